@@ -1,0 +1,74 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { parse as parseCookie } from 'cookie';
+import type { Db } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { SessionUser } from '../http/context.ts';
+
+export const SESSION_COOKIE = 'crm_session';
+
+/** Only the hash of a session token is stored, so a database leak yields no usable sessions. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, config: Config, userId: number, userAgent?: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      expires_at: new Date(Date.now() + config.SESSION_DAYS * 86_400_000),
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return token;
+}
+
+export function setSessionCookie(res: Response, req: Request, config: Config, token: string): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure || config.PUBLIC_URL.startsWith('https://'),
+    path: '/',
+    maxAge: config.SESSION_DAYS * 86_400_000,
+  });
+}
+
+export function clearSessionCookie(res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export function readSessionToken(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  const token = parseCookie(header)[SESSION_COOKIE];
+  return token && token.length < 100 ? token : undefined;
+}
+
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/** Loads the caller from the session cookie; an expired, unknown or deactivated session is anonymous. */
+export function loadSession(db: Db): RequestHandler {
+  return async (req, _res, next) => {
+    req.user = null;
+    const token = readSessionToken(req);
+    if (!token) return next();
+    const id = hashToken(token);
+    const row = await db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.organisation_id', 'u.locale', 's.id as session_id', 's.last_seen_at'])
+      .where('s.id', '=', id)
+      .where('s.expires_at', '>', new Date())
+      .where('u.active', '=', true)
+      .executeTakeFirst();
+    if (row) {
+      const { last_seen_at, ...user } = row;
+      req.user = user as SessionUser;
+      if (Date.now() - new Date(last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+        await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+      }
+    }
+    next();
+  };
+}

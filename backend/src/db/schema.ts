@@ -1,0 +1,394 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Row types, written once next to migration 0001 (keep them in step with new migrations). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type DateOnly = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+type Numeric = ColumnType<number, number | string, number | string>;
+type DefaultNumeric = ColumnType<number, number | string | undefined, number | string>;
+type Tsvector = ColumnType<never, never, never>;
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  legal_form: Generated<'e_v' | 'ggmbh' | 'stiftung' | 'genossenschaft' | 'other'>;
+  charitable_status: Generated<boolean>;
+  tax_exemption_valid_until: NullableDate;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  state: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  founded_year: number | null;
+  staff_count: number | null;
+  annual_budget_cents: number | null;
+  field: Generated<'education' | 'social' | 'environment' | 'health' | 'culture' | 'integration' | 'democracy' | 'other'>;
+  description: string | null;
+  iban: string | null;
+  bic: string | null;
+  account_holder: string | null;
+  anonymised_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  search_vector: Tsvector;
+}
+
+export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: number | null;
+  active: Generated<boolean>;
+  locale: Generated<'de' | 'en'>;
+  password_hash: string | null;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  organisation_id: number;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  role_title: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type CohortPhase = 'draft' | 'call_open' | 'review' | 'selection' | 'programme' | 'alumni';
+
+export interface CohortsTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  application_opens_at: Timestamp;
+  application_closes_at: Timestamp;
+  seats: Generated<number>;
+  default_grant_cents: Generated<number>;
+  coaching_hours_per_fellow: DefaultNumeric;
+  min_attendance_percent: Generated<number>;
+  retention_months: Generated<number>;
+  phase: Generated<CohortPhase>;
+  selection_finalized_at: NullableTimestamp;
+  description: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CriteriaTable {
+  id: Generated<number>;
+  cohort_id: number;
+  name: string;
+  description: string | null;
+  weight: Numeric;
+  max_score: Generated<number>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type ApplicationStatus =
+  | 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'shortlisted'
+  | 'selected' | 'waitlisted' | 'rejected' | 'withdrawn';
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  organisation_id: number;
+  project_name: string | null;
+  summary: string | null;
+  transfer_model: 'social_franchise' | 'affiliation' | 'dissemination' | 'licensing' | 'other' | null;
+  target_regions: string | null;
+  impact_evidence: string | null;
+  scaling_goals: string | null;
+  team: string | null;
+  funding_requested_cents: number | null;
+  budget_plan: string | null;
+  motivation: string | null;
+  status: Generated<ApplicationStatus>;
+  submitted_at: NullableTimestamp;
+  eligibility_note: string | null;
+  decision_reason: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: number | null;
+  waitlist_position: number | null;
+  decision_released_at: NullableTimestamp;
+  interview_at: NullableTimestamp;
+  interview_notes: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  search_vector: Tsvector;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  application_id: number;
+  filename: string;
+  content_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size_bytes: number;
+  content: Buffer | Uint8Array;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ConflictsTable {
+  id: Generated<number>;
+  juror_id: number;
+  organisation_id: number;
+  reason: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReviewScore {
+  criterion_id: number;
+  score: number | null;
+  comment?: string | null;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  application_id: number;
+  juror_id: number;
+  status: Generated<'assigned' | 'submitted' | 'conflict'>;
+  scores: ColumnType<ReviewScore[], string | undefined, string>;
+  recommendation: 'yes' | 'maybe' | 'no' | null;
+  overall_comment: string | null;
+  submitted_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface FellowshipsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  organisation_id: number;
+  application_id: number;
+  coach_id: number | null;
+  grant_cents: Generated<number>;
+  coaching_hours_budget: DefaultNumeric;
+  status: Generated<'active' | 'completed' | 'withdrawn'>;
+  stage: Generated<1 | 2>;
+  goals: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  title: string;
+  kind: Generated<'transfer_concept' | 'demo_day' | 'other'>;
+  due_on: NullableDate;
+  status: Generated<'open' | 'achieved' | 'missed'>;
+  note: string | null;
+  achieved_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WorkshopsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  title: string;
+  kind: Generated<'workshop' | 'webinar' | 'barcamp' | 'networking'>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  location: string | null;
+  online_url: string | null;
+  facilitator: string | null;
+  facilitator_id: number | null;
+  recording_url: string | null;
+  description: string | null;
+  mandatory: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AttendancesTable {
+  id: Generated<number>;
+  workshop_id: number;
+  person_id: number;
+  status: Generated<'registered' | 'attended' | 'absent' | 'excused'>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CoachingSessionsTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  coach_id: number;
+  held_on: DateOnly;
+  duration_minutes: number;
+  format: Generated<'in_person' | 'video' | 'phone'>;
+  topics: string | null;
+  notes: string | null;
+  next_steps: string | null;
+  confidential: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DisbursementExportsTable {
+  id: Generated<number>;
+  format: 'csv' | 'sepa';
+  message_id: string;
+  tranche_count: number;
+  total_cents: number;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface DisbursementsTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  label: string;
+  amount_cents: number;
+  due_on: NullableDate;
+  milestone_id: number | null;
+  status: Generated<'planned' | 'approved' | 'paid' | 'cancelled'>;
+  created_by: number | null;
+  approved_by: number | null;
+  approved_at: NullableTimestamp;
+  paid_at: NullableTimestamp;
+  payment_reference: string | null;
+  cancelled_at: NullableTimestamp;
+  export_id: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AlumniProfilesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cohort_id: number;
+  offers: string | null;
+  needs: string | null;
+  bio: string | null;
+  visible: Generated<boolean>;
+  contact_email: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  search_vector: Tsvector;
+}
+
+export interface IntroductionsTable {
+  id: Generated<number>;
+  from_organisation_id: number;
+  to_organisation_id: number;
+  message: string;
+  status: Generated<'requested' | 'accepted' | 'declined'>;
+  requested_by: number | null;
+  responded_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface EmailsTable {
+  id: Generated<number>;
+  to: string;
+  subject: string;
+  body: string;
+  template: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  sent_at: NullableTimestamp;
+  dedupe_key: string | null;
+  organisation_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  resource: string;
+  record_id: number | null;
+  changes: ColumnType<unknown, string | null, never>;
+  at: CreatedAt;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  kind: 'funder' | 'selection' | 'funding';
+  title: string;
+  status: Generated<'draft' | 'issued'>;
+  issued_at: NullableTimestamp;
+  issued_by: number | null;
+  pdf: Buffer | Uint8Array | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface JobRunsTable {
+  name: string;
+  last_run_at: Timestamp;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  people: PeopleTable;
+  cohorts: CohortsTable;
+  criteria: CriteriaTable;
+  applications: ApplicationsTable;
+  attachments: AttachmentsTable;
+  conflicts: ConflictsTable;
+  reviews: ReviewsTable;
+  fellowships: FellowshipsTable;
+  milestones: MilestonesTable;
+  workshops: WorkshopsTable;
+  attendances: AttendancesTable;
+  coaching_sessions: CoachingSessionsTable;
+  disbursement_exports: DisbursementExportsTable;
+  disbursements: DisbursementsTable;
+  alumni_profiles: AlumniProfilesTable;
+  introductions: IntroductionsTable;
+  emails: EmailsTable;
+  audit_events: AuditEventsTable;
+  reports: ReportsTable;
+  job_runs: JobRunsTable;
+}
+
+export type TableName = keyof Database;
+export type Row<T extends TableName> = Selectable<Database[T]>;
+export type NewRow<T extends TableName> = Insertable<Database[T]>;
+export type RowUpdate<T extends TableName> = Updateable<Database[T]>;

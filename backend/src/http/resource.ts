@@ -1,0 +1,235 @@
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { z, type ZodType } from 'zod';
+import type { Request } from 'express';
+import type { Database, TableName } from '../db/schema.ts';
+import type { Access, ApiRouter } from './api-router.ts';
+import type { RequestContext } from './context.ts';
+import { badRequest, forbidden, fromZod, notFound } from './errors.ts';
+import { parseListQuery, toPrefixTsquery, type FieldSpec, type ListQuery } from './list-query.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+type Trx = Transaction<Database>;
+export type Rec = Record<string, any>;
+
+export interface ResourceSpec {
+  /** URL name (`coaching-sessions`); also the audit resource name. */
+  name: string;
+  table: TableName;
+  tag?: string;
+  /**
+   * The records this caller may see: `FROM <table> AS t` (plus joins), selecting the wire fields.
+   * Row-level scoping lives here, so list, get, update and delete all answer 404 outside it.
+   */
+  select: (db: Kysely<Database>, ctx: RequestContext) => AnyQuery;
+  fields: Record<string, FieldSpec>;
+  /** Full-text search for `filter.q`; receives a sanitised prefix tsquery string. */
+  search?: (tsquery: string, raw: string) => Expression<SqlBool>;
+  /** Filter keys that are not plain columns. */
+  customFilters?: Record<string, (qb: AnyQuery, value: unknown, ctx: RequestContext) => AnyQuery>;
+  defaultSort?: [string, 'ASC' | 'DESC'];
+  access: { read: Access; create?: Access; update?: Access; delete?: Access };
+  createSchema?: ZodType;
+  /** Defaults to createSchema.partial(): PUT receives the whole record and ignores read-only fields. */
+  updateSchema?: ZodType;
+  /** Turns validated input into the row to insert; throws for rule violations. */
+  beforeCreate?: (ctx: RequestContext, input: Rec, trx: Trx) => Promise<Rec> | Rec;
+  /** Turns validated input into the patch; `existing` is the row, locked FOR UPDATE. */
+  beforeUpdate?: (ctx: RequestContext, input: Rec, existing: Rec, trx: Trx) => Promise<Rec> | Rec;
+  /** Throws if this record may not be deleted by this caller. */
+  beforeDelete?: (ctx: RequestContext, existing: Rec, trx: Trx) => Promise<void> | void;
+  afterWrite?: (ctx: RequestContext, action: 'create' | 'update' | 'delete', record: Rec, trx: Trx) => Promise<void> | void;
+  /** Last chance to hide fields from a role (runs on every record this resource answers with). */
+  present?: (record: Rec, ctx: RequestContext) => Rec;
+}
+
+export function parseId(raw: unknown): number {
+  const id = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw notFound();
+  return id;
+}
+
+export function validate<T>(schema: ZodType<T>, input: unknown): T {
+  if (input === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw badRequest('Erwartet wird ein JSON-Objekt.', undefined, 'invalid_body');
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  return parsed.data;
+}
+
+/** Applies the parsed filters, search, sort and page to a scoped select. */
+export function applyListQuery(qb: AnyQuery, list: ListQuery, spec: Pick<ResourceSpec, 'search' | 'customFilters'>, ctx: RequestContext): AnyQuery {
+  for (const f of list.filters) {
+    const ref = sql.ref(f.column);
+    if (f.value === null) {
+      qb = qb.where(ref, f.op === '<>' ? 'is not' : 'is', null);
+    } else if (f.op === 'in') {
+      qb = (f.value as unknown[]).length === 0 ? qb.where(sql<boolean>`false`) : qb.where(ref, 'in', f.value as any[]);
+    } else if (f.op === '<>' && Array.isArray(f.value)) {
+      if ((f.value as unknown[]).length) qb = qb.where(ref, 'not in', f.value as any[]);
+    } else {
+      qb = qb.where(ref, f.op, f.value as any);
+    }
+  }
+  if (list.q && spec.search) {
+    const tsquery = toPrefixTsquery(list.q);
+    qb = tsquery ? qb.where(spec.search(tsquery, list.q)) : qb.where(sql<boolean>`false`);
+  }
+  for (const [key, value] of Object.entries(list.custom)) {
+    qb = spec.customFilters![key](qb, value, ctx);
+  }
+  return qb;
+}
+
+/**
+ * One round trip for page + total: `count(*) over ()` rides along with the page. Only a page past
+ * the end (no rows to carry it) needs a second query for the total.
+ */
+export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQuery): Promise<{ rows: Rec[]; total: number }> {
+  const page = await qb
+    .select(sql<number>`count(*) over ()`.as('total_count'))
+    .orderBy(sql.ref(list.sort.column), list.sort.direction)
+    .orderBy(sql.ref('t.id'), list.sort.direction)
+    .offset(list.range.start)
+    .limit(list.range.end - list.range.start + 1)
+    .execute();
+  let total = page.length ? Number(page[0].total_count) : 0;
+  if (!page.length && list.range.start > 0) {
+    const counted = await db.selectFrom(qb.as('x')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    total = Number(counted.n);
+  }
+  const rows = page.map(({ total_count, ...row }) => row);
+  return { rows, total };
+}
+
+export function setContentRange(res: { setHeader(name: string, value: string): unknown }, name: string, start: number, count: number, total: number) {
+  const end = count ? start + count - 1 : start;
+  res.setHeader('Content-Range', `${name} ${start}-${end}/${total}`);
+}
+
+/** Registers list/get/create/update/delete for one table as a ra-data-simple-rest resource. */
+export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
+  const tag = spec.tag ?? spec.name;
+  const present = (record: Rec, ctx: RequestContext) => (spec.present ? spec.present(record, ctx) : record);
+  const fetchOne = async (db: Kysely<Database>, ctx: RequestContext, id: number) => {
+    const row = await spec.select(db, ctx).where(sql.ref('t.id'), '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    return row as Rec;
+  };
+  const lockRow = async (trx: Trx, id: number) =>
+    (await trx.selectFrom(spec.table as any).selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as Rec;
+
+  api.add({
+    method: 'get',
+    path: `/${spec.name}`,
+    tag,
+    summary: `List ${spec.name} (sort, range, filter)`,
+    access: spec.access.read,
+    handler: async (ctx, req: Request, res) => {
+      const list = parseListQuery(req.query as Record<string, unknown>, spec.fields, {
+        search: !!spec.search,
+        customFilters: Object.keys(spec.customFilters ?? {}),
+        defaultSort: spec.defaultSort,
+      });
+      const qb = applyListQuery(spec.select(ctx.db, ctx), list, spec, ctx);
+      const { rows, total } = await listPage(ctx.db, qb, list);
+      setContentRange(res, spec.name, list.range.start, rows.length, total);
+      return rows.map((r) => present(r, ctx));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: `/${spec.name}/:id`,
+    tag,
+    summary: `Get one ${spec.name} record`,
+    access: spec.access.read,
+    handler: async (ctx, req) => present(await fetchOne(ctx.db, ctx, parseId(req.params.id)), ctx),
+  });
+
+  if (spec.access.create && spec.createSchema) {
+    const schema = spec.createSchema;
+    api.add({
+      method: 'post',
+      path: `/${spec.name}`,
+      tag,
+      summary: `Create a ${spec.name} record`,
+      access: spec.access.create,
+      body: schema,
+      status: 201,
+      handler: async (ctx, req) => {
+        const input = validate(schema, req.body) as Rec;
+        const record = await ctx.db.transaction().execute(async (trx) => {
+          const values = spec.beforeCreate ? await spec.beforeCreate(ctx, input, trx) : input;
+          const inserted = (await trx.insertInto(spec.table as any).values(values).returningAll().executeTakeFirstOrThrow()) as Rec;
+          await recordAudit(trx, ctx.user, 'create', spec.name, inserted.id, null, inserted);
+          await spec.afterWrite?.(ctx, 'create', inserted, trx);
+          return fetchOne(trx, ctx, inserted.id);
+        });
+        return present(record, ctx);
+      },
+    });
+  }
+
+  if (spec.access.update && (spec.updateSchema || spec.createSchema)) {
+    const schema = spec.updateSchema ?? (spec.createSchema as z.ZodObject<any>).partial();
+    api.add({
+      method: 'put',
+      path: `/${spec.name}/:id`,
+      tag,
+      summary: `Update a ${spec.name} record`,
+      access: spec.access.update,
+      body: schema,
+      handler: async (ctx, req) => {
+        const id = parseId(req.params.id);
+        const input = validate(schema, req.body) as Rec;
+        const record = await ctx.db.transaction().execute(async (trx) => {
+          await fetchOne(trx, ctx, id);
+          const existing = await lockRow(trx, id);
+          const patch = spec.beforeUpdate ? await spec.beforeUpdate(ctx, input, existing, trx) : input;
+          let updated = existing;
+          if (Object.keys(patch).length) {
+            updated = (await trx
+              .updateTable(spec.table as any)
+              .set({ ...patch, updated_at: new Date() })
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirstOrThrow()) as Rec;
+            await recordAudit(trx, ctx.user, 'update', spec.name, id, existing, updated);
+            await spec.afterWrite?.(ctx, 'update', updated, trx);
+          }
+          return fetchOne(trx, ctx, id);
+        });
+        return present(record, ctx);
+      },
+    });
+  }
+
+  if (spec.access.delete) {
+    api.add({
+      method: 'delete',
+      path: `/${spec.name}/:id`,
+      tag,
+      summary: `Delete a ${spec.name} record`,
+      access: spec.access.delete,
+      handler: async (ctx, req) => {
+        const id = parseId(req.params.id);
+        const record = await ctx.db.transaction().execute(async (trx) => {
+          const visible = await fetchOne(trx, ctx, id);
+          const existing = await lockRow(trx, id);
+          if (spec.beforeDelete) await spec.beforeDelete(ctx, existing, trx);
+          await trx.deleteFrom(spec.table as any).where('id', '=', id).execute();
+          await recordAudit(trx, ctx.user, 'delete', spec.name, id, existing, null);
+          await spec.afterWrite?.(ctx, 'delete', existing, trx);
+          return visible;
+        });
+        return present(record, ctx);
+      },
+    });
+  }
+}
+
+export function denyUnless(condition: boolean): void {
+  if (!condition) throw forbidden();
+}

@@ -1,0 +1,41 @@
+import type { AppContext } from './http/context.ts';
+
+export interface BackgroundJob {
+  name: string;
+  intervalMs: number;
+  run: (ctx: AppContext) => Promise<void>;
+}
+
+/** Background jobs of every feature (outbox delivery, retention); each feature adds its own here. */
+export const backgroundJobs: BackgroundJob[] = [];
+
+/** Runs each job on its interval, never overlapping with itself; errors are logged, not fatal. */
+export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[] = backgroundJobs) {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  for (const job of jobs) {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const p = job
+        .run(ctx)
+        .catch((err) => ctx.logger.warn({ err, job: job.name }, 'background job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    };
+    timers.push(setInterval(tick, job.intervalMs));
+    setTimeout(tick, 500).unref();
+  }
+  return {
+    async stop() {
+      stopped = true;
+      timers.forEach(clearInterval);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Field builders shared by every schema (backend and console). Empty strings from forms become
+ * null, so "cleared" and "never filled" mean the same.
+ */
+const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+export const text = (max = 300) => z.preprocess(emptyToNull, z.string().trim().max(max, `Höchstens ${max} Zeichen.`).nullable()).optional();
+export const longText = (max = 20_000) => text(max);
+export const requiredText = (max = 300, message = 'Pflichtfeld.') =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Höchstens ${max} Zeichen.`);
+export const optionalEmail = () =>
+  z.preprocess(emptyToNull, z.email('Ungültige E-Mail-Adresse.').max(254).nullable()).optional();
+export const optionalUrl = () =>
+  z.preprocess(emptyToNull, z.url({ protocol: /^https?$/, error: 'Ungültige Web-Adresse (http/https).' }).max(500).nullable()).optional();
+export const optionalInt = (min = 0, max = 2_000_000_000) =>
+  z.preprocess(emptyToNull, z.number({ error: 'Zahl erwartet.' }).int('Ganze Zahl erwartet.').min(min).max(max).nullable()).optional();
+/** Money in integer cents (EUR). */
+export const cents = (max = 100_000_000_000) => z.number({ error: 'Betrag in Cent erwartet.' }).int('Betrag in ganzen Cent.').min(0).max(max);
+export const optionalCents = () => z.preprocess(emptyToNull, cents().nullable()).optional();
+export const dateOnly = () => z.iso.date('Datum im Format JJJJ-MM-TT.');
+export const optionalDate = () => z.preprocess(emptyToNull, dateOnly().nullable()).optional();
+export const dateTime = () =>
+  z.union([z.iso.datetime({ offset: true, error: 'Zeitpunkt mit Zeitzone erwartet.' }), z.date()]).transform((v) => new Date(v));
+export const optionalDateTime = () => z.preprocess(emptyToNull, dateTime().nullable()).optional();
+export const id = () => z.number({ error: 'ID erwartet.' }).int().positive().max(2_147_483_647);
+export const optionalId = () => z.preprocess(emptyToNull, id().nullable()).optional();

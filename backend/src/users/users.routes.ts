@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { ApiRouter } from '../http/api-router.ts';
+import { ADMIN, STAFF } from '../http/api-router.ts';
+import { badRequest, conflict } from '../http/errors.ts';
+import { registerResource, type Rec } from '../http/resource.ts';
+import { hashPassword } from '../auth/password.ts';
+import { userCreateSchema, userUpdateSchema } from './users.schema.ts';
+
+async function withPasswordHash(input: Rec): Promise<Rec> {
+  const { password, ...rest } = input;
+  return password ? { ...rest, password_hash: await hashPassword(password) } : rest;
+}
+
+function checkOrganisation(values: Rec, existing?: Rec) {
+  const role = values.role ?? existing?.role;
+  const organisationId = values.organisation_id !== undefined ? values.organisation_id : existing?.organisation_id;
+  if (role === 'applicant' && !organisationId) throw badRequest('Bitte die Organisation angeben.', { organisation_id: 'Pflichtfeld für Antragstellende.' });
+}
+
+export function registerUserRoutes(api: ApiRouter): void {
+  registerResource(api, {
+    name: 'users',
+    table: 'users',
+    // Staff read users (to pick jurors and coaches); only admins change them. Hashes never leave.
+    select: (db) =>
+      db
+        .selectFrom('users as t')
+        .leftJoin('organisations as o', 'o.id', 't.organisation_id')
+        .select(['t.id', 't.email', 't.name', 't.role', 't.organisation_id', 't.active', 't.locale', 't.last_login_at', 't.created_at', 't.updated_at', 'o.name as organisation_name']),
+    fields: {
+      id: { column: 't.id', type: 'int' },
+      email: { column: 't.email', type: 'text' },
+      name: { column: 't.name', type: 'text' },
+      role: { column: 't.role', type: ['admin', 'staff', 'jury', 'coach', 'applicant'] },
+      organisation_id: { column: 't.organisation_id', type: 'int' },
+      active: { column: 't.active', type: 'bool' },
+      last_login_at: { column: 't.last_login_at', type: 'datetime' },
+      created_at: { column: 't.created_at', type: 'datetime' },
+    },
+    search: (tsquery, raw) =>
+      sql<boolean>`(to_tsvector('simple', t.name || ' ' || t.email) @@ to_tsquery('simple', ${tsquery}) OR lower(t.email) LIKE ${raw.toLowerCase().replace(/[%_\\]/g, '') + '%'})`,
+    access: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
+    createSchema: userCreateSchema,
+    updateSchema: userUpdateSchema,
+    beforeCreate: async (_ctx, input) => {
+      checkOrganisation(input);
+      return withPasswordHash(input);
+    },
+    beforeUpdate: async (ctx, input, existing, trx) => {
+      checkOrganisation(input, existing);
+      if (existing.id === ctx.user!.id && (input.active === false || (input.role && input.role !== 'admin'))) {
+        throw conflict('Sie können sich nicht selbst deaktivieren oder die Admin-Rolle entziehen.', 'self_lockout');
+      }
+      // A deactivated account or a new password ends every open session of that user.
+      if (input.active === false || input.password) await trx.deleteFrom('sessions').where('user_id', '=', existing.id).execute();
+      return withPasswordHash(input);
+    },
+    beforeDelete: (ctx, existing) => {
+      if (existing.id === ctx.user!.id) throw conflict('Sie können Ihr eigenes Konto nicht löschen.', 'self_lockout');
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { testContext } from './context.ts';
+
+/**
+ * One database per run: in-memory PGlite, or — with TEST_DATABASE_URL — a fresh database created
+ * on that server for this run and dropped afterwards. Each test starts from empty tables.
+ */
+let handle: DatabaseHandle;
+let createdDatabase: { adminUrl: string; name: string } | undefined;
+
+async function createTestDatabase(serverUrl: string): Promise<string> {
+  const name = `crm_test_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  createdDatabase = { adminUrl: serverUrl, name };
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context) {
+    this.timeout(120_000);
+    const serverUrl = process.env.TEST_DATABASE_URL;
+    const url = serverUrl ? await createTestDatabase(serverUrl) : undefined;
+    handle = await openDatabase({ url, poolSize: 20 });
+    await migrateToLatest(handle.db);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' });
+    const logger = createLogger(config);
+    const appContext = { db: handle.db, config, logger, engine: handle.engine };
+    const { app, routes } = buildApp(appContext, { ping: handle.ping, loginLimit: 100_000 });
+    Object.assign(testContext, { handle, db: handle.db, app, routes, config, logger, appContext });
+  },
+  async beforeEach() {
+    await truncateAll();
+  },
+  async afterAll(this: Mocha.Context) {
+    this.timeout(60_000);
+    await handle?.close();
+    if (createdDatabase) {
+      const client = new pg.Client({ connectionString: createdDatabase.adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${createdDatabase.name} WITH (FORCE)`);
+      await client.end();
+    }
+  },
+};
+
+let tableList: string | undefined;
+export async function truncateAll(): Promise<void> {
+  const db = testContext.db;
+  if (!tableList) {
+    const { rows } = await sql<{ tablename: string }>`
+      select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
+    tableList = rows.map((r) => `"${r.tablename}"`).join(', ');
+  }
+  await sql.raw(`TRUNCATE ${tableList} RESTART IDENTITY CASCADE`).execute(db);
+}

@@ -1,0 +1,30 @@
+import type { Db } from '../backend/src/db/database.ts';
+import { hashPassword } from '../backend/src/auth/password.ts';
+import { seedBase } from './base.ts';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+/**
+ * The embedded default's demo: logins per role, German nonprofits, and (through each feature's
+ * seed step) a whole accelerator year. Runs once, on a database without users.
+ */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export async function seedDemo(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const base = await seedBase(trx, passwordHash);
+    for (const step of DEMO_STEPS) await step(trx, base);
+  });
+}
+
+export type DemoBase = Awaited<ReturnType<typeof seedBase>>;
+export type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
+
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */
+export const DEMO_STEPS: DemoStep[] = [];
