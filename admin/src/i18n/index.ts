@@ -1,0 +1,32 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+import germanMessages from 'ra-language-german';
+import { featureMessages } from './features.ts';
+import { raGerman } from './ra-german.ts';
+
+type Messages = Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyMessages = any;
+
+export function deepMerge(...sources: Messages[]): Messages {
+  const out: Messages = {};
+  for (const source of sources) {
+    for (const [key, value] of Object.entries(source ?? {})) {
+      out[key] = value && typeof value === 'object' && !Array.isArray(value) ? deepMerge(out[key] ?? {}, value) : value;
+    }
+  }
+  return out;
+}
+
+// English underneath German: a key react-admin adds in a new version is never shown raw.
+const en = deepMerge(englishMessages, ...featureMessages.map((m) => m.en));
+const de = deepMerge(englishMessages, germanMessages, raGerman, ...featureMessages.map((m) => m.de));
+export const messages: Record<"de" | "en", AnyMessages> = { de, en };
+
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null;
+export const initialLocale: 'de' | 'en' = stored === 'en' ? 'en' : 'de';
+
+export const i18nProvider = polyglotI18nProvider((locale) => messages[locale as 'de' | 'en'] ?? de, initialLocale, [
+  { locale: 'de', name: 'Deutsch' },
+  { locale: 'en', name: 'English' },
+], { allowMissing: false });

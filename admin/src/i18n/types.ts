@@ -1,0 +1,4 @@
+export interface FeatureMessages {
+  de: Record<string, any>;
+  en: Record<string, any>;
+}

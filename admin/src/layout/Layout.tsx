@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, ToggleThemeButton } from 'react-admin';
+import { Menu } from './Menu.tsx';
+
+const AppBarWithLocale = () => (
+  <AppBar toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
+    <TitlePortal />
+  </AppBar>
+);
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout menu={Menu} appBar={AppBarWithLocale}>
+    {children}
+  </RaLayout>
+);

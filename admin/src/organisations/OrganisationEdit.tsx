@@ -1,0 +1,49 @@
+import { BooleanInput, Create, DateInput, Edit, NumberInput, SelectInput, TabbedForm, TextInput, useTranslate } from 'react-admin';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { BUNDESLAENDER, FIELDS, LEGAL_FORMS, organisationSchema } from '../../../backend/src/organisations/organisations.schema.ts';
+import { EnumInput, MoneyInput } from '../shared/inputs.tsx';
+
+const OrganisationForm = () => {
+  const translate = useTranslate();
+  return (
+    <TabbedForm resolver={zodResolver(organisationSchema) as any}>
+      <TabbedForm.Tab label={translate('resources.organisations.tabs.profile')}>
+        <TextInput source="name" fullWidth />
+        <EnumInput source="legal_form" enumName="legal_form" values={LEGAL_FORMS} />
+        <EnumInput source="field" enumName="field" values={FIELDS} />
+        <BooleanInput source="charitable_status" />
+        <DateInput source="tax_exemption_valid_until" />
+        <NumberInput source="founded_year" />
+        <NumberInput source="staff_count" />
+        <MoneyInput source="annual_budget_cents" />
+        <TextInput source="description" multiline fullWidth minRows={3} />
+      </TabbedForm.Tab>
+      <TabbedForm.Tab label={translate('resources.organisations.tabs.address')}>
+        <TextInput source="street" fullWidth />
+        <TextInput source="postal_code" />
+        <TextInput source="city" />
+        <SelectInput source="state" choices={BUNDESLAENDER.map((s) => ({ id: s, name: s }))} />
+        <TextInput source="website" fullWidth />
+        <TextInput source="email" type="email" />
+        <TextInput source="phone" />
+      </TabbedForm.Tab>
+      <TabbedForm.Tab label={translate('resources.organisations.tabs.bank')}>
+        <TextInput source="iban" />
+        <TextInput source="bic" />
+        <TextInput source="account_holder" fullWidth />
+      </TabbedForm.Tab>
+    </TabbedForm>
+  );
+};
+
+export const OrganisationEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <OrganisationForm />
+  </Edit>
+);
+
+export const OrganisationCreate = () => (
+  <Create redirect="show">
+    <OrganisationForm />
+  </Create>
+);

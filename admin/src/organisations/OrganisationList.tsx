@@ -1,0 +1,26 @@
+import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar, usePermissions } from 'react-admin';
+import { EnumField } from '../shared/EnumField.tsx';
+import { useOrganisationFilters } from './organisationFilters.tsx';
+
+const Actions = () => {
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      {(permissions === 'admin' || permissions === 'staff') && <CreateButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+export const OrganisationList = () => (
+  <List filters={useOrganisationFilters()} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />}>
+    <DataTable rowClick="show">
+      <DataTable.Col source="name" />
+      <DataTable.Col source="city" />
+      <DataTable.Col source="state" />
+      <DataTable.Col source="field"><EnumField source="field" enumName="field" /></DataTable.Col>
+      <DataTable.Col source="legal_form"><EnumField source="legal_form" enumName="legal_form" /></DataTable.Col>
+      <DataTable.Col source="charitable_status"><BooleanField source="charitable_status" /></DataTable.Col>
+    </DataTable>
+  </List>
+);
