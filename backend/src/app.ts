@@ -61,7 +61,17 @@ export function buildApp(ctx: AppContext, options: AppOptions) {
     }),
   );
   if (ctx.config.LOG_LEVEL !== 'silent') {
-    app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+    app.use(
+      pinoHttp({
+        logger: ctx.logger,
+        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || !req.url?.startsWith('/api') },
+        // One short line per request; headers (cookies!) and bodies stay out of the log.
+        serializers: {
+          req: (req) => ({ method: req.method, url: req.url }),
+          res: (res) => ({ status: res.statusCode }),
+        },
+      }),
+    );
   }
 
   app.get('/healthz', (_req, res) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -24,6 +25,18 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
+  // The programme's own account: the debtor of the SEPA credit-transfer exports (disbursements).
+  PAYER_NAME: z.string().trim().min(1).max(70).default('Stiftung Bürgermut'),
+  PAYER_IBAN: z
+    .string()
+    .transform((v) => electronicFormatIBAN(v) ?? v)
+    .refine(isValidIBAN, 'ungültige IBAN (Prüfsumme)')
+    .default('DE02120300000000202051'),
+  PAYER_BIC: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .refine(isValidBIC, 'ungültige BIC')
+    .default('BYLADEM1001'),
 });
 
 export type Config = z.infer<typeof envSchema> & { demoData: boolean };

@@ -1,4 +1,5 @@
 import type { AppContext } from './http/context.ts';
+import { outboxJob } from './emails/emails.worker.ts';
 
 export interface BackgroundJob {
   name: string;
@@ -7,7 +8,7 @@ export interface BackgroundJob {
 }
 
 /** Background jobs of every feature (outbox delivery, retention); each feature adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [];
+export const backgroundJobs: BackgroundJob[] = [outboxJob];
 
 /** Runs each job on its interval, never overlapping with itself; errors are logged, not fatal. */
 export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[] = backgroundJobs) {

@@ -5,7 +5,6 @@ import { featureMessages } from './features.ts';
 import { raGerman } from './ra-german.ts';
 
 type Messages = Record<string, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyMessages = any;
 
 export function deepMerge(...sources: Messages[]): Messages {

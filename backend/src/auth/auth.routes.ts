@@ -1,9 +1,13 @@
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Router } from 'express';
 import type { ApiRouter } from '../http/api-router.ts';
-import { conflict, HttpError, unauthorized } from '../http/errors.ts';
+import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
 import { validate } from '../http/resource.ts';
-import { loginSchema, registerSchema } from './auth.schema.ts';
+import {
+  loginSchema, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
+} from './auth.schema.ts';
+import { issueAccountToken, redeemAccountToken } from './account-tokens.ts';
+import { queueAccountEmail } from './account-emails.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { clearSessionCookie, createSession, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -11,6 +15,10 @@ import type { SessionUser } from '../http/context.ts';
 
 const MAX_FAILED_LOGINS = 10;
 const LOCK_MINUTES = 15;
+
+const REGISTER_ANSWER = 'Bitte prüfen Sie Ihr Postfach: Wir haben Ihnen einen Link geschickt, mit dem Sie die Registrierung bestätigen.';
+const RESET_ANSWER = 'Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen des Passworts geschickt.';
+const INVALID_TOKEN = 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.';
 
 export const publicUser = (u: Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'organisation_id' | 'locale'>) => ({
   id: u.id,
@@ -119,16 +127,32 @@ export function registerAuthRoutes(api: ApiRouter): void {
     method: 'post',
     path: '/auth/register',
     tag: 'auth',
-    summary: 'Register an applicant organisation and its first user; logs in',
+    summary: 'Register an applicant organisation; always answers 202 and sends a confirmation link (no e-mail enumeration)',
     access: 'public',
     body: registerSchema,
-    status: 201,
-    handler: async (ctx, req, res) => {
+    status: 202,
+    handler: async (ctx, req) => {
       const input = validate(registerSchema, req.body);
       const passwordHash = await hashPassword(input.password);
-      const user = await ctx.db.transaction().execute(async (trx) => {
-        const taken = await trx.selectFrom('users').select('id').where(({ fn }) => fn('lower', ['email']), '=', input.email).executeTakeFirst();
-        if (taken) throw conflict('Mit dieser E-Mail-Adresse ist bereits ein Konto registriert. Bitte melden Sie sich an oder setzen Sie Ihr Passwort zurück.', 'email_taken', { email: 'bereits registriert' });
+      await ctx.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('users')
+          .select(['id', 'email', 'name', 'locale', 'organisation_id', 'active', 'last_login_at'])
+          .where(({ fn }) => fn('lower', ['email']), '=', input.email)
+          .forUpdate()
+          .executeTakeFirst();
+        if (existing) {
+          // Same answer as a new registration; only the mailbox owner learns that the account exists.
+          const pending = !existing.active && !existing.last_login_at &&
+            !!(await trx.selectFrom('password_resets').select('user_id').where('user_id', '=', existing.id).where('token_hash', 'like', 'confirm:%').executeTakeFirst());
+          if (pending) {
+            const token = await issueAccountToken(trx, 'confirm', existing.id);
+            await queueAccountEmail(trx, ctx.config, 'register_confirm', existing, token);
+          } else if (existing.active) {
+            await queueAccountEmail(trx, ctx.config, 'register_taken', existing);
+          }
+          return;
+        }
         const organisation = await trx
           .insertInto('organisations')
           .values({ name: input.organisation_name, email: input.email })
@@ -143,16 +167,103 @@ export function registerAuthRoutes(api: ApiRouter): void {
             organisation_id: organisation.id,
             password_hash: passwordHash,
             locale: input.locale ?? 'de',
+            // Active once the address is confirmed through the mailed link.
+            active: false,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
         await recordAudit(trx, created, 'register', 'users', created.id, null, created);
         await recordAudit(trx, created, 'create', 'organisations', organisation.id, null, organisation);
-        return created;
+        const token = await issueAccountToken(trx, 'confirm', created.id);
+        await queueAccountEmail(trx, ctx.config, 'register_confirm', created, token);
       });
-      const token = await createSession(ctx.db, ctx.config, user.id, req.get('user-agent'));
-      setSessionCookie(res, req, ctx.config, token);
+      return { ok: true, message: REGISTER_ANSWER };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/auth/register/confirm',
+    tag: 'auth',
+    summary: 'Confirm a registration with the mailed token; activates the account and logs in',
+    access: 'public',
+    body: registerConfirmSchema,
+    handler: async (ctx, req, res) => {
+      const { token } = validate(registerConfirmSchema, req.body);
+      const user = await ctx.db.transaction().execute(async (trx) => {
+        const userId = await redeemAccountToken(trx, 'confirm', token);
+        if (!userId) throw badRequest(INVALID_TOKEN, { token: 'ungültig oder abgelaufen' }, 'invalid_token');
+        const before = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+        const after = await trx
+          .updateTable('users')
+          .set({ active: true, last_login_at: new Date(), updated_at: new Date() })
+          .where('id', '=', userId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, after, 'confirm_registration', 'users', userId, before, after);
+        return after;
+      });
+      const sessionToken = await createSession(ctx.db, ctx.config, user.id, req.get('user-agent'));
+      setSessionCookie(res, req, ctx.config, sessionToken);
       return publicUser(user);
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/auth/password-reset',
+    tag: 'auth',
+    summary: 'Ask for a password reset link by e-mail; always answers 202 (no e-mail enumeration)',
+    access: 'public',
+    body: passwordResetRequestSchema,
+    status: 202,
+    handler: async (ctx, req) => {
+      const { email } = validate(passwordResetRequestSchema, req.body);
+      await ctx.db.transaction().execute(async (trx) => {
+        const user = await trx
+          .selectFrom('users')
+          .select(['id', 'email', 'name', 'locale', 'organisation_id'])
+          .where(({ fn }) => fn('lower', ['email']), '=', email)
+          .where('active', '=', true)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!user) return;
+        const token = await issueAccountToken(trx, 'reset', user.id);
+        await queueAccountEmail(trx, ctx.config, 'password_reset', user, token);
+      });
+      return { ok: true, message: RESET_ANSWER };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/auth/password-reset/confirm',
+    tag: 'auth',
+    summary: 'Set a new password with the mailed single-use token; ends every session of that user',
+    access: 'public',
+    body: passwordResetConfirmSchema,
+    handler: async (ctx, req) => {
+      const { token, password } = validate(passwordResetConfirmSchema, req.body);
+      const passwordHash = await hashPassword(password);
+      await ctx.db.transaction().execute(async (trx) => {
+        const userId = await redeemAccountToken(trx, 'reset', token);
+        if (!userId) throw badRequest(INVALID_TOKEN, { token: 'ungültig oder abgelaufen' }, 'invalid_token');
+        const before = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+        if (!before.active) throw badRequest(INVALID_TOKEN, { token: 'ungültig oder abgelaufen' }, 'invalid_token');
+        if (!passwordDiffersFromEmail(before.email, password)) {
+          throw badRequest('Bitte prüfen Sie die markierten Felder.', { password: 'Das Passwort darf die E-Mail-Adresse nicht enthalten.' });
+        }
+        const after = await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: new Date() })
+          .where('id', '=', userId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        // Whoever knew the old password is logged out everywhere.
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await recordAudit(trx, { id: userId }, 'password_reset', 'users', userId, before, after, { password: 'changed' });
+      });
+      return { ok: true, message: 'Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.' };
     },
   });
 }

@@ -267,6 +267,11 @@ export interface DisbursementExportsTable {
   total_cents: number;
   created_by: number | null;
   created_at: CreatedAt;
+  /** Migration 0007: the cohort the batch was made for, the bank's execution date, the exact file. */
+  cohort_id: number | null;
+  execution_date: NullableDate;
+  filename: string | null;
+  content: string | null;
 }
 
 export interface DisbursementsTable {

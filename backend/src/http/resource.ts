@@ -188,9 +188,8 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
           await fetchOne(trx, ctx, id);
           const existing = await lockRow(trx, id);
           const patch = spec.beforeUpdate ? await spec.beforeUpdate(ctx, input, existing, trx) : input;
-          let updated = existing;
           if (Object.keys(patch).length) {
-            updated = (await trx
+            const updated = (await trx
               .updateTable(spec.table as any)
               .set({ ...patch, updated_at: new Date() })
               .where('id', '=', id)

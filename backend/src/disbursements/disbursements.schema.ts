@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { cents, id, optionalDate, optionalId, requiredText } from '../shared/fields.ts';
+
+export const DISBURSEMENT_STATUSES = ['planned', 'approved', 'paid', 'cancelled'] as const;
+export type DisbursementStatus = (typeof DISBURSEMENT_STATUSES)[number];
+export const EXPORT_FORMATS = ['csv', 'sepa'] as const;
+
+/** A tranche is at least one cent; a single tranche above 10 million euros is a typo. */
+const trancheCents = () => cents(1_000_000_000).min(1, 'Der Betrag muss größer als 0 sein.');
+
+/** A planned tranche. Status, approver and payment fields change only through the actions. */
+export const disbursementSchema = z.object({
+  fellowship_id: id(),
+  label: requiredText(200, 'Bitte eine Bezeichnung angeben (z. B. „1. Rate“).'),
+  amount_cents: trancheCents(),
+  due_on: optionalDate(),
+  /** Ties the tranche to a milestone of the same fellowship: approvable only once it is achieved. */
+  milestone_id: optionalId(),
+});
+
+/** PUT receives the whole record back; the fellowship of a tranche never changes. */
+export const disbursementUpdateSchema = disbursementSchema.omit({ fellowship_id: true }).partial();
+
+/** The reference of the bank transfer (Verwendungszweck / bank statement line): up to 140 characters. */
+export const paySchema = z.object({
+  payment_reference: requiredText(140, 'Bitte die Zahlungsreferenz angeben.'),
+});
+
+export const exportSchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: 'Format: csv oder sepa.' }),
+  cohort_id: optionalId(),
+  /** Only these tranches (they must be approved and not yet exported); default: all that are. */
+  disbursement_ids: z.array(id()).min(1).max(1000).optional(),
+  /** Requested execution date at the bank (SEPA ReqdExctnDt); default: the next day. */
+  execution_date: optionalDate(),
+});
+
+export type DisbursementInput = z.infer<typeof disbursementSchema>;
+export type ExportInput = z.infer<typeof exportSchema>;

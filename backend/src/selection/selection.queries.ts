@@ -1,0 +1,91 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, Row } from '../db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export const DECIDED = ['selected', 'waitlisted', 'rejected'] as const;
+/** Statuses that still need a decision before the selection can be released. */
+export const UNDECIDED = ['submitted', 'eligible', 'shortlisted'] as const;
+
+/** The application as the selection board shows it: decision fields, interview, fellowship link. */
+export function selectionApplications(db: Q) {
+  return db
+    .selectFrom('applications as t')
+    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .leftJoin('fellowships as f', 'f.application_id', 't.id')
+    .select([
+      't.id', 't.cohort_id', 't.organisation_id', 'o.name as organisation_name', 't.project_name', 't.status', 't.submitted_at',
+      't.interview_at', 't.interview_notes', 't.decision_reason', 't.decided_at', 't.decided_by', 't.waitlist_position',
+      't.decision_released_at', 't.funding_requested_cents', 'f.id as fellowship_id', 't.updated_at',
+    ]);
+}
+
+export const findApplication = (db: Q, id: number) => db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const lockCohort = (trx: Transaction<Database>, id: number) =>
+  trx.selectFrom('cohorts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const lockApplication = (trx: Transaction<Database>, id: number) =>
+  trx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+
+export async function countByStatus(db: Q, cohortId: number, statuses: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom('applications')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('cohort_id', '=', cohortId)
+    .where('status', 'in', statuses as any)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function nextWaitlistPosition(trx: Q, cohortId: number): Promise<number> {
+  const row = await trx
+    .selectFrom('applications')
+    .select(sql<number>`coalesce(max(waitlist_position), 0)::int + 1`.as('n'))
+    .where('cohort_id', '=', cohortId)
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Closes the gap an application leaves when it leaves the waitlist. */
+export async function closeWaitlistGap(trx: Q, cohortId: number, position: number | null): Promise<void> {
+  if (position == null) return;
+  await trx
+    .updateTable('applications')
+    .set({ waitlist_position: sql`waitlist_position - 1` })
+    .where('cohort_id', '=', cohortId)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_position', '>', position)
+    .execute();
+}
+
+/** Who receives the letter: the organisation's first applicant login, else its public e-mail. */
+export async function letterRecipient(db: Q, organisationId: number): Promise<string | null> {
+  const user = await db
+    .selectFrom('users')
+    .select('email')
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'applicant')
+    .where('active', '=', true)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (user) return user.email;
+  const org = await db.selectFrom('organisations').select('email').where('id', '=', organisationId).executeTakeFirst();
+  return org?.email ?? null;
+}
+
+export async function decidedApplications(db: Q, cohortId: number) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'a.project_name', 'a.status', 'a.decision_reason', 'a.waitlist_position', 'a.decision_released_at'])
+    .where('a.cohort_id', '=', cohortId)
+    .where('a.status', 'in', [...DECIDED])
+    .orderBy(sql`case a.status when 'selected' then 0 when 'waitlisted' then 1 else 2 end`)
+    .orderBy('a.waitlist_position')
+    .orderBy('o.name')
+    .execute();
+}
+
+export type CohortRow = Row<'cohorts'>;
