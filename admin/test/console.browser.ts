@@ -17,7 +17,9 @@ describe('console in a real browser', function () {
     page.on('pageerror', (e) => errors.push(e.message));
     await login(page, env.baseUrl, 'staff@example.org');
     await page.goto(`${env.baseUrl}/#/organisations`);
-    await page.getByText('Bürgerstiftung', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await page.getByText('Ankommen in Brandenburg e.V.').waitFor({ timeout: 20_000 });
+    await page.getByPlaceholder('Suchen').fill('bürger');
+    await page.getByText('Lesewelt Bürgerstiftung e.V.').waitFor({ timeout: 20_000 });
     await screenshot(page, '01-organisations');
     assert.deepEqual(errors, []);
     await page.close();

@@ -8,6 +8,7 @@ import { ApiRouter } from './http/api-router.ts';
 import { apiNotFound, errorHandler, forbidden } from './http/errors.ts';
 import { loadSession } from './auth/sessions.ts';
 import { loginRateLimit } from './auth/auth.routes.ts';
+import { refuseCrossSiteWrites, requireJsonWrites } from './auth/csrf.ts';
 import { registerRoutes } from './routes.ts';
 
 export interface AppOptions {
@@ -84,6 +85,7 @@ export function buildApp(ctx: AppContext, options: AppOptions) {
 
   const api = new ApiRouter(ctx);
   const apiRouter = express.Router();
+  apiRouter.use(refuseCrossSiteWrites, requireJsonWrites);
   apiRouter.use(express.json({ limit: '1mb', strict: true }));
   apiRouter.use(sameOriginWrites(ctx.config.PUBLIC_URL));
   loginRateLimit(apiRouter, options.loginLimit ?? 20);

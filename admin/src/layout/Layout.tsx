@@ -3,7 +3,7 @@ import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, ToggleTheme
 import { Menu } from './Menu.tsx';
 
 const AppBarWithLocale = () => (
-  <AppBar toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
+  <AppBar color="primary" toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
     <TitlePortal />
   </AppBar>
 );

@@ -35,6 +35,8 @@ export interface OrganisationsTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   search_vector: Tsvector;
+  /** German sort key (migration 0002). */
+  name_sort: Tsvector;
 }
 
 export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';
@@ -82,6 +84,8 @@ export interface PeopleTable {
   role_title: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** German sort key (migration 0002). */
+  last_name_sort: Tsvector;
 }
 
 export type CohortPhase = 'draft' | 'call_open' | 'review' | 'selection' | 'programme' | 'alumni';

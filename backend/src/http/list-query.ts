@@ -7,6 +7,8 @@ export type FilterType = 'int' | 'number' | 'text' | 'bool' | 'date' | 'datetime
 export interface FieldSpec {
   /** Whitelisted SQL column expression, e.g. `t.organisation_id`. */
   column: string;
+  /** Sort by this column instead (e.g. a German-folded sort key). */
+  sortColumn?: string;
   type: FilterType;
   sortable?: boolean;
   filterable?: boolean;
@@ -137,7 +139,7 @@ export function parseListQuery(
     filters.push({ column: spec.column, op, value: checkValue(key, spec, value) });
   }
   return {
-    sort: { column: sortField.column, direction: direction.toLowerCase() as 'asc' | 'desc' },
+    sort: { column: sortField.sortColumn ?? sortField.column, direction: direction.toLowerCase() as 'asc' | 'desc' },
     range: { start: rangeRaw[0], end: rangeRaw[1] },
     filters,
     q,

@@ -28,7 +28,7 @@ export function registerOrganisationRoutes(api: ApiRouter): void {
     },
     fields: {
       id: { column: 't.id', type: 'int' },
-      name: { column: 't.name', type: 'text' },
+      name: { column: 't.name', sortColumn: 't.name_sort', type: 'text' },
       legal_form: { column: 't.legal_form', type: ['e_v', 'ggmbh', 'stiftung', 'genossenschaft', 'other'] },
       charitable_status: { column: 't.charitable_status', type: 'bool' },
       city: { column: 't.city', type: 'text' },

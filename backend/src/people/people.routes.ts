@@ -25,7 +25,7 @@ export function registerPeopleRoutes(api: ApiRouter): void {
       id: { column: 't.id', type: 'int' },
       organisation_id: { column: 't.organisation_id', type: 'int' },
       first_name: { column: 't.first_name', type: 'text' },
-      last_name: { column: 't.last_name', type: 'text' },
+      last_name: { column: 't.last_name', sortColumn: 't.last_name_sort', type: 'text' },
       email: { column: 't.email', type: 'text' },
       role_title: { column: 't.role_title', type: 'text' },
       organisation_name: { column: 'o.name', type: 'text' },

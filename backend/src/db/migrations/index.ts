@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_sort_keys.ts';
 import * as m0007 from './0007_disbursement_exports.ts';
+import * as m0008 from './0008_alumni_introductions.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_sort_keys': m0002,
   '0007_disbursement_exports': m0007,
+  '0008_alumni_introductions': m0008,
 };
