@@ -1,50 +1,79 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { useState } from 'react';
+import { Admin, CustomRoutes, Loading, NotFound, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { dataProvider } from './dataProvider.ts';
 import { authProvider, type Role } from './auth/authProvider.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { Layout } from './layout/Layout.tsx';
 import { Dashboard } from './layout/Dashboard.tsx';
-import { pages, resources } from './features.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
 import { theme, darkTheme } from './layout/theme.ts';
+import { FeaturesContext, useFeatures, type Features } from './featuresContext.tsx';
+import { publicPages } from './publicPages.tsx';
 
-export const App = () => (
-  <Admin
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    layout={Layout}
-    dashboard={Dashboard}
-    theme={theme}
-    darkTheme={darkTheme}
-    requireAuth
-    disableTelemetry
-  >
-    {(role: Role) => [
-      ...resources
-        .filter((r) => r.roles.includes(role))
-        .map((r) => (
-          <Resource
-            key={r.name}
-            name={r.name}
-            list={r.list}
-            show={r.show}
-            edit={r.edit}
-            create={r.create}
-            icon={r.icon}
-            recordRepresentation={r.recordRepresentation}
-          />
-        )),
-      <CustomRoutes key="pages">
-        {pages.filter((p) => !p.noLayout && p.roles !== 'public' && p.roles.includes(role)).map((p) => (
-          <Route key={p.path} path={p.path} element={p.element} />
-        ))}
-      </CustomRoutes>,
-      <CustomRoutes key="public" noLayout>
-        {pages.filter((p) => p.noLayout).map((p) => (
-          <Route key={p.path} path={p.path} element={p.element} />
-        ))}
-      </CustomRoutes>,
-    ]}
-  </Admin>
+/** Until the screens' chunk has arrived, an unknown route is "still loading", not "not found". */
+const CatchAll = () => (useFeatures() ? <NotFound /> : <Loading />);
+
+const publicRoutes = (
+  <CustomRoutes key="public" noLayout>
+    {publicPages.map((p) => (
+      <Route key={p.path} path={p.path} element={p.element} />
+    ))}
+  </CustomRoutes>
 );
+
+export const App = () => {
+  const [features, setFeatures] = useState<Features | null>(null);
+  return (
+    <FeaturesContext.Provider value={{ features, setFeatures }}>
+      <Admin
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        i18nProvider={i18nProvider}
+        layout={Layout}
+        dashboard={Dashboard}
+        loginPage={LoginPage}
+        catchAll={CatchAll}
+        theme={theme}
+        darkTheme={darkTheme}
+        requireAuth
+        disableTelemetry
+      >
+        {(role?: Role) => {
+          if (!role || !features) return [publicRoutes];
+          return [
+            ...features.resources
+              .filter((r) => r.roles.includes(role))
+              .map((r) => (
+                <Resource
+                  key={r.name}
+                  name={r.name}
+                  list={r.list}
+                  show={r.show}
+                  edit={r.edit}
+                  create={r.create}
+                  icon={r.icon}
+                  recordRepresentation={r.recordRepresentation}
+                />
+              )),
+            <CustomRoutes key="pages">
+              {features.pages
+                .filter((p) => !p.noLayout && p.roles !== 'public' && p.roles.includes(role))
+                .map((p) => (
+                  <Route key={p.path} path={p.path} element={p.element} />
+                ))}
+            </CustomRoutes>,
+            <CustomRoutes key="pages-full" noLayout>
+              {features.pages
+                .filter((p) => p.noLayout && p.roles !== 'public' && p.roles.includes(role))
+                .map((p) => (
+                  <Route key={p.path} path={p.path} element={p.element} />
+                ))}
+            </CustomRoutes>,
+            publicRoutes,
+          ];
+        }}
+      </Admin>
+    </FeaturesContext.Provider>
+  );
+};

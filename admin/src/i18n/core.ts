@@ -9,6 +9,7 @@ export const coreMessages: FeatureMessages = {
       menu: { workspace: 'Arbeitsbereich' },
       roles: { admin: 'Administration', staff: 'Programmteam', jury: 'Jury', coach: 'Coaching', applicant: 'Organisation' },
       empty: 'Noch keine Einträge.',
+      auth: { register_link: 'Noch kein Konto? Organisation registrieren', forgot_link: 'Passwort vergessen?' },
     },
     enums: {
       legal_form: { e_v: 'e. V.', ggmbh: 'gGmbH', stiftung: 'Stiftung', genossenschaft: 'Genossenschaft', other: 'Sonstige' },
@@ -43,6 +44,7 @@ export const coreMessages: FeatureMessages = {
       menu: { workspace: 'Workspace' },
       roles: { admin: 'Administration', staff: 'Programme team', jury: 'Jury', coach: 'Coaching', applicant: 'Organisation' },
       empty: 'No entries yet.',
+      auth: { register_link: 'No account yet? Register your organisation', forgot_link: 'Forgot your password?' },
     },
     enums: {
       legal_form: { e_v: 'registered association (e. V.)', ggmbh: 'non-profit limited (gGmbH)', stiftung: 'foundation', genossenschaft: 'cooperative', other: 'other' },

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { DashboardMenuItem, Menu as RaMenu, usePermissions, useResourceDefinitions, useTranslate } from 'react-admin';
-import { pages, resources } from '../features.tsx';
+import { useFeatures } from '../featuresContext.tsx';
 import type { Role } from '../auth/authProvider.ts';
 
 /** Only what the role works with: its resources' lists and its pages. */
@@ -8,6 +8,7 @@ export const Menu = () => {
   const { permissions: role } = usePermissions<Role>();
   const definitions = useResourceDefinitions();
   const translate = useTranslate();
+  const { resources, pages } = useFeatures() ?? { resources: [], pages: [] };
   const resourceItems = resources.filter((r) => r.list && !r.hideFromMenu && role && r.roles.includes(role) && definitions[r.name]);
   const pageItems = pages.filter((p) => p.menu && role && p.roles !== 'public' && p.roles.includes(role));
   return (

@@ -1,5 +1,5 @@
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import { Chip } from '@mui/material';
+import { Chip, Typography } from '@mui/material';
 
 /** Shows an enum value with its translated label (enums.<enumName>.<value>). */
 export const EnumField = ({ source, enumName, chip }: FieldProps & { source: string; enumName: string; chip?: boolean }) => {
@@ -8,5 +8,5 @@ export const EnumField = ({ source, enumName, chip }: FieldProps & { source: str
   const value = record?.[source];
   if (value == null) return null;
   const label = translate(`enums.${enumName}.${value}`, { _: String(value) });
-  return chip ? <Chip size="small" label={label} /> : <span>{label}</span>;
+  return chip ? <Chip size="small" label={label} /> : <Typography component="span" variant="body2">{label}</Typography>;
 };
