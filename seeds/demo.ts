@@ -1,6 +1,13 @@
 import type { Db } from '../backend/src/db/database.ts';
 import { hashPassword } from '../backend/src/auth/password.ts';
 import { seedBase } from './base.ts';
+import { seedCall } from './call.ts';
+import { seedAlumni } from './alumni.ts';
+import { seedFunding } from './funding.ts';
+import { seedProgramme } from './programme.ts';
+import { seedSelection } from './selection.ts';
+import { seedJury } from './jury.ts';
+import { seedReports } from './reports.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -27,4 +34,4 @@ export type DemoBase = Awaited<ReturnType<typeof seedBase>>;
 export type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
 
 /** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedAlumni, seedReports];

@@ -22,6 +22,20 @@ const publicRoutes = (
   </CustomRoutes>
 );
 
+/**
+ * The routes this role can open, on `window.__consoleScreens` (names and paths only, nothing the
+ * bundle does not already contain): the browser test walks every one in both languages.
+ */
+function exposeScreens(role: Role, features: Features) {
+  (window as unknown as { __consoleScreens: unknown }).__consoleScreens = {
+    role,
+    resources: features.resources
+      .filter((r) => r.roles.includes(role))
+      .map((r) => ({ name: r.name, list: !!r.list, show: !!r.show, edit: !!r.edit, create: !!r.create })),
+    pages: features.pages.filter((p) => p.roles !== 'public' && p.roles.includes(role)).map((p) => p.path),
+  };
+}
+
 export const App = () => {
   const [features, setFeatures] = useState<Features | null>(null);
   return (
@@ -41,6 +55,7 @@ export const App = () => {
       >
         {(role?: Role) => {
           if (!role || !features) return [publicRoutes];
+          exposeScreens(role, features);
           return [
             ...features.resources
               .filter((r) => r.roles.includes(role))

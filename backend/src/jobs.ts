@@ -1,5 +1,6 @@
 import type { AppContext } from './http/context.ts';
 import { outboxJob } from './emails/emails.worker.ts';
+import { retentionJob } from './privacy/retention.job.ts';
 
 export interface BackgroundJob {
   name: string;
@@ -8,7 +9,7 @@ export interface BackgroundJob {
 }
 
 /** Background jobs of every feature (outbox delivery, retention); each feature adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [outboxJob];
+export const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob];
 
 /** Runs each job on its interval, never overlapping with itself; errors are logged, not fatal. */
 export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[] = backgroundJobs) {

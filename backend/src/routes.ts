@@ -3,6 +3,23 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
 import { registerOrganisationRoutes } from './organisations/organisations.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerAlumniRoutes } from './alumni/alumni.routes.ts';
+import { registerDisbursementRoutes } from './disbursements/disbursements.routes.ts';
+import { registerCohortRoutes } from './cohorts/cohorts.routes.ts';
+import { registerApplicationRoutes } from './applications/applications.routes.ts';
+import { registerAttachmentRoutes } from './attachments/attachments.routes.ts';
+import { registerEmailRoutes } from './emails/emails.routes.ts';
+import { registerConflictRoutes } from './conflicts/conflicts.routes.ts';
+import { registerReviewRoutes } from './reviews/reviews.routes.ts';
+import { registerRankingRoutes } from './rankings/rankings.routes.ts';
+import { registerReportRoutes } from './reports/reports.routes.ts';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { registerSelectionRoutes } from './selection/selection.routes.ts';
+import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
+import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
+import { registerProgrammeYearRoutes } from './programme/programme.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { openApiDocument, apiDocsHtml } from './docs/openapi.ts';
 
 /** Every feature's routes, in one readable list. */
@@ -11,6 +28,23 @@ export function registerRoutes(api: ApiRouter): void {
   registerUserRoutes(api);
   registerOrganisationRoutes(api);
   registerPeopleRoutes(api);
+  registerCohortRoutes(api);
+  registerApplicationRoutes(api);
+  registerAttachmentRoutes(api);
+  registerEmailRoutes(api);
+  registerDisbursementRoutes(api);
+  registerAlumniRoutes(api);
+  registerConflictRoutes(api);
+  registerReviewRoutes(api);
+  registerRankingRoutes(api);
+  registerReportRoutes(api);
+  registerDashboardRoutes(api);
+  registerSelectionRoutes(api);
+  registerFellowshipRoutes(api);
+  registerMilestoneRoutes(api);
+  registerProgrammeYearRoutes(api);
+  registerAuditRoutes(api);
+  registerPrivacyRoutes(api);
 
   api.add({
     method: 'get', path: '/openapi.json', tag: 'docs', summary: 'OpenAPI document', access: 'public',

@@ -1,8 +1,16 @@
 import type { FeatureMessages } from './types.ts';
 import { coreMessages } from './core.ts';
+import { callMessages } from '../applications/messages.ts';
+import { selectionMessages } from '../selection/messages.ts';
+import { alumniMessages } from '../alumni-profiles/messages.ts';
+import { disbursementMessages } from '../disbursements/messages.ts';
+import { auditMessages } from '../audit-events/messages.ts';
+import { programmeMessages } from '../programme/messages.ts';
+import { reportMessages } from '../reports/messages.ts';
+import { juryMessages } from '../reviews/messages.ts';
 
 /**
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
  * and adds one line here.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, auditMessages, programmeMessages, reportMessages, juryMessages];

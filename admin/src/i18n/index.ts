@@ -25,7 +25,26 @@ export const messages: Record<"de" | "en", AnyMessages> = { de, en };
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null;
 export const initialLocale: 'de' | 'en' = stored === 'en' ? 'en' : 'de';
 
-export const i18nProvider = polyglotI18nProvider((locale) => messages[locale as 'de' | 'en'] ?? de, initialLocale, [
+const polyglot = polyglotI18nProvider((locale) => messages[locale as 'de' | 'en'] ?? de, initialLocale, [
   { locale: 'de', name: 'Deutsch' },
   { locale: 'en', name: 'English' },
 ], { allowMissing: false });
+
+const STRUCTURED_KEY = /^(resources|ra|app|enums)\.[\w-]+\.[\w.-]+$/;
+const hasKey = (tree: AnyMessages, key: string) => key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), tree) !== undefined;
+
+/**
+ * Keys asked for but absent in the current language, even when react-admin fell back to a default
+ * (a humanised field name would otherwise hide a missing German label). The browser test reads
+ * `window.__missingTranslations` on every screen.
+ */
+export const missingTranslations = new Set<string>();
+if (typeof window !== 'undefined') (window as unknown as { __missingTranslations: Set<string> }).__missingTranslations = missingTranslations;
+
+export const i18nProvider = {
+  ...polyglot,
+  translate: (key: string, options?: any) => {
+    if (STRUCTURED_KEY.test(key) && !hasKey(messages[polyglot.getLocale() as 'de' | 'en'] ?? de, key)) missingTranslations.add(`${polyglot.getLocale()}:${key}`);
+    return polyglot.translate(key, options);
+  },
+};

@@ -1,17 +1,23 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { lazy, Suspense } from 'react';
+import { Loading, usePermissions } from 'react-admin';
+import type { Role } from '../auth/authProvider.ts';
 
-/** Landing page; the staff dashboard with charts replaces this for staff. */
+/** Each workspace is its own chunk: the login page and the other roles never load it. */
+const StaffDashboard = lazy(() => import('../dashboard/index.tsx').then((m) => ({ default: m.StaffDashboard })));
+const JuryHome = lazy(() => import('./JuryHome.tsx'));
+const CoachHome = lazy(() => import('./CoachHome.tsx'));
+const ApplicantHome = lazy(() => import('./ApplicantHome.tsx'));
+
+const homes: Record<Role, typeof JuryHome> = { admin: StaffDashboard, staff: StaffDashboard, jury: JuryHome, coach: CoachHome, applicant: ApplicantHome };
+
+/** Where each role lands after login. */
 export const Dashboard = () => {
-  const { identity } = useGetIdentity();
-  const translate = useTranslate();
+  const { permissions: role, isPending } = usePermissions<Role>();
+  if (isPending || !role) return <Loading />;
+  const Home = homes[role];
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title={translate('app.title')} />
-      <CardContent>
-        <Typography variant="h5">{translate('app.title')}</Typography>
-        <Typography variant="body1">{identity?.fullName}</Typography>
-      </CardContent>
-    </Card>
+    <Suspense fallback={<Loading />}>
+      <Home />
+    </Suspense>
   );
 };

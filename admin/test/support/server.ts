@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, type DatabaseHandle } from '../../../backend/src/db/database.ts';
 import { migrateToLatest } from '../../../backend/src/db/migrate.ts';
-import { buildApp, CONSOLE_DIR } from '../../../backend/src/app.ts';
+import { buildApp } from '../../../backend/src/app.ts';
 import { loadConfig } from '../../../backend/src/config.ts';
 import { createLogger } from '../../../backend/src/logger.ts';
 import { seedDemo } from '../../../seeds/demo.ts';
@@ -19,19 +21,45 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-/** The real system: built console, demo data, in-memory PGlite, a random port, Debian's Chromium. */
-export async function startBrowserEnv(): Promise<BrowserEnv> {
-  if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
-    const root = resolve(import.meta.dirname, '../../..');
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('console build failed');
+const ROOT = resolve(import.meta.dirname, '../../..');
+/** The console the tests run against: built from the current sources, outside admin/dist. */
+// Outside the repository (no dot-directories: the static server refuses those) and apart from
+// admin/dist, which `npm start` serves.
+export const TEST_CONSOLE_DIR = process.env.CONSOLE_DIR ?? join(tmpdir(), `fellowship-console-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
   }
+  return newest;
+}
+
+/** Builds the console unless the build under test is newer than every source file. */
+export function ensureConsoleBuild(): string {
+  const index = join(TEST_CONSOLE_DIR, 'index.html');
+  if (process.env.CONSOLE_DIR) return TEST_CONSOLE_DIR;
+  const sources = Math.max(newestMtime(join(ROOT, 'admin/src')), statSync(join(ROOT, 'admin/index.html')).mtimeMs, statSync(join(ROOT, 'admin/vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return TEST_CONSOLE_DIR;
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--outDir', TEST_CONSOLE_DIR, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error('console build failed');
+  return TEST_CONSOLE_DIR;
+}
+
+/** The real system: freshly built console, demo data, in-memory PGlite, a random port, Debian's Chromium. */
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  const consoleDir = ensureConsoleBuild();
   mkdirSync(ARTIFACTS, { recursive: true });
   const handle = await openDatabase({});
   await migrateToLatest(handle.db);
   await seedDemo(handle.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const { app } = buildApp({ db: handle.db, config, logger: createLogger(config), engine: handle.engine }, { ping: handle.ping, consoleDir: CONSOLE_DIR, loginLimit: 10_000 });
+  const { app } = buildApp({ db: handle.db, config, logger: createLogger(config), engine: handle.engine }, { ping: handle.ping, consoleDir, loginLimit: 10_000 });
   const server: Server = await new Promise((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));
   });
@@ -60,3 +88,82 @@ export async function login(page: Page, baseUrl: string, email: string, password
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+let shared: Promise<BrowserEnv> | undefined;
+/**
+ * One system for the whole browser suite: building the console and seeding the demo year happen
+ * once; each test file opens its own pages. Closed by the root `after` hook below.
+ */
+export const sharedEnv = () => (shared ??= startBrowserEnv());
+if (typeof after === 'function') {
+  after(async () => {
+    if (shared) await (await shared).close();
+  });
+}
+
+export type Lang = 'de' | 'en';
+
+/** A fresh browser context (own cookies) logged in as `email`, console in the given language. */
+export async function openAs(env: BrowserEnv, email: string, lang: Lang = 'de'): Promise<Page> {
+  const context = await env.browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('RaStore.locale')) localStorage.setItem('RaStore.locale', JSON.stringify(l));
+  }, lang);
+  const page = await context.newPage();
+  trackRequests(page);
+  await login(page, env.baseUrl, email);
+  await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
+  await settle(page);
+  return page;
+}
+
+const inflight = new WeakMap<Page, Set<unknown>>();
+/** Counts the page's requests in flight, so `settle` can wait for quiet. */
+export function trackRequests(page: Page) {
+  if (inflight.has(page)) return;
+  const open = new Set<unknown>();
+  inflight.set(page, open);
+  page.on('request', (r) => open.add(r));
+  page.on('response', (r) => open.delete(r.request()));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+}
+
+const BUSY = '.RaLoading-root, .MuiSkeleton-root, .RaLoadingIndicator-loader, [aria-busy="true"]';
+
+/**
+ * Waits until the page is quiet: no request in flight and no loading indicator on screen, twice in
+ * a row. An explicit condition, polled, instead of a fixed sleep.
+ */
+export async function settle(page: Page, timeout = 20_000) {
+  trackRequests(page);
+  const deadline = Date.now() + timeout;
+  let quiet = 0;
+  while (quiet < 2) {
+    if (Date.now() > deadline) {
+      const pending = [...(inflight.get(page) ?? [])].map((r) => (r as { url(): string }).url());
+      const busy = await page.locator(BUSY).evaluateAll((els) => els.map((e) => e.className.toString().slice(0, 80)));
+      throw new Error(`page did not settle within ${timeout} ms: ${page.url()} (requests: ${pending.join(', ') || 'none'}; busy: ${busy.join(' | ') || 'none'})`);
+    }
+    const idle = (inflight.get(page)?.size ?? 0) === 0 && (await page.locator(BUSY).count()) === 0;
+    quiet = idle ? quiet + 1 : 0;
+    if (quiet < 2) await page.waitForTimeout(100);
+  }
+}
+
+/** Translation keys that reached the screen (polyglot prints a missing key as the key itself). */
+export const RAW_KEY = /\b(?:resources|ra|app|enums|application_form|selection|dashboard|programme)\.[A-Za-z_-]+\.[A-Za-z_.-]+/g;
+
+export async function rawKeysOnPage(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const el of document.querySelectorAll('[aria-label],[placeholder],[title]')) {
+      for (const a of ['aria-label', 'placeholder', 'title']) {
+        const v = el.getAttribute(a);
+        if (v) parts.push(v);
+      }
+    }
+    return parts.join('\n');
+  });
+  return [...new Set(text.match(RAW_KEY) ?? [])];
+}

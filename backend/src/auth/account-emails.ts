@@ -18,31 +18,31 @@ const templates = {
     r.locale === 'en'
       ? {
           subject: 'Reset your password',
-          body: `Hello ${r.name},\n\nsomeone (hopefully you) asked to reset the password of your account.\nChoose a new password here within ${TOKEN_TTL_MINUTES.reset} minutes:\n\n${link(config, 'reset-password', token)}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.\n`,
+          body: `Hello ${r.name},\n\nsomeone (hopefully you) asked to reset the password of your account.\nChoose a new password here within ${TOKEN_TTL_MINUTES.reset} minutes:\n\n${link(config, 'password-reset/confirm', token)}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.\n`,
         }
       : {
           subject: 'Passwort zurücksetzen',
-          body: `Hallo ${r.name},\n\njemand (hoffentlich Sie) möchte das Passwort Ihres Kontos zurücksetzen.\nHier können Sie innerhalb von ${TOKEN_TTL_MINUTES.reset} Minuten ein neues Passwort wählen:\n\n${link(config, 'reset-password', token)}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n`,
+          body: `Hallo ${r.name},\n\njemand (hoffentlich Sie) möchte das Passwort Ihres Kontos zurücksetzen.\nHier können Sie innerhalb von ${TOKEN_TTL_MINUTES.reset} Minuten ein neues Passwort wählen:\n\n${link(config, 'password-reset/confirm', token)}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n`,
         },
   register_confirm: (config: Config, r: Recipient, token?: string) =>
     r.locale === 'en'
       ? {
           subject: 'Confirm your registration',
-          body: `Hello ${r.name},\n\nthank you for registering with the openTransfer Accelerator.\nPlease confirm your e-mail address within three days:\n\n${link(config, 'confirm-registration', token)}\n`,
+          body: `Hello ${r.name},\n\nthank you for registering with the openTransfer Accelerator.\nPlease confirm your e-mail address within three days:\n\n${link(config, 'register/confirm', token)}\n`,
         }
       : {
           subject: 'Bitte bestätigen Sie Ihre Registrierung',
-          body: `Hallo ${r.name},\n\nvielen Dank für Ihre Registrierung beim openTransfer Accelerator.\nBitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei Tagen:\n\n${link(config, 'confirm-registration', token)}\n`,
+          body: `Hallo ${r.name},\n\nvielen Dank für Ihre Registrierung beim openTransfer Accelerator.\nBitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei Tagen:\n\n${link(config, 'register/confirm', token)}\n`,
         },
   register_taken: (config: Config, r: Recipient) =>
     r.locale === 'en'
       ? {
           subject: 'You already have an account',
-          body: `Hello ${r.name},\n\nsomeone tried to register a new account with this e-mail address, but you already have one.\nLog in here: ${link(config, 'login')}\nForgot your password? Reset it here: ${link(config, 'forgot-password')}\n`,
+          body: `Hello ${r.name},\n\nsomeone tried to register a new account with this e-mail address, but you already have one.\nLog in here: ${link(config, 'login')}\nForgot your password? Reset it here: ${link(config, 'password-reset')}\n`,
         }
       : {
           subject: 'Sie haben bereits ein Konto',
-          body: `Hallo ${r.name},\n\njemand wollte mit dieser E-Mail-Adresse ein neues Konto registrieren – Sie haben aber bereits eines.\nHier melden Sie sich an: ${link(config, 'login')}\nPasswort vergessen? Hier setzen Sie es zurück: ${link(config, 'forgot-password')}\n`,
+          body: `Hallo ${r.name},\n\njemand wollte mit dieser E-Mail-Adresse ein neues Konto registrieren – Sie haben aber bereits eines.\nHier melden Sie sich an: ${link(config, 'login')}\nPasswort vergessen? Hier setzen Sie es zurück: ${link(config, 'password-reset')}\n`,
         },
 };
 

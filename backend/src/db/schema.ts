@@ -189,6 +189,8 @@ export interface ReviewsTable {
   recommendation: 'yes' | 'maybe' | 'no' | null;
   overall_comment: string | null;
   submitted_at: NullableTimestamp;
+  /** Migration 0004: the weighted score (0–100) of a submitted review, kept by a trigger (docs/jury.md). */
+  score: ColumnType<number | null, never, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -30,7 +30,8 @@ export const formatBerlinDate = (date: Date | string) =>
 
 export function decisionLetter(d: LetterData): Letter {
   const project = d.project_name ? ` mit dem Vorhaben „${d.project_name}“` : '';
-  const greeting = `Guten Tag,\n\nvielen Dank für die Bewerbung von ${d.organisation_name}${project} beim openTransfer Accelerator (${d.cohort_name}).`;
+  const programme = /opentransfer/i.test(d.cohort_name) ? `beim ${d.cohort_name}` : `beim openTransfer Accelerator (${d.cohort_name})`;
+  const greeting = `Guten Tag,\n\nvielen Dank für die Bewerbung von ${d.organisation_name}${project} ${programme}.`;
   const closing = `\n\nMit herzlichen Grüßen\nIhr Team des openTransfer Accelerators\nStiftung Bürgermut · mit der Bertelsmann Stiftung`;
   switch (d.template) {
     case 'decision_selected':

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { TZDate } from '@date-fns/tz';
 
 export const CALENDAR_TIMEZONE = 'Europe/Berlin';
 
@@ -56,7 +57,10 @@ export function workshopsCalendar(options: { cohortName: string; publicUrl: stri
     name: `openTransfer Accelerator – ${options.cohortName}`,
     prodId: { company: 'Stiftung Buergermut', product: 'openTransfer Accelerator CRM', language: 'DE' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: CALENDAR_TIMEZONE, generator: () => BERLIN_VTIMEZONE },
+    // No calendar-wide zone: that would print DTSTAMP in local time, which RFC 5545 forbids. The
+    // events carry TZID=Europe/Berlin and the generator adds the matching VTIMEZONE.
+    timezone: { name: null, generator: (tz) => (tz === CALENDAR_TIMEZONE ? BERLIN_VTIMEZONE : null) },
+    x: { 'X-WR-TIMEZONE': CALENDAR_TIMEZONE },
   });
   for (const w of options.workshops) {
     const descriptionLines = [
@@ -71,8 +75,8 @@ export function workshopsCalendar(options: { cohortName: string; publicUrl: stri
     calendar.createEvent({
       id: `workshop-${w.id}@${host}`,
       sequence: Math.max(0, Math.floor((updated.getTime() - created.getTime()) / 1000)),
-      start: new Date(w.starts_at),
-      end: new Date(w.ends_at),
+      start: new TZDate(new Date(w.starts_at).getTime(), CALENDAR_TIMEZONE),
+      end: new TZDate(new Date(w.ends_at).getTime(), CALENDAR_TIMEZONE),
       timezone: CALENDAR_TIMEZONE,
       stamp: updated,
       lastModified: updated,

@@ -40,8 +40,11 @@ const endsAfterStart = (v: { starts_at?: Date; ends_at?: Date }) => !v.starts_at
 const endsAfterStartError = { message: 'Das Ende muss nach dem Beginn liegen.', path: ['ends_at'] };
 
 export const workshopSchema = z.object(fields).refine(endsAfterStart, endsAfterStartError);
-/** PUT receives the whole record; the order of start and end is checked again against the stored row. */
-export const workshopUpdateSchema = z.object(fields).partial().refine(endsAfterStart, endsAfterStartError);
+/**
+ * PUT receives the whole record; the cohort of a workshop is fixed (attendance counts for it), and
+ * the order of start and end is checked again against the stored row.
+ */
+export const workshopUpdateSchema = z.object(fields).omit({ cohort_id: true }).partial().refine(endsAfterStart, endsAfterStartError);
 
 export type WorkshopInput = z.infer<typeof workshopSchema>;
 

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_sort_keys.ts';
+import * as m0004 from './0004_review_scores.ts';
 import * as m0007 from './0007_disbursement_exports.ts';
 import * as m0008 from './0008_alumni_introductions.ts';
 
@@ -8,6 +9,7 @@ import * as m0008 from './0008_alumni_introductions.ts';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_sort_keys': m0002,
+  '0004_review_scores': m0004,
   '0007_disbursement_exports': m0007,
   '0008_alumni_introductions': m0008,
 };

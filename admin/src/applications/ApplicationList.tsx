@@ -1,0 +1,32 @@
+import { Button, DataTable, DateField, List, TextField, TopToolbar, useListContext } from 'react-admin';
+import DownloadIcon from '@mui/icons-material/Download';
+import { EnumField } from '../shared/EnumField.tsx';
+import { MoneyField } from '../shared/inputs.tsx';
+import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { useApplicationFilters } from './applicationFilters.tsx';
+
+/** The server writes the CSV of exactly the filtered, sorted list (all pages), so the browser only follows a link. */
+const CsvExportButton = () => {
+  const { filterValues, sort } = useListContext();
+  const params = new URLSearchParams({ filter: JSON.stringify(filterValues ?? {}), sort: JSON.stringify([sort.field, sort.order]) });
+  return (
+    <Button label="resources.applications.export_csv" href={`/api/applications/export.csv?${params}`} component="a">
+      <DownloadIcon />
+    </Button>
+  );
+};
+
+export const ApplicationList = () => (
+  <List filters={useApplicationFilters()} sort={{ field: 'organisation_name', order: 'ASC' }} actions={<TopToolbar><CsvExportButton /></TopToolbar>}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="organisation_name" />
+      <DataTable.Col source="project_name" />
+      <DataTable.Col source="state" label="resources.applications.fields.state"><TextField source="organisation_state" /></DataTable.Col>
+      <DataTable.Col source="field" label="resources.applications.fields.field"><EnumField source="organisation_field" enumName="field" /></DataTable.Col>
+      <DataTable.Col source="transfer_model"><EnumField source="transfer_model" enumName="transfer_model" /></DataTable.Col>
+      <DataTable.Col source="funding_requested_cents"><MoneyField source="funding_requested_cents" /></DataTable.Col>
+      <DataTable.Col source="status"><EnumField source="status" enumName="application_status" chip /></DataTable.Col>
+      <DataTable.Col source="submitted_at"><DateField source="submitted_at" showTime options={BERLIN} /></DataTable.Col>
+    </DataTable>
+  </List>
+);

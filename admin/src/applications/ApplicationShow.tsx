@@ -1,0 +1,70 @@
+import {
+  Button, DataTable, DateField, FunctionField, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import { Link as MuiLink } from '@mui/material';
+import { EnumField } from '../shared/EnumField.tsx';
+import { MoneyField } from '../shared/inputs.tsx';
+import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { EligibilityButton } from './EligibilityDialog.tsx';
+
+export const PdfButton = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Button label="resources.applications.pdf" href={`/api/applications/${record.id}/pdf`} component="a">
+      <PictureAsPdfIcon />
+    </Button>
+  );
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <EligibilityButton />
+    <PdfButton />
+  </TopToolbar>
+);
+
+export const AttachmentTable = () => (
+  <ReferenceManyField reference="attachments" target="application_id" perPage={50}>
+    <DataTable bulkActionButtons={false}>
+      <DataTable.Col source="filename" label="resources.applications.attachments">
+        <FunctionField render={(r: any) => <MuiLink href={`/api/attachments/${r.id}/content`}>{r.filename}</MuiLink>} />
+      </DataTable.Col>
+      <DataTable.Col source="size_bytes" label="KB"><FunctionField render={(r: any) => Math.ceil(r.size_bytes / 1024).toLocaleString('de-DE')} /></DataTable.Col>
+    </DataTable>
+  </ReferenceManyField>
+);
+
+export const ApplicationShow = () => (
+  <Show actions={<Actions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="application_form.sections.project">
+        <ReferenceField source="organisation_id" reference="organisations" />
+        <TextField source="cohort_name" />
+        <EnumField source="status" enumName="application_status" chip />
+        <DateField source="submitted_at" showTime options={BERLIN} />
+        <TextField source="eligibility_note" />
+        <TextField source="project_name" />
+        <TextField source="summary" />
+        <TextField source="target_regions" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="application_form.sections.transfer" path="transfer">
+        <EnumField source="transfer_model" enumName="transfer_model" />
+        <TextField source="scaling_goals" />
+        <TextField source="impact_evidence" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="application_form.sections.budget" path="budget">
+        <MoneyField source="funding_requested_cents" />
+        <TextField source="budget_plan" />
+        <TextField source="team" />
+        <TextField source="motivation" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="application_form.sections.attachments" path="attachments">
+        <NumberField source="attachment_count" />
+        <AttachmentTable />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

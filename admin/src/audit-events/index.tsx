@@ -1,0 +1,15 @@
+import HistoryIcon from '@mui/icons-material/History';
+import type { ResourceDef } from '../registry.tsx';
+import { AuditEventList } from './AuditEventList.tsx';
+import { AuditEventShow } from './AuditEventShow.tsx';
+
+/** Read-only for admins: the API has no create, edit or delete for the audit trail. */
+const auditEvents: ResourceDef = {
+  name: 'audit-events',
+  roles: ['admin'],
+  list: AuditEventList,
+  show: AuditEventShow,
+  icon: HistoryIcon,
+  recordRepresentation: (record) => `${record.action} ${record.resource} #${record.record_id ?? ''}`,
+};
+export default auditEvents;

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { Confirm, useDataProvider, useGetIdentity, useLocaleState, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../dataProvider.ts';
+import { formatEuro } from './money.ts';
+
+const T = 'resources.disbursements.actions';
+
+function useTrancheAction(verb: 'approve' | 'pay' | 'cancel', done: string) {
+  const record = useRecordContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => dataProvider.action('disbursements', record!.id, verb, body),
+    onSuccess: () => {
+      notify(`${T}.${done}`, { type: 'success' });
+      refresh();
+    },
+    onError: (error: any) => {
+      notify(error?.body?.errors?.payment_reference ?? error?.message ?? 'ra.notification.http_error', { type: 'error' });
+      refresh();
+    },
+  });
+}
+
+/** Second pair of eyes: hidden for the planner's own tranches, disabled while the milestone is open. */
+export const ApproveButton = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const { mutate, isPending } = useTrancheAction('approve', 'approved');
+  if (!record || record.status !== 'planned') return null;
+  if (identity && record.created_by === identity.id) {
+    return (
+      <Tooltip title={translate(`${T}.own_tranche`)}>
+        <span><Button size="small" disabled>{translate(`${T}.approve`)}</Button></span>
+      </Tooltip>
+    );
+  }
+  const blocked = record.milestone_id != null && record.milestone_status !== 'achieved';
+  const button = (
+    <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => mutate({})}>
+      {translate(`${T}.approve`)}
+    </Button>
+  );
+  return blocked ? <Tooltip title={translate(`${T}.milestone_open`)}><span>{button}</span></Tooltip> : button;
+};
+
+/** Records the bank transfer of an approved tranche with its reference. */
+export const PayButton = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [open, setOpen] = useState(false);
+  const [reference, setReference] = useState('');
+  const { mutate, isPending } = useTrancheAction('pay', 'paid');
+  if (!record || record.status !== 'approved') return null;
+  const amount = formatEuro(record.amount_cents, locale === 'en' ? 'en-GB' : 'de-DE');
+  return (
+    <>
+      <Button size="small" variant="outlined" onClick={() => setOpen(true)}>{translate(`${T}.pay`)}</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate(`${T}.pay_title`, { label: record.label })}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{translate(`${T}.pay_text`, { amount, organisation: record.organisation_name })}</DialogContentText>
+          <TextField
+            autoFocus fullWidth required label={translate('resources.disbursements.fields.payment_reference')}
+            value={reference} onChange={(e) => setReference(e.target.value)} slotProps={{ htmlInput: { maxLength: 140 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button
+            variant="contained" disabled={isPending || !reference.trim()}
+            onClick={() => mutate({ payment_reference: reference.trim() }, { onSettled: () => setOpen(false) })}
+          >
+            {translate(`${T}.pay`)}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};
+
+/** Cancels a tranche that is neither paid nor exported, after a confirmation. */
+export const CancelButton = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [open, setOpen] = useState(false);
+  const { mutate, isPending } = useTrancheAction('cancel', 'cancelled');
+  if (!record || !['planned', 'approved'].includes(record.status) || record.export_id != null) return null;
+  return (
+    <>
+      <Button size="small" color="error" disabled={isPending} onClick={() => setOpen(true)}>{translate(`${T}.cancel`)}</Button>
+      <Confirm
+        isOpen={open}
+        title={`${T}.cancel`}
+        content={translate(`${T}.confirm_cancel`, {
+          label: record.label, organisation: record.organisation_name, amount: formatEuro(record.amount_cents, locale === 'en' ? 'en-GB' : 'de-DE'),
+        })}
+        onConfirm={() => {
+          setOpen(false);
+          mutate({});
+        }}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+};
+
+/** All actions that fit the tranche's state, for staff only. */
+export const TrancheActions = () => {
+  const { permissions } = usePermissions();
+  if (permissions !== 'admin' && permissions !== 'staff') return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
+      <ApproveButton />
+      <PayButton />
+      <CancelButton />
+    </Stack>
+  );
+};

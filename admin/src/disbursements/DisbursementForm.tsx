@@ -1,0 +1,50 @@
+import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { disbursementSchema, disbursementUpdateSchema } from '../../../backend/src/disbursements/disbursements.schema.ts';
+import { MoneyInput } from '../shared/inputs.tsx';
+
+const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
+
+/** Milestones of the chosen fellowship only (the API refuses others anyway). */
+const MilestoneInput = () => {
+  const translate = useTranslate();
+  const fellowshipId = useWatch({ name: 'fellowship_id' });
+  return (
+    <ReferenceInput source="milestone_id" reference="milestones" filter={fellowshipId ? { fellowship_id: fellowshipId } : { id: [] }}>
+      <AutocompleteInput optionText="title" helperText={translate('resources.disbursements.helper.milestone_id')} fullWidth disabled={!fellowshipId} />
+    </ReferenceInput>
+  );
+};
+
+const TrancheFields = ({ create }: { create?: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <ReferenceInput source="fellowship_id" reference="fellowships" sort={{ field: 'id', order: 'DESC' }}>
+        <AutocompleteInput optionText={fellowshipLabel} fullWidth disabled={!create} />
+      </ReferenceInput>
+      <TextInput source="label" fullWidth />
+      <MoneyInput source="amount_cents" helperText={translate('resources.disbursements.helper.amount_cents')} />
+      <DateInput source="due_on" />
+      <MilestoneInput />
+    </>
+  );
+};
+
+export const DisbursementCreate = () => (
+  <Create redirect="list">
+    <SimpleForm resolver={zodResolver(disbursementSchema) as any}>
+      <TrancheFields create />
+    </SimpleForm>
+  </Create>
+);
+
+/** Only planned tranches change; the API answers 409 for the others. */
+export const DisbursementEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list">
+    <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
+      <TrancheFields />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,67 @@
+import MailIcon from '@mui/icons-material/Mail';
+import { Alert } from '@mui/material';
+import { DataTable, DateField, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import type { ResourceDef } from '../registry.tsx';
+import { EnumField } from '../shared/EnumField.tsx';
+import { enumChoices } from '../shared/inputs.tsx';
+import { BERLIN } from '../cohorts/CohortScreens.tsx';
+
+const STATUSES = ['queued', 'sent', 'failed'] as const;
+
+const useEmailFilters = () => {
+  const translate = useTranslate();
+  return [
+    <SearchInput source="q" alwaysOn key="q" />,
+    <SelectInput source="status" choices={enumChoices(translate, 'email_status', STATUSES)} alwaysOn key="status" />,
+    <SelectInput source="template" key="template" choices={[
+      'application_receipt', 'application_withdrawn', 'decision_selected', 'decision_waitlisted', 'decision_rejected', 'decision_offer',
+    ].map((id) => ({ id, name: id }))} />,
+  ];
+};
+
+/** The outbox: what the system sent, will send, or gave up on (read-only). */
+const EmailList = () => {
+  const translate = useTranslate();
+  return (
+    <List filters={useEmailFilters()} sort={{ field: 'id', order: 'DESC' }} exporter={false}
+      aside={undefined} title={translate('resources.emails.name', { smart_count: 2 })}>
+      <Alert severity="info" sx={{ m: 1 }}>{translate('resources.emails.no_smtp')}</Alert>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="created_at"><DateField source="created_at" showTime options={BERLIN} /></DataTable.Col>
+        <DataTable.Col source="to" />
+        <DataTable.Col source="subject" />
+        <DataTable.Col source="template" />
+        <DataTable.Col source="status"><EnumField source="status" enumName="email_status" chip /></DataTable.Col>
+        <DataTable.NumberCol source="attempts" />
+        <DataTable.Col source="sent_at"><DateField source="sent_at" showTime options={BERLIN} /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+const EmailShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="to" />
+      <TextField source="subject" />
+      <TextField source="template" />
+      <EnumField source="status" enumName="email_status" chip />
+      <NumberField source="attempts" />
+      <DateField source="created_at" showTime options={BERLIN} />
+      <DateField source="next_attempt_at" showTime options={BERLIN} />
+      <DateField source="sent_at" showTime options={BERLIN} />
+      <TextField source="last_error" />
+      <TextField source="body" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const emails: ResourceDef = {
+  name: 'emails',
+  roles: ['admin', 'staff'],
+  list: EmailList,
+  show: EmailShow,
+  icon: MailIcon,
+  recordRepresentation: 'subject',
+};
+export default emails;

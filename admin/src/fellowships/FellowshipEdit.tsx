@@ -1,0 +1,33 @@
+import { Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, usePermissions, useTranslate } from 'react-admin';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { fellowshipUpdateSchema } from '../../../backend/src/fellowships/fellowships.schema.ts';
+import { MoneyInput, enumChoices } from '../shared/inputs.tsx';
+
+/** Staff edit coach, grant, hours, goals and completion; a coach only the goals. */
+export const FellowshipEdit = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const staff = permissions === 'admin' || permissions === 'staff';
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      {/* No delete: a fellowship ends through "Förderung beenden", which passes the seat on. */}
+      <SimpleForm resolver={zodResolver(fellowshipUpdateSchema) as any} toolbar={<Toolbar><SaveButton /></Toolbar>}>
+        <TextInput source="organisation_name" disabled />
+        {staff && (
+          <ReferenceInput source="coach_id" reference="users" filter={{ role: 'coach', active: true }} sort={{ field: 'name', order: 'ASC' }}>
+            <SelectInput optionText="name" helperText="resources.fellowships.coach_helper" />
+          </ReferenceInput>
+        )}
+        {staff && <MoneyInput source="grant_cents" />}
+        {staff && <NumberInput source="coaching_hours_budget" min={0} step={0.5} />}
+        {staff && (
+          <SelectInput
+            source="status"
+            choices={enumChoices(translate, 'fellowship_status', ['active', 'completed'])}
+          />
+        )}
+        <TextInput source="goals" multiline fullWidth minRows={4} />
+      </SimpleForm>
+    </Edit>
+  );
+};

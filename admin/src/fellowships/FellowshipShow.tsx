@@ -1,0 +1,51 @@
+import { DataTable, DateField, EditButton, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { EnumField } from '../shared/EnumField.tsx';
+import { MoneyField } from '../shared/inputs.tsx';
+import { FellowshipActions } from './FellowshipActions.tsx';
+import { FellowshipStory } from './FellowshipStory.tsx';
+
+const Actions = () => {
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      <FellowshipActions />
+      {permissions !== 'applicant' && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+/** A basic fellowship page (the programme feature extends it into the fellow's whole story). */
+export const FellowshipShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show actions={<Actions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label={translate('resources.fellowships.tabs.overview')}>
+          <ReferenceField source="organisation_id" reference="organisations" link="show" />
+          <TextField source="project_name" />
+          <TextField source="cohort_name" />
+          <TextField source="coach_name" emptyText="–" />
+          <MoneyField source="grant_cents" />
+          <NumberField source="coaching_hours_budget" />
+          <EnumField source="stage" enumName="fellowship_stage" chip />
+          <EnumField source="status" enumName="fellowship_status" chip />
+          <TextField source="goals" emptyText="–" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.fellowships.tabs.milestones')} path="milestones">
+          <ReferenceManyField reference="milestones" target="fellowship_id" sort={{ field: 'due_on', order: 'ASC' }} label={false}>
+            <DataTable bulkActionButtons={false} rowClick="edit">
+              <DataTable.Col source="title" />
+              <DataTable.Col source="kind"><EnumField source="kind" enumName="milestone_kind" /></DataTable.Col>
+              <DataTable.Col source="due_on"><DateField source="due_on" /></DataTable.Col>
+              <DataTable.Col source="status"><EnumField source="status" enumName="milestone_status" chip /></DataTable.Col>
+              <DataTable.Col source="note" />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">
+          <FellowshipStory />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};

@@ -1,0 +1,45 @@
+import { Chip, Stack } from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
+import { formatDateTime, formatEuro } from '../programme/format.ts';
+import { HomeCard, HomeFrame, LinkButton, Muted, useIntlLocale } from './HomeParts.tsx';
+
+/** The organisation's workspace (applicant, fellow, alumnus): my application, my programme, the network. */
+const ApplicantHome = () => {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const t = (key: string, options?: any) => translate(`app.home.applicant.${key}`, options);
+  const { data: applications = [], isPending } = useGetList('applications', { sort: { field: 'created_at', order: 'DESC' }, pagination: { page: 1, perPage: 5 } });
+  const { data: openCohorts = [] } = useGetList('cohorts', { filter: { phase: 'call_open' }, sort: { field: 'application_closes_at', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+  const { data: fellowships = [] } = useGetList('fellowships', { sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 1 } });
+  const latest = applications[0];
+  const fellowship = fellowships[0];
+  const call = openCohorts[0];
+  return (
+    <HomeFrame intro={t('intro')}>
+      <HomeCard title={t('application')} actions={<LinkButton to="/application" primary>{latest?.status === 'draft' || !latest ? t('continue') : t('open')}</LinkButton>}>
+        {call && <Muted>{t('call_open', { name: call.name, deadline: formatDateTime(call.application_closes_at, locale) })}</Muted>}
+        {!isPending && !latest && <Muted>{t('no_application')}</Muted>}
+        {latest && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
+            <Muted>{latest.project_name || latest.cohort_name || ''}</Muted>
+            <Chip size="small" label={translate(`enums.application_status.${latest.status}`, { _: latest.status })} />
+          </Stack>
+        )}
+      </HomeCard>
+      <HomeCard title={t('programme')} actions={fellowship ? <LinkButton to="/my-programme">{t('to_programme')}</LinkButton> : undefined}>
+        {fellowship ? (
+          <>
+            <Muted>{t('fellow_of', { cohort: fellowship.cohort_name ?? '' })}</Muted>
+            <Muted>{t('grant', { amount: formatEuro(fellowship.grant_cents, locale) })}</Muted>
+          </>
+        ) : (
+          <Muted>{t('no_programme')}</Muted>
+        )}
+      </HomeCard>
+      <HomeCard title={t('network')} size={12} actions={<><LinkButton to="/alumni-profiles">{t('directory')}</LinkButton><LinkButton to="/alumni-events">{t('events')}</LinkButton></>}>
+        <Muted>{t('network_hint')}</Muted>
+      </HomeCard>
+    </HomeFrame>
+  );
+};
+export default ApplicantHome;

@@ -1,0 +1,48 @@
+import { List, ListItemButton, ListItemText } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { useGetList, useTranslate } from 'react-admin';
+import { useProgrammeFellows } from '../programme/CoachWorkspace.tsx';
+import { formatDateTime, formatHours } from '../programme/format.ts';
+import { HomeCard, HomeFrame, LinkButton, Muted, Progress, useIntlLocale } from './HomeParts.tsx';
+
+/** The coach's workspace: my fellows with hours used, logging a session, the next workshops. */
+const CoachHome = () => {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const t = (key: string, options?: any) => translate(`app.home.coach.${key}`, options);
+  const { data: fellows = [], isPending } = useProgrammeFellows();
+  const { data: workshops = [] } = useGetList('workshops', { filter: { upcoming: true }, sort: { field: 'starts_at', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
+  return (
+    <HomeFrame intro={t('intro')}>
+      <HomeCard title={t('fellows')} actions={<><LinkButton to="/coaching-sessions/create" primary>{t('log_session')}</LinkButton><LinkButton to="/my-fellows">{t('all_fellows')}</LinkButton></>}>
+        {!isPending && fellows.length === 0 && <Muted>{t('no_fellows')}</Muted>}
+        {fellows.map((f: any) => {
+          const used = Number(f.coaching?.used_hours ?? 0);
+          const budget = Number(f.coaching?.budget_hours ?? f.coaching_hours_budget ?? 0);
+          return (
+            <Progress
+              key={f.id}
+              done={used}
+              total={budget}
+              label={`${f.organisation_name}: ${t('hours', { used: formatHours(used, locale), budget: formatHours(budget, locale) })}`}
+            />
+          );
+        })}
+      </HomeCard>
+      <HomeCard title={t('workshops')} actions={<LinkButton to="/workshops">{t('all_workshops')}</LinkButton>}>
+        {workshops.length === 0 ? (
+          <Muted>{t('no_workshops')}</Muted>
+        ) : (
+          <List dense aria-label={t('workshops')}>
+            {workshops.map((w) => (
+              <ListItemButton key={w.id} component={Link} to={`/workshops/${w.id}/show`}>
+                <ListItemText primary={w.title} secondary={formatDateTime(w.starts_at, locale)} />
+              </ListItemButton>
+            ))}
+          </List>
+        )}
+      </HomeCard>
+    </HomeFrame>
+  );
+};
+export default CoachHome;

@@ -1,0 +1,75 @@
+import { Box, Card, CardContent, Chip, List as MuiList, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import LockIcon from '@mui/icons-material/Lock';
+import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { IcsButton } from '../workshops/WorkshopList.tsx';
+import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
+import { useFellowshipStory } from '../fellowships/FellowshipStory.tsx';
+import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
+import { formatDay } from './format.ts';
+
+/** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
+export const FellowProgramme = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const loc = locale === 'en' ? 'en-GB' : 'de-DE';
+  const t = (key: string, options?: any) => translate(`resources.programme.${key}`, options);
+  const { data: fellows = [], isPending } = useProgrammeFellows();
+  const fellowship = fellows.find((f) => f.status === 'active') ?? fellows[0];
+  const { data: story } = useFellowshipStory(fellowship?.id);
+  const { data: sessions = [] } = useGetList('coaching-sessions', { sort: { field: 'held_on', order: 'DESC' }, pagination: { page: 1, perPage: 50 }, filter: fellowship ? { fellowship_id: fellowship.id } : {} }, { enabled: !!fellowship });
+  if (!isPending && !fellowship) {
+    return (
+      <Card sx={{ mt: 2 }}>
+        <Title title={t('my_programme')} />
+        <CardContent><Typography>{t('no_fellowship')}</Typography></CardContent>
+      </Card>
+    );
+  }
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={t('my_programme')} />
+      <Card>
+        <CardContent>
+          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+            <Typography variant="h6">{t('calendar')}{fellowship ? ` · ${fellowship.cohort_name}` : ''}</Typography>
+            <IcsButton cohortId={fellowship?.cohort_id} />
+          </Stack>
+          {fellowship?.attendance?.below_rule && (
+            <Chip color="warning" sx={{ my: 1 }} label={`${t('attendance')}: ${fellowship.attendance.percent} % – ${t('below_rule', { min: fellowship.attendance.min_attendance_percent })}`} />
+          )}
+          <UpcomingWorkshops limit={20} />
+        </CardContent>
+      </Card>
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          <Typography variant="h6" gutterBottom>{t('my_sessions')}</Typography>
+          {fellowship && <BudgetBar budget={fellowship.coaching} showAlert={false} />}
+          <MuiList dense>
+            {sessions.map((s: any) => (
+              <ListItem key={s.id}>
+                <ListItemText
+                  primary={<>{formatDay(s.held_on, loc)} · {s.duration_minutes} min · {s.coach_name} {s.confidential ? <LockIcon sx={{ fontSize: 14, verticalAlign: 'middle' }} /> : null}</>}
+                  secondary={s.content_hidden ? translate('resources.coaching-sessions.hidden') : [s.topics, s.notes, s.next_steps].filter(Boolean).join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </MuiList>
+          {!sessions.length && <Typography color="text.secondary">{t('none')}</Typography>}
+        </CardContent>
+      </Card>
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          <Typography variant="h6" gutterBottom>{t('my_milestones')}</Typography>
+          <MuiList dense>
+            {(story?.milestones ?? []).map((m: any) => (
+              <ListItem key={m.id} secondaryAction={<Chip size="small" color={m.status === 'achieved' ? 'success' : m.status === 'missed' ? 'error' : 'default'} label={translate(`enums.milestone_status.${m.status}`)} />}>
+                <ListItemText primary={m.title} secondary={[formatDay(m.due_on, loc), m.note].filter(Boolean).join(' · ')} />
+              </ListItem>
+            ))}
+          </MuiList>
+          {story && !story.milestones.length && <Typography color="text.secondary">{t('none')}</Typography>}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

@@ -1,0 +1,155 @@
+import type { FeatureMessages } from '../i18n/types.ts';
+
+/** Programme year: workshops, attendance, coaching sessions, coach and fellow workspaces, fellowship story. */
+export const programmeMessages: FeatureMessages = {
+  de: {
+    enums: {
+      workshop_kind: { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Netzwerktreffen' },
+      attendance_status: { registered: 'angemeldet', attended: 'anwesend', absent: 'gefehlt', excused: 'entschuldigt' },
+      coaching_format: { in_person: 'vor Ort', video: 'Video', phone: 'Telefon' },
+      budget_state: { ok: 'im Rahmen', near: 'fast ausgeschöpft', at_limit: 'ausgeschöpft', over: 'überschritten' },
+      milestone_status: { open: 'offen', achieved: 'erreicht', missed: 'verfehlt' },
+      tranche_status: { planned: 'geplant', approved: 'freigegeben', paid: 'ausgezahlt', cancelled: 'storniert' },
+      timeline: {
+        application_submitted: 'Bewerbung eingereicht', selected: 'Ausgewählt', fellowship_started: 'Fellowship begonnen',
+        milestone_achieved: 'Meilenstein erreicht', milestone_missed: 'Meilenstein verfehlt', milestone_due: 'Meilenstein fällig',
+        workshop_attended: 'Veranstaltung besucht', workshop_excused: 'Veranstaltung entschuldigt', workshop_absent: 'Veranstaltung gefehlt',
+        workshop_registered: 'Angemeldet, nicht erfasst', workshop_missed: 'Pflichtveranstaltung verpasst', workshop_upcoming: 'Veranstaltung geplant',
+        coaching_session: 'Coaching', tranche_paid: 'Tranche ausgezahlt', tranche_approved: 'Tranche freigegeben', tranche_planned: 'Tranche geplant',
+      },
+    },
+    resources: {
+      workshops: {
+        name: 'Veranstaltung |||| Veranstaltungen',
+        fields: {
+          cohort_id: 'Jahrgang', cohort_name: 'Jahrgang', title: 'Titel', kind: 'Art', starts_at: 'Beginn', ends_at: 'Ende', location: 'Ort',
+          online_url: 'Online-Link', facilitator: 'Leitung', facilitator_id: 'Leitung (Benutzer)', recording_url: 'Aufzeichnung',
+          description: 'Beschreibung', mandatory: 'Pflichttermin', registered_count: 'Angemeldet', attended_count: 'Anwesend',
+          cap_per_organisation: 'Plätze je Organisation', upcoming: 'Nur kommende', q: 'Suche',
+        },
+        ics: 'Kalender (ICS)',
+        ics_hint: 'Kalenderdatei (Europe/Berlin) für Outlook, Apple oder Google Kalender',
+        marking: {
+          title: 'Anwesenheit erfassen', save: 'Anwesenheit speichern', saved: 'Anwesenheit gespeichert', all_attended: 'Alle anwesend',
+          add_person: 'Person hinzufügen', none: 'Noch niemand angemeldet.', not_started: 'Anwesenheit kann erst ab Beginn erfasst werden.',
+        },
+        cap: 'höchstens %{cap} Personen je Organisation',
+      },
+      attendances: {
+        name: 'Anmeldung |||| Anmeldungen',
+        fields: {
+          workshop_id: 'Veranstaltung', workshop_title: 'Veranstaltung', workshop_starts_at: 'Termin', person_id: 'Person', person_name: 'Person',
+          organisation_id: 'Organisation', organisation_name: 'Organisation', status: 'Status', cohort_id: 'Jahrgang',
+        },
+        register: 'Anmelden', excuse: 'Abmelden (entschuldigt)', registered: 'Angemeldet',
+      },
+      'coaching-sessions': {
+        name: 'Coaching-Sitzung |||| Coaching-Sitzungen',
+        fields: {
+          fellowship_id: 'Fellowship', organisation_name: 'Organisation', organisation_id: 'Organisation', coach_id: 'Coach', coach_name: 'Coach',
+          held_on: 'Datum', duration_minutes: 'Dauer (Minuten)', format: 'Format', topics: 'Themen', notes: 'Notizen', next_steps: 'Nächste Schritte',
+          confidential: 'Vertraulich', content_hidden: 'Inhalt vertraulich', q: 'Suche', budget: 'Stundenbudget',
+        },
+        confidential_hint: 'Vertrauliche Notizen sehen nur Sie und die Administration – nicht das Programmteam, nicht die Organisation, auch nicht in Exporten, Suche oder Berichten.',
+        hidden: 'vertraulich – Inhalt nur für den Coach',
+        log: { title: 'Sitzung protokollieren', submit: 'Protokollieren', saved: 'Sitzung protokolliert', choose: 'Fellow auswählen' },
+        budget: {
+          used: '%{used} von %{budget} Std. genutzt (%{percent} %)', near: 'Das Coaching-Budget ist fast ausgeschöpft.',
+          at_limit: 'Das Coaching-Budget ist ausgeschöpft. Weitere Sitzungen erst nach Erhöhung durch das Programmteam.',
+          over: 'Das Coaching-Budget ist überschritten.', remaining: 'noch %{hours} Std.',
+        },
+        export: 'CSV-Export',
+      },
+      programme: {
+        my_fellows: 'Meine Fellows', upcoming: 'Kommende Veranstaltungen', my_programme: 'Mein Programm', my_sessions: 'Meine Coaching-Sitzungen',
+        my_milestones: 'Meine Meilensteine', calendar: 'Programmkalender', overview: 'Anwesenheitsübersicht', choose_cohort: 'Jahrgang wählen',
+        organisation: 'Organisation', coaching: 'Coaching-Stunden', attendance: 'Anwesenheit', next_milestone: 'Nächster Meilenstein',
+        below_rule: 'unter der Anwesenheitsregel (%{min} %)', ok_rule: 'Regel erfüllt', story: 'Verlauf', log_session: 'Sitzung protokollieren',
+        no_fellowship: 'Ihre Organisation ist (noch) kein Fellow.', none: 'Keine Einträge.',
+        flagged: '%{count} Organisation(en) unter der Anwesenheitsregel',
+      },
+      story: {
+        title: 'Die ganze Geschichte', application: 'Bewerbung', scores: 'Bewertung der Jury', reviews: '%{count} abgeschlossene Bewertungen',
+        weighted: 'Gewichtete Punktzahl', recommendations: 'Empfehlungen: %{yes} ja · %{maybe} vielleicht · %{no} nein', in_progress: '%{count} Bewertung(en) in Arbeit',
+        milestones: 'Meilensteine', attendance: 'Anwesenheit', attendance_line: '%{attended} von %{total} Pflichtterminen besucht (%{percent} %), Regel: %{min} %',
+        coaching: 'Coaching', tranches: 'Tranchen', timeline: 'Zeitleiste', grant: 'Stipendium', paid: 'ausgezahlt', planned: 'geplant', approved: 'freigegeben',
+        confidential_count: '%{count} vertrauliche Sitzung(en)', juror: 'Jurymitglied', empty: '—',
+      },
+    },
+  },
+  en: {
+    enums: {
+      workshop_kind: { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Networking' },
+      attendance_status: { registered: 'registered', attended: 'attended', absent: 'absent', excused: 'excused' },
+      coaching_format: { in_person: 'in person', video: 'video', phone: 'phone' },
+      budget_state: { ok: 'within budget', near: 'nearly used up', at_limit: 'used up', over: 'exceeded' },
+      milestone_status: { open: 'open', achieved: 'achieved', missed: 'missed' },
+      tranche_status: { planned: 'planned', approved: 'approved', paid: 'paid', cancelled: 'cancelled' },
+      timeline: {
+        application_submitted: 'Application submitted', selected: 'Selected', fellowship_started: 'Fellowship started',
+        milestone_achieved: 'Milestone achieved', milestone_missed: 'Milestone missed', milestone_due: 'Milestone due',
+        workshop_attended: 'Event attended', workshop_excused: 'Event excused', workshop_absent: 'Event missed',
+        workshop_registered: 'Registered, not recorded', workshop_missed: 'Mandatory event missed', workshop_upcoming: 'Event planned',
+        coaching_session: 'Coaching', tranche_paid: 'Tranche paid', tranche_approved: 'Tranche approved', tranche_planned: 'Tranche planned',
+      },
+    },
+    resources: {
+      workshops: {
+        name: 'Event |||| Events',
+        fields: {
+          cohort_id: 'Cohort', cohort_name: 'Cohort', title: 'Title', kind: 'Kind', starts_at: 'Starts', ends_at: 'Ends', location: 'Location',
+          online_url: 'Online link', facilitator: 'Facilitator', facilitator_id: 'Facilitator (user)', recording_url: 'Recording',
+          description: 'Description', mandatory: 'Mandatory', registered_count: 'Registered', attended_count: 'Attended',
+          cap_per_organisation: 'Seats per organisation', upcoming: 'Upcoming only', q: 'Search',
+        },
+        ics: 'Calendar (ICS)',
+        ics_hint: 'Calendar file (Europe/Berlin) for Outlook, Apple or Google Calendar',
+        marking: {
+          title: 'Record attendance', save: 'Save attendance', saved: 'Attendance saved', all_attended: 'All attended',
+          add_person: 'Add person', none: 'Nobody registered yet.', not_started: 'Attendance can be recorded once the event has begun.',
+        },
+        cap: 'at most %{cap} people per organisation',
+      },
+      attendances: {
+        name: 'Registration |||| Registrations',
+        fields: {
+          workshop_id: 'Event', workshop_title: 'Event', workshop_starts_at: 'Date', person_id: 'Person', person_name: 'Person',
+          organisation_id: 'Organisation', organisation_name: 'Organisation', status: 'Status', cohort_id: 'Cohort',
+        },
+        register: 'Register', excuse: 'Cancel (excused)', registered: 'Registered',
+      },
+      'coaching-sessions': {
+        name: 'Coaching session |||| Coaching sessions',
+        fields: {
+          fellowship_id: 'Fellowship', organisation_name: 'Organisation', organisation_id: 'Organisation', coach_id: 'Coach', coach_name: 'Coach',
+          held_on: 'Date', duration_minutes: 'Duration (minutes)', format: 'Format', topics: 'Topics', notes: 'Notes', next_steps: 'Next steps',
+          confidential: 'Confidential', content_hidden: 'Content confidential', q: 'Search', budget: 'Hour budget',
+        },
+        confidential_hint: 'Confidential notes are seen by you and administrators only — not by programme staff or the organisation, not in exports, search or reports either.',
+        hidden: 'confidential – content for the coach only',
+        log: { title: 'Log a session', submit: 'Log session', saved: 'Session logged', choose: 'Choose fellow' },
+        budget: {
+          used: '%{used} of %{budget} h used (%{percent} %)', near: 'The coaching budget is nearly used up.',
+          at_limit: 'The coaching budget is used up. More sessions only after programme staff raise it.',
+          over: 'The coaching budget is exceeded.', remaining: '%{hours} h left',
+        },
+        export: 'CSV export',
+      },
+      programme: {
+        my_fellows: 'My fellows', upcoming: 'Upcoming events', my_programme: 'My programme', my_sessions: 'My coaching sessions',
+        my_milestones: 'My milestones', calendar: 'Programme calendar', overview: 'Attendance overview', choose_cohort: 'Choose cohort',
+        organisation: 'Organisation', coaching: 'Coaching hours', attendance: 'Attendance', next_milestone: 'Next milestone',
+        below_rule: 'below the attendance rule (%{min} %)', ok_rule: 'rule met', story: 'Story', log_session: 'Log a session',
+        no_fellowship: 'Your organisation is not (yet) a fellow.', none: 'No entries.',
+        flagged: '%{count} organisation(s) below the attendance rule',
+      },
+      story: {
+        title: 'The whole story', application: 'Application', scores: 'Jury scores', reviews: '%{count} submitted reviews',
+        weighted: 'Weighted score', recommendations: 'Recommendations: %{yes} yes · %{maybe} maybe · %{no} no', in_progress: '%{count} review(s) in progress',
+        milestones: 'Milestones', attendance: 'Attendance', attendance_line: '%{attended} of %{total} mandatory events attended (%{percent} %), rule: %{min} %',
+        coaching: 'Coaching', tranches: 'Tranches', timeline: 'Timeline', grant: 'Grant', paid: 'paid', planned: 'planned', approved: 'approved',
+        confidential_count: '%{count} confidential session(s)', juror: 'Juror', empty: '—',
+      },
+    },
+  },
+};

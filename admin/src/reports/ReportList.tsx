@@ -1,0 +1,63 @@
+import { Create, DataTable, DateField, List, ReferenceInput, SelectInput, SimpleForm, TextInput, AutocompleteInput, FunctionField, useTranslate, Title } from 'react-admin';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Box, Typography } from '@mui/material';
+import { REPORT_KINDS, reportCreateSchema } from '../../../backend/src/reports/reports.schema.ts';
+import { EnumField } from '../shared/EnumField.tsx';
+import { enumChoices } from '../shared/inputs.tsx';
+import { LiveReports } from './LiveReports.tsx';
+import { DownloadIssuedButton, IssueButton } from './ReportButtons.tsx';
+
+const useReportFilters = () => {
+  const translate = useTranslate();
+  return [
+    <TextInput key="q" source="q" alwaysOn />,
+    <ReferenceInput key="cohort" source="cohort_id" reference="cohorts" sort={{ field: 'year', order: 'DESC' }}>
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>,
+    <SelectInput key="kind" source="kind" choices={enumChoices(translate, 'report_kind', REPORT_KINDS)} />,
+    <SelectInput key="status" source="status" choices={enumChoices(translate, 'report_status', ['draft', 'issued'])} />,
+  ];
+};
+
+const kilobytes = (bytes: number | null) => (bytes == null ? '' : `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 0 })} KB`);
+
+/** Live PDFs per cohort on top; below, the drafts and the frozen (issued) reports with their checksums. */
+export const ReportList = () => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <Title title="resources.reports.name" />
+      <Box sx={{ mt: 2 }}>
+        <LiveReports />
+      </Box>
+      <Typography variant="h6" sx={{ mt: 1 }}>{translate('resources.reports.frozen.title')}</Typography>
+      <List filters={useReportFilters()} sort={{ field: 'id', order: 'DESC' }} title={' '}>
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="title" />
+          <DataTable.Col source="cohort_name" disableSort />
+          <DataTable.Col source="kind"><EnumField source="kind" enumName="report_kind" /></DataTable.Col>
+          <DataTable.Col source="status"><EnumField source="status" enumName="report_status" chip /></DataTable.Col>
+          <DataTable.Col source="issued_at"><DateField source="issued_at" showTime locales="de-DE" options={{ timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }} /></DataTable.Col>
+          <DataTable.Col source="size_bytes" disableSort><FunctionField render={(r: any) => kilobytes(r.size_bytes)} /></DataTable.Col>
+          <DataTable.Col source="sha256" disableSort><FunctionField render={(r: any) => (r.sha256 ? <code title={r.sha256}>{r.sha256.slice(0, 12)}…</code> : '')} /></DataTable.Col>
+          <DataTable.Col label=" " disableSort><IssueButton /><DownloadIssuedButton /></DataTable.Col>
+        </DataTable>
+      </List>
+    </Box>
+  );
+};
+
+export const ReportCreate = () => {
+  const translate = useTranslate();
+  return (
+    <Create redirect="list">
+      <SimpleForm resolver={zodResolver(reportCreateSchema) as any}>
+        <ReferenceInput source="cohort_id" reference="cohorts" sort={{ field: 'year', order: 'DESC' }}>
+          <AutocompleteInput optionText="name" fullWidth />
+        </ReferenceInput>
+        <SelectInput source="kind" choices={enumChoices(translate, 'report_kind', REPORT_KINDS)} />
+        <TextInput source="title" fullWidth helperText={translate('resources.reports.helper.title')} />
+      </SimpleForm>
+    </Create>
+  );
+};

@@ -1,0 +1,13 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import type { ResourceDef } from '../registry.tsx';
+import { ReportCreate, ReportList } from './ReportList.tsx';
+
+const reports: ResourceDef = {
+  name: 'reports',
+  roles: ['admin', 'staff'],
+  list: ReportList,
+  create: ReportCreate,
+  icon: AssessmentIcon,
+  recordRepresentation: 'title',
+};
+export default reports;

@@ -1,0 +1,33 @@
+import { Card, CardContent, Grid } from '@mui/material';
+import { DateField, Labeled, Show, TextField, useRecordContext } from 'react-admin';
+import { EnumField } from '../shared/EnumField.tsx';
+import { ApplicationPanel } from './ApplicationPanel.tsx';
+import { ReadOnlyReview } from './ReadOnlyReview.tsx';
+import { BERLIN_DATETIME } from './format.ts';
+
+const Content = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Grid container spacing={2} sx={{ p: 2 }}>
+      <Grid size={{ xs: 12, lg: 6 }}><ApplicationPanel /></Grid>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <Card variant="outlined">
+          <CardContent>
+            <Labeled source="juror_name"><TextField source="juror_name" /></Labeled>
+            <Labeled source="status"><EnumField source="status" enumName="review_status" /></Labeled>
+            <Labeled source="submitted_at"><DateField source="submitted_at" showTime options={BERLIN_DATETIME} emptyText="–" /></Labeled>
+            <ReadOnlyReview />
+          </CardContent>
+        </Card>
+      </Grid>
+    </Grid>
+  );
+};
+
+/** Staff's view of one review: scores only once the juror has submitted. */
+export const ReviewShow = () => (
+  <Show>
+    <Content />
+  </Show>
+);

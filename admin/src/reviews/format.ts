@@ -1,0 +1,38 @@
+/** Shown in Europe/Berlin whatever the browser's zone; money in EUR. */
+export const BERLIN_DATETIME: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' };
+
+export const formatDateTime = (value: string | null | undefined, locale: string) =>
+  value ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', BERLIN_DATETIME).format(new Date(value)) : '';
+
+export const formatEuro = (cents: number | null | undefined, locale: string) =>
+  cents == null ? '' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100);
+
+export const formatNumber = (value: number | null | undefined, locale: string, digits = 1) =>
+  value == null ? '–' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+export interface Criterion {
+  id: number;
+  name: string;
+  description: string | null;
+  weight: number;
+  max_score: number;
+}
+
+export interface ReviewScore {
+  criterion_id: number;
+  score: number | null;
+  comment: string | null;
+}
+
+/** One review's score on 0–100 (same formula as the server; docs/jury.md). */
+export function weightedScore(criteria: Criterion[], scores: ReviewScore[]): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const c of criteria) {
+    const s = scores.find((x) => x?.criterion_id === c.id);
+    if (s?.score == null || (s.score as unknown) === '') continue;
+    sum += (Number(c.weight) * Number(s.score)) / c.max_score;
+    weights += Number(c.weight);
+  }
+  return weights ? (100 * sum) / weights : null;
+}

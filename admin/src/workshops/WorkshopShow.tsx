@@ -1,0 +1,54 @@
+import { BooleanField, DateField, EditButton, NumberField, Show, TabbedShowLayout, TextField, TopToolbar, UrlField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { EnumField } from '../shared/EnumField.tsx';
+import { dateTimeOptions } from '../programme/format.ts';
+import { AttendanceMarking } from './AttendanceMarking.tsx';
+import { RegisterPanel } from './RegisterPanel.tsx';
+import { IcsButton } from './WorkshopList.tsx';
+
+const Actions = () => {
+  const { permissions } = usePermissions();
+  const record = useRecordContext();
+  return (
+    <TopToolbar>
+      <IcsButton cohortId={record?.cohort_id} />
+      {(permissions === 'admin' || permissions === 'staff') && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+export const WorkshopShow = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const staff = permissions === 'admin' || permissions === 'staff';
+  return (
+    <Show actions={<Actions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label={translate('resources.workshops.name', { smart_count: 1 })}>
+          <TextField source="title" />
+          <EnumField source="kind" enumName="workshop_kind" />
+          <TextField source="cohort_name" />
+          <DateField source="starts_at" showTime options={dateTimeOptions} />
+          <DateField source="ends_at" showTime options={dateTimeOptions} />
+          <TextField source="location" emptyText="—" />
+          <UrlField source="online_url" emptyText="—" />
+          <TextField source="facilitator" emptyText="—" />
+          <UrlField source="recording_url" emptyText="—" />
+          <BooleanField source="mandatory" />
+          <NumberField source="cap_per_organisation" />
+          <NumberField source="registered_count" />
+          <TextField source="description" emptyText="—" />
+        </TabbedShowLayout.Tab>
+        {staff && (
+          <TabbedShowLayout.Tab label={translate('resources.workshops.marking.title')} path="attendance">
+            <AttendanceMarking />
+          </TabbedShowLayout.Tab>
+        )}
+        {permissions === 'applicant' && (
+          <TabbedShowLayout.Tab label={translate('resources.attendances.register')} path="register">
+            <RegisterPanel />
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+};

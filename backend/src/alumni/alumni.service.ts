@@ -1,0 +1,188 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, Row } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+import { isStaff, type RequestContext } from '../http/context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import type { Rec } from '../http/resource.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { queueEmail } from '../emails/emails.service.ts';
+import { explain, rankMatches, type MatchResult } from './alumni.matching.ts';
+import { alumniConsentRequest, introductionAccepted, introductionDeclined, introductionRequested } from './alumni.emails.ts';
+import { findProfileByOrganisation, organisationMailbox, organisationPeople, ownOrganisation, selectIntroductions, selectProfiles } from './alumni.queries.ts';
+
+type Trx = Transaction<Database>;
+
+/** Most matches a ranking answers with. */
+export const MAX_MATCHES = 50;
+/** Most candidate profiles a ranking reads (the alumni network is a few hundred organisations). */
+const MAX_CANDIDATES = 2000;
+
+/**
+ * Phase hook for `alumni`: every completed fellowship of the cohort becomes an alumni profile,
+ * hidden until the organisation consents. An organisation that already is alumnus (of an earlier
+ * cohort) keeps its profile. Each new alumnus gets an e-mail asking for consent.
+ */
+export async function createAlumniProfiles(trx: Trx, cohort: Row<'cohorts'>, ctx: RequestContext): Promise<number> {
+  const created = await trx
+    .insertInto('alumni_profiles')
+    .columns(['organisation_id', 'cohort_id', 'visible', 'contact_email'])
+    .expression((eb) =>
+      eb
+        .selectFrom('fellowships as f')
+        .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+        .select(['f.organisation_id', 'f.cohort_id', sql<boolean>`false`.as('visible'), 'o.email'])
+        .where('f.cohort_id', '=', cohort.id)
+        .where('f.status', '=', 'completed')
+        .where('o.anonymised_at', 'is', null),
+    )
+    .onConflict((oc) => oc.column('organisation_id').doNothing())
+    .returningAll()
+    .execute();
+  for (const profile of created) {
+    await recordAudit(trx, ctx.user, 'create', 'alumni-profiles', profile.id, null, profile);
+    const mailbox = await organisationMailbox(trx, profile.organisation_id);
+    if (!mailbox?.email) continue;
+    await queueEmail(trx, {
+      to: mailbox.email,
+      ...alumniConsentRequest({ organisationName: mailbox.name, cohortName: cohort.name, publicUrl: ctx.config.PUBLIC_URL }),
+      template: 'alumni_consent_request',
+      organisation_id: profile.organisation_id,
+      dedupe_key: `alumni-consent-${profile.organisation_id}`,
+    });
+  }
+  return created.length;
+}
+
+/** Rules of a new introduction request; returns the row to insert. */
+export async function prepareIntroduction(ctx: RequestContext, input: { to_organisation_id: number; message: string }, trx: Trx): Promise<Rec> {
+  const me = ownOrganisation(ctx);
+  const mine = await findProfileByOrganisation(trx, me);
+  if (!mine) throw forbidden('Vorstellungen können nur Alumni-Organisationen anfragen.');
+  if (input.to_organisation_id === me) {
+    throw badRequest('Sie können sich nicht sich selbst vorstellen lassen.', { to_organisation_id: 'eigene Organisation' }, 'self_introduction');
+  }
+  const target = await findProfileByOrganisation(trx, input.to_organisation_id);
+  if (!target || !target.visible) throw notFound('Alumni-Profil nicht gefunden.');
+  if (!mine.visible) {
+    throw conflict('Bitte schalten Sie zuerst Ihr eigenes Alumni-Profil sichtbar: Die angefragte Organisation sieht es mit Ihrer Anfrage.', 'consent_required');
+  }
+  const open = await trx
+    .selectFrom('introductions')
+    .select(['id', 'status', 'from_organisation_id'])
+    .where('status', 'in', ['requested', 'accepted'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('from_organisation_id', '=', me), eb('to_organisation_id', '=', input.to_organisation_id)]),
+        eb.and([eb('from_organisation_id', '=', input.to_organisation_id), eb('to_organisation_id', '=', me)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (open) {
+    const message =
+      open.status === 'accepted'
+        ? 'Sie sind bereits miteinander bekannt gemacht worden.'
+        : open.from_organisation_id === me
+          ? 'Ihre Anfrage an diese Organisation ist noch offen.'
+          : 'Diese Organisation hat Sie bereits angefragt: Bitte nehmen Sie deren Anfrage an.';
+    throw conflict(message, 'introduction_exists');
+  }
+  return { from_organisation_id: me, to_organisation_id: input.to_organisation_id, message: input.message, requested_by: ctx.user!.id };
+}
+
+export async function notifyIntroductionRequested(ctx: RequestContext, introduction: Rec, trx: Trx): Promise<void> {
+  const from = await organisationMailbox(trx, introduction.from_organisation_id);
+  const to = await organisationMailbox(trx, introduction.to_organisation_id);
+  if (!from || !to?.email) return;
+  await queueEmail(trx, {
+    to: to.email,
+    ...introductionRequested({ fromName: from.name, toName: to.name, message: introduction.message, publicUrl: ctx.config.PUBLIC_URL }),
+    template: 'introduction_requested',
+    organisation_id: to.id,
+    dedupe_key: `introduction-${introduction.id}-requested`,
+  });
+}
+
+/**
+ * Accept or decline, by the organisation that was asked. The row is locked, so of two concurrent
+ * answers exactly one wins; the other finds the new state and gets 409.
+ */
+export async function respondToIntroduction(ctx: RequestContext, id: number, decision: 'accepted' | 'declined', note: string | null | undefined) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const visible = await selectIntroductions(trx, ctx).where('t.id', '=', id).executeTakeFirst();
+    if (!visible) throw notFound('Vorstellungsanfrage nicht gefunden.');
+    const existing = await trx.selectFrom('introductions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (existing.to_organisation_id !== ownOrganisation(ctx)) throw forbidden('Nur die angefragte Organisation kann die Anfrage beantworten.');
+    if (existing.status !== 'requested') throw conflict('Diese Anfrage wurde bereits beantwortet.', 'wrong_state');
+    const updated = await trx
+      .updateTable('introductions')
+      .set({ status: decision, responded_at: new Date(), updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.user, decision === 'accepted' ? 'accept' : 'decline', 'introductions', id, existing, updated);
+    const from = await organisationMailbox(trx, existing.from_organisation_id);
+    const to = await organisationMailbox(trx, existing.to_organisation_id);
+    if (from?.email && to) {
+      const rendered =
+        decision === 'accepted'
+          ? introductionAccepted({ fromName: from.name, toName: to.name, contactEmail: to.email, people: await organisationPeople(trx, to.id), note })
+          : introductionDeclined({ fromName: from.name, toName: to.name, note });
+      await queueEmail(trx, {
+        to: from.email,
+        ...rendered,
+        template: decision === 'accepted' ? 'introduction_accepted' : 'introduction_declined',
+        organisation_id: from.id,
+        dedupe_key: `introduction-${id}-${decision}`,
+      });
+    }
+    return selectIntroductions(trx, ctx).where('t.id', '=', id).executeTakeFirstOrThrow();
+  });
+}
+
+type Card = Rec & { id: number; organisation_id: number; offers: string | null; needs: string | null };
+
+function withExplanations(ranked: MatchResult[], cards: Map<number, Card>) {
+  return ranked.slice(0, MAX_MATCHES).map((m) => ({
+    ...cards.get(m.id)!,
+    score: m.score,
+    offers_to_me: m.offers_to_me,
+    needs_from_me: m.needs_from_me,
+    explanation: explain(m),
+  }));
+}
+
+async function candidateCards(db: Db, ctx: RequestContext, excludeOrganisation: number): Promise<Map<number, Card>> {
+  const rows = (await selectProfiles(db, ctx)
+    .where('t.organisation_id', '<>', excludeOrganisation)
+    .where('t.visible', '=', true)
+    .orderBy('o.name')
+    .orderBy('t.id')
+    .limit(MAX_CANDIDATES)
+    .execute()) as Card[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Other alumni ranked by how their offers meet this profile's needs (and vice versa). Candidates
+ * are the visible profiles of the caller's scoped directory: only alumni who consented are
+ * matched, for staff too (staff still see hidden profiles in the directory).
+ */
+export async function matchesForProfile(ctx: RequestContext, profileId: number) {
+  const subject = await selectProfiles(ctx.db, ctx).where('t.id', '=', profileId).executeTakeFirst();
+  if (!subject) throw notFound('Alumni-Profil nicht gefunden.');
+  const cards = await candidateCards(ctx.db, ctx, subject.organisation_id);
+  return withExplanations(rankMatches(subject, [...cards.values()]), cards);
+}
+
+/**
+ * Alumni who could mentor a current fellow: their offers against the fellow's needs. The needs
+ * are the `needs` parameter (topics, comma-separated) or else the fellowship's goals.
+ */
+export async function mentorMatchesForFellowship(ctx: RequestContext, fellowshipId: number, needs: string | undefined) {
+  if (!isStaff(ctx.user)) throw forbidden();
+  const fellowship = await ctx.db.selectFrom('fellowships').select(['id', 'organisation_id', 'goals']).where('id', '=', fellowshipId).executeTakeFirst();
+  if (!fellowship) throw notFound('Förderung nicht gefunden.');
+  const cards = await candidateCards(ctx.db, ctx, fellowship.organisation_id);
+  const ranked = rankMatches({ offers: null, needs: needs ?? fellowship.goals }, [...cards.values()]);
+  return withExplanations(ranked, cards);
+}

@@ -1,0 +1,37 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { isStaff, type RequestContext } from '../http/context.ts';
+import { jurorApplicationScope } from '../conflicts/conflicts.queries.ts';
+
+export const APPLICATION_COLUMNS = [
+  't.id', 't.cohort_id', 't.organisation_id', 't.project_name', 't.summary', 't.transfer_model', 't.target_regions',
+  't.impact_evidence', 't.scaling_goals', 't.team', 't.funding_requested_cents', 't.budget_plan', 't.motivation',
+  't.status', 't.submitted_at', 't.eligibility_note', 't.decision_reason', 't.decided_at', 't.decided_by',
+  't.waitlist_position', 't.decision_released_at', 't.interview_at', 't.interview_notes', 't.created_at', 't.updated_at',
+] as const;
+
+/**
+ * The applications this caller may see, with the organisation facts staff filter by.
+ * Staff: all. Applicant: their organisation's. Everyone else: none (the jury's view is added by
+ * the reviews feature).
+ */
+export function selectApplications(db: Kysely<Database>, ctx: Pick<RequestContext, 'user'>) {
+  const qb = db
+    .selectFrom('applications as t')
+    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
+    .select([...APPLICATION_COLUMNS])
+    .select([
+      'o.name as organisation_name', 'o.state as organisation_state', 'o.legal_form as organisation_legal_form',
+      'o.field as organisation_field', 'o.city as organisation_city', 'c.name as cohort_name',
+      'c.application_closes_at',
+    ])
+    .select(sql<number>`(select count(*)::int from attachments x where x.application_id = t.id)`.as('attachment_count'));
+  if (isStaff(ctx.user)) return qb;
+  if (ctx.user?.role === 'applicant') return qb.where('t.organisation_id', '=', ctx.user.organisation_id ?? -1);
+  // Jurors: only applications assigned to them and never one they declared a conflict with (issue 4).
+  if (ctx.user?.role === 'jury') return qb.where('t.id', 'in', jurorApplicationScope(db, ctx.user.id));
+  return qb.where(sql<boolean>`false`);
+}
+
+export type ApplicationView = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;

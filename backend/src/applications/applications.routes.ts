@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import type { ApiRouter } from '../http/api-router.ts';
+import { STAFF } from '../http/api-router.ts';
+import { isStaff } from '../http/context.ts';
+import { conflict, notFound } from '../http/errors.ts';
+import { applyListQuery, parseId, registerResource, validate, type Rec, type ResourceSpec } from '../http/resource.ts';
+import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
+import { FIELDS, LEGAL_FORMS } from '../organisations/organisations.schema.ts';
+import {
+  APPLICATION_STATUSES, TRANSFER_MODELS, applicationCreateSchema, applicationUpdateSchema, eligibilitySchema,
+} from './applications.schema.ts';
+import { selectApplications } from './applications.queries.ts';
+import { assertCallOpen, checkEligibility, presentApplication, submitApplication, withdrawApplication } from './applications.service.ts';
+import { applicationPdf } from './application.pdf.ts';
+
+const fields: Record<string, FieldSpec> = {
+  id: { column: 't.id', type: 'int' },
+  cohort_id: { column: 't.cohort_id', type: 'int' },
+  organisation_id: { column: 't.organisation_id', type: 'int' },
+  status: { column: 't.status', type: APPLICATION_STATUSES },
+  transfer_model: { column: 't.transfer_model', type: TRANSFER_MODELS },
+  project_name: { column: 't.project_name', type: 'text' },
+  funding_requested_cents: { column: 't.funding_requested_cents', type: 'int' },
+  submitted_at: { column: 't.submitted_at', type: 'datetime' },
+  interview_at: { column: 't.interview_at', type: 'datetime' },
+  created_at: { column: 't.created_at', type: 'datetime' },
+  updated_at: { column: 't.updated_at', type: 'datetime' },
+  organisation_name: { column: 'o.name', type: 'text' },
+  /** The organisation's Bundesland. */
+  state: { column: 'o.state', type: 'text' },
+  legal_form: { column: 'o.legal_form', type: LEGAL_FORMS },
+  field: { column: 'o.field', type: FIELDS },
+};
+
+/** German full text over the project (applications.search_vector) and the organisation (name, city, description). */
+const search: ResourceSpec['search'] = (tsquery) =>
+  sql<boolean>`(t.search_vector @@ to_tsquery('german', ${tsquery}) OR o.search_vector @@ to_tsquery('german', ${tsquery}))`;
+
+const CSV_COLUMNS: Array<[string, string]> = [
+  ['id', 'ID'], ['cohort_name', 'Jahrgang'], ['organisation_name', 'Organisation'], ['organisation_legal_form', 'Rechtsform'],
+  ['organisation_city', 'Ort'], ['organisation_state', 'Bundesland'], ['organisation_field', 'Handlungsfeld'],
+  ['project_name', 'Projekt'], ['transfer_model', 'Transfermodell'], ['funding_requested_cents', 'Beantragt (EUR)'],
+  ['status', 'Status'], ['submitted_at', 'Eingereicht am'], ['eligibility_note', 'Notiz Förderfähigkeit'], ['summary', 'Kurzbeschreibung'],
+];
+
+const berlinDateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+
+/** Spreadsheet programs run cells starting with = + - @ as formulas: neutralise them. */
+const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+function csvCell(key: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (key === 'funding_requested_cents') return (Number(value) / 100).toFixed(2).replace('.', ',');
+  if (value instanceof Date) return berlinDateTime.format(value);
+  return safeCell(String(value));
+}
+
+export function registerApplicationRoutes(api: ApiRouter): void {
+  // Before the resource: `/applications/:id` would otherwise take `export.csv` as an id.
+  api.add({
+    method: 'get',
+    path: '/applications/export.csv',
+    tag: 'applications',
+    summary: 'CSV export (semicolon, UTF-8 with BOM) of the filtered list; same sort/filter parameters as the list',
+    access: STAFF,
+    handler: async (ctx, req, res) => {
+      const query = { ...(req.query as Record<string, unknown>) };
+      delete query.range;
+      const list = parseListQuery(query, fields, { search: true });
+      const rows = await applyListQuery(selectApplications(ctx.db, ctx), list, { search }, ctx)
+        .orderBy(sql.ref(list.sort.column), list.sort.direction)
+        .orderBy('t.id', list.sort.direction)
+        .limit(50_000)
+        .execute();
+      const csv = stringify(
+        [CSV_COLUMNS.map(([, label]) => label), ...rows.map((r: Rec) => CSV_COLUMNS.map(([key]) => csvCell(key, r[key])))],
+        { delimiter: ';', record_delimiter: '\r\n' },
+      );
+      const stamp = new Date().toISOString().slice(0, 10);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="bewerbungen-${stamp}.csv"`);
+      res.send('\uFEFF' + csv);
+      return undefined;
+    },
+  });
+
+  registerResource(api, {
+    name: 'applications',
+    table: 'applications',
+    select: selectApplications,
+    fields,
+    search,
+    access: { read: ['admin', 'staff', 'applicant', 'jury'], create: ['admin', 'staff', 'applicant'], update: ['admin', 'staff', 'applicant'], delete: ['admin', 'staff', 'applicant'] },
+    createSchema: applicationCreateSchema,
+    updateSchema: applicationUpdateSchema,
+    beforeCreate: async (ctx, input, trx) => {
+      const cohort = await trx.selectFrom('cohorts').selectAll().where('id', '=', input.cohort_id).executeTakeFirst();
+      if (!cohort) throw notFound('Jahrgang nicht gefunden.');
+      if (ctx.user?.role === 'applicant') {
+        if (!ctx.user.organisation_id) throw notFound('Keine Organisation zu diesem Konto.');
+        if (input.organisation_id !== undefined && input.organisation_id !== ctx.user.organisation_id) throw notFound('Organisation nicht gefunden.');
+        assertCallOpen(cohort);
+        const existing = await trx
+          .selectFrom('applications')
+          .select('id')
+          .where('cohort_id', '=', input.cohort_id)
+          .where('organisation_id', '=', ctx.user.organisation_id)
+          .executeTakeFirst();
+        if (existing) throw conflict('Ihre Organisation hat sich für diesen Jahrgang schon beworben.', 'duplicate', { cohort_id: 'bereits beworben' });
+        return { ...input, organisation_id: ctx.user.organisation_id };
+      }
+      if (!input.organisation_id) throw conflict('Bitte die Organisation angeben.', 'missing_organisation', { organisation_id: 'Pflichtfeld.' });
+      const org = await trx.selectFrom('organisations').select('id').where('id', '=', input.organisation_id).executeTakeFirst();
+      if (!org) throw notFound('Organisation nicht gefunden.');
+      return input;
+    },
+    beforeUpdate: async (ctx, input, existing, trx) => {
+      if (isStaff(ctx.user)) return input;
+      const { interview_at, interview_notes, ...content } = input;
+      if (existing.status !== 'draft') throw conflict('Eine eingereichte Bewerbung kann nicht mehr geändert werden.', 'wrong_state');
+      const cohort = await trx.selectFrom('cohorts').selectAll().where('id', '=', existing.cohort_id).executeTakeFirstOrThrow();
+      assertCallOpen(cohort);
+      return content;
+    },
+    beforeDelete: async (ctx, existing) => {
+      const allowed = isStaff(ctx.user) ? ['draft', 'withdrawn'] : ['draft'];
+      if (!allowed.includes(existing.status)) throw conflict('Nur Entwürfe können gelöscht werden.', 'wrong_state');
+    },
+    present: presentApplication,
+  });
+
+  api.add({
+    method: 'post', path: '/applications/:id/submit', tag: 'applications', access: ['admin', 'staff', 'applicant'],
+    summary: 'Submit a draft: checks completeness (per-field errors) and the deadline (409); queues the receipt e-mail',
+    handler: (ctx, req) => submitApplication(ctx, parseId(req.params.id)),
+  });
+  api.add({
+    method: 'post', path: '/applications/:id/withdraw', tag: 'applications', access: ['admin', 'staff', 'applicant'],
+    summary: 'Withdraw an application (not after a final decision)',
+    handler: (ctx, req) => withdrawApplication(ctx, parseId(req.params.id)),
+  });
+  api.add({
+    method: 'post', path: '/applications/:id/check-eligibility', tag: 'applications', access: STAFF, body: eligibilitySchema,
+    summary: 'Record the formal eligibility check {eligible, note}',
+    handler: (ctx, req) => {
+      const id = parseId(req.params.id);
+      return checkEligibility(ctx, id, validate(eligibilitySchema, req.body));
+    },
+  });
+  api.add({
+    method: 'get', path: '/applications/:id/pdf', tag: 'applications', access: ['admin', 'staff', 'applicant'],
+    summary: 'The application as a read-only PDF copy',
+    handler: async (ctx, req, res) => {
+      const id = parseId(req.params.id);
+      const record = await selectApplications(ctx.db, ctx).where('t.id', '=', id).executeTakeFirst();
+      if (!record) throw notFound('Bewerbung nicht gefunden.');
+      const [organisation, attachments] = await Promise.all([
+        ctx.db.selectFrom('organisations').selectAll().where('id', '=', record.organisation_id).executeTakeFirstOrThrow(),
+        ctx.db.selectFrom('attachments').select(['filename', 'size_bytes']).where('application_id', '=', id).orderBy('id').execute(),
+      ]);
+      const pdf = await applicationPdf({ application: presentApplication(record as Rec, ctx), organisation, attachments });
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="bewerbung-${id}.pdf"`);
+      res.send(pdf);
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,150 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import type { ApiRouter } from '../http/api-router.ts';
+import { isStaff, type RequestContext } from '../http/context.ts';
+import { badRequest, conflict, HttpError, notFound, tooLarge } from '../http/errors.ts';
+import { parseId, registerResource } from '../http/resource.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { selectApplications } from '../applications/applications.queries.ts';
+import { assertCallOpen } from '../applications/applications.service.ts';
+import { cleanFilename, sniffContentType } from './sniff.ts';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const ROLES = ['admin', 'staff', 'applicant'] as const;
+
+interface Upload {
+  fields: Record<string, string>;
+  file?: { filename: string; content: Buffer };
+}
+
+/** Reads one multipart upload into memory; more than MAX_ATTACHMENT_BYTES is a 413. */
+function readUpload(req: Request): Promise<Upload> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: 1000 } });
+    } catch {
+      reject(badRequest('Erwartet wird multipart/form-data mit einer Datei im Feld "file".', { file: 'fehlt' }, 'invalid_upload'));
+      return;
+    }
+    const upload: Upload = { fields: {} };
+    let failed: HttpError | undefined;
+    bb.on('field', (name, value) => {
+      upload.fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file') {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      // A truncated upload errors on the file stream; unhandled, that would crash the process.
+      stream.on('error', () => {
+        failed ??= badRequest('Der Upload ist beschädigt.', { file: 'beschädigt' }, 'invalid_upload');
+      });
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('limit', () => {
+        failed = tooLarge(`Die Datei ist größer als ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+      });
+      stream.on('end', () => {
+        const content = Buffer.concat(chunks);
+        if (content.length > MAX_ATTACHMENT_BYTES) failed ??= tooLarge(`Die Datei ist größer als ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+        if (!failed) upload.file = { filename: cleanFilename(info.filename), content };
+      });
+    });
+    bb.on('error', () => reject(badRequest('Der Upload ist beschädigt.', { file: 'beschädigt' }, 'invalid_upload')));
+    bb.on('close', () => (failed ? reject(failed) : resolve(upload)));
+    req.pipe(bb);
+  });
+}
+
+function selectAttachments(db: RequestContext['db'], ctx: Pick<RequestContext, 'user'>) {
+  return db
+    .selectFrom('attachments as t')
+    .select(['t.id', 't.application_id', 't.filename', 't.content_type', 't.size_bytes', 't.uploaded_by', 't.created_at'])
+    .where('t.application_id', 'in', selectApplications(db, ctx).clearSelect().select('t.id'));
+}
+
+export function registerAttachmentRoutes(api: ApiRouter): void {
+  api.add({
+    method: 'post',
+    path: '/attachments',
+    tag: 'attachments',
+    summary: 'Upload an attachment (multipart: application_id, file); PDF/PNG/JPEG by content, at most 10 MB',
+    access: ROLES,
+    status: 201,
+    handler: async (ctx, req) => {
+      const declared = Number(req.get('content-length') ?? 0);
+      if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) {
+        req.resume();
+        throw tooLarge(`Die Datei ist größer als ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+      }
+      if (!req.is('multipart/form-data')) throw badRequest('Erwartet wird multipart/form-data mit einer Datei im Feld "file".', { file: 'fehlt' }, 'invalid_upload');
+      const upload = await readUpload(req);
+      const raw = upload.fields.application_id;
+      if (!raw || !/^\d{1,9}$/.test(raw)) throw badRequest('Bitte die Bewerbung angeben.', { application_id: 'ungültig' });
+      const applicationId = Number(raw);
+      if (!upload.file || upload.file.content.length === 0) throw badRequest('Bitte eine Datei auswählen.', { file: 'fehlt' }, 'invalid_upload');
+      const contentType = sniffContentType(upload.file.content.subarray(0, 16));
+      if (!contentType) throw badRequest('Nur PDF-, PNG- und JPEG-Dateien sind erlaubt.', { file: 'Dateityp nicht erlaubt' }, 'unsupported_file_type');
+      const file = upload.file;
+
+      return ctx.db.transaction().execute(async (trx) => {
+        const application = await selectApplications(trx, ctx).where('t.id', '=', applicationId).executeTakeFirst();
+        if (!application) throw notFound('Bewerbung nicht gefunden.');
+        const locked = await trx.selectFrom('applications').select(['status', 'cohort_id']).where('id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
+        if (!isStaff(ctx.user)) {
+          if (locked.status !== 'draft') throw conflict('Eine eingereichte Bewerbung kann nicht mehr geändert werden.', 'wrong_state');
+          assertCallOpen(await trx.selectFrom('cohorts').selectAll().where('id', '=', locked.cohort_id).executeTakeFirstOrThrow());
+        }
+        const inserted = await trx
+          .insertInto('attachments')
+          .values({ application_id: applicationId, filename: file.filename, content_type: contentType, size_bytes: file.content.length, content: file.content, uploaded_by: ctx.user!.id })
+          .returning(['id', 'application_id', 'filename', 'content_type', 'size_bytes', 'uploaded_by', 'created_at'])
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, ctx.user, 'create', 'attachments', inserted.id, null, inserted);
+        return inserted;
+      });
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/attachments/:id/content',
+    tag: 'attachments',
+    summary: 'Download an attachment',
+    access: ROLES,
+    handler: async (ctx, req, res) => {
+      const id = parseId(req.params.id);
+      const row = await selectAttachments(ctx.db, ctx).select('t.content').where('t.id', '=', id).executeTakeFirst();
+      if (!row) throw notFound();
+      res.setHeader('Content-Type', row.content_type);
+      res.setHeader('Content-Disposition', `attachment; filename="${row.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`);
+      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+      res.send(Buffer.from(row.content));
+      return undefined;
+    },
+  });
+
+  registerResource(api, {
+    name: 'attachments',
+    table: 'attachments',
+    select: selectAttachments,
+    fields: {
+      id: { column: 't.id', type: 'int' },
+      application_id: { column: 't.application_id', type: 'int' },
+      filename: { column: 't.filename', type: 'text' },
+      content_type: { column: 't.content_type', type: ['application/pdf', 'image/png', 'image/jpeg'] },
+      size_bytes: { column: 't.size_bytes', type: 'int' },
+      created_at: { column: 't.created_at', type: 'datetime' },
+    },
+    access: { read: ROLES, delete: ROLES },
+    beforeDelete: async (ctx, existing, trx) => {
+      if (isStaff(ctx.user)) return;
+      const app = await trx.selectFrom('applications').select(['status', 'cohort_id']).where('id', '=', existing.application_id).forUpdate().executeTakeFirstOrThrow();
+      if (app.status !== 'draft') throw conflict('Eine eingereichte Bewerbung kann nicht mehr geändert werden.', 'wrong_state');
+      assertCallOpen(await trx.selectFrom('cohorts').selectAll().where('id', '=', app.cohort_id).executeTakeFirstOrThrow());
+    },
+  });
+}
+

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import type { Request } from 'express';
+import type { ApiRouter } from '../http/api-router.ts';
+import type { RequestContext } from '../http/context.ts';
+import { badRequest } from '../http/errors.ts';
+import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
+import { applyListQuery, registerResource, type Rec } from '../http/resource.ts';
+import { COACHING_FORMATS, coachingBudget, coachingSessionSchema, coachingSessionUpdateSchema } from './coaching-sessions.schema.ts';
+import { coachingSessionsQuery } from './coaching-sessions.queries.ts';
+import { checkActive, checkBudget, checkWriter, lockFellowship } from './coaching-sessions.service.ts';
+
+const FIELDS: Record<string, FieldSpec> = {
+  id: { column: 't.id', type: 'int' },
+  fellowship_id: { column: 't.fellowship_id', type: 'int' },
+  coach_id: { column: 't.coach_id', type: 'int' },
+  organisation_id: { column: 't.organisation_id', type: 'int' },
+  cohort_id: { column: 't.cohort_id', type: 'int' },
+  held_on: { column: 't.held_on', type: 'date' },
+  duration_minutes: { column: 't.duration_minutes', type: 'int' },
+  format: { column: 't.format', type: COACHING_FORMATS },
+  confidential: { column: 't.confidential', type: 'bool' },
+  organisation_name: { column: 't.organisation_name', type: 'text' },
+  created_at: { column: 't.created_at', type: 'datetime' },
+};
+
+/** Searches only the (already redacted) columns of the derived table. */
+const search = (tsquery: string) =>
+  sql<boolean>`to_tsvector('german', coalesce(t.topics, '') || ' ' || coalesce(t.notes, '') || ' ' || coalesce(t.next_steps, '') || ' ' || t.organisation_name) @@ to_tsquery('german', ${tsquery})`;
+
+/** Adds the fellowship's budget state to a session record (hours used vs budget). */
+function present(record: Rec): Rec {
+  const { budget_hours, fellowship_used_minutes, ...rest } = record;
+  if (budget_hours === undefined) return record;
+  const budget = coachingBudget(fellowship_used_minutes, budget_hours);
+  return { ...rest, budget };
+}
+
+const EXPORT_LIMIT = 10_000;
+
+export function registerCoachingSessionRoutes(api: ApiRouter): void {
+  // Before the resource, so `export.csv` is not taken for an id.
+  api.add({
+    method: 'get',
+    path: '/coaching-sessions/export.csv',
+    tag: 'coaching-sessions',
+    summary: 'CSV of the coaching sessions the caller may see (same filters; confidential content stays redacted)',
+    access: ['admin', 'staff', 'coach', 'applicant'],
+    handler: async (ctx: RequestContext, req: Request, res) => {
+      const { range, ...query } = req.query as Record<string, unknown>;
+      if (range !== undefined) throw badRequest('Der Export kennt kein range.', { range: 'nicht erlaubt' }, 'unknown_parameter');
+      const list = parseListQuery(query, FIELDS, { search: true, defaultSort: ['held_on', 'DESC'] });
+      const rows = await applyListQuery(coachingSessionsQuery(ctx.db, ctx.user), list, { search }, ctx)
+        .orderBy(sql.ref(list.sort.column), list.sort.direction)
+        .orderBy(sql.ref('t.id'), list.sort.direction)
+        .limit(EXPORT_LIMIT)
+        .execute();
+      const csv = stringify(
+        rows.map((r: Rec) => [r.id, r.held_on, r.organisation_name, r.coach_name, r.duration_minutes, r.format, r.confidential ? 'ja' : 'nein', r.topics ?? '', r.notes ?? '', r.next_steps ?? '']),
+        { header: true, columns: ['id', 'datum', 'organisation', 'coach', 'minuten', 'format', 'vertraulich', 'themen', 'notizen', 'naechste_schritte'], bom: true },
+      );
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="coaching-sessions.csv"');
+      res.send(csv);
+      return undefined;
+    },
+  });
+
+  registerResource(api, {
+    name: 'coaching-sessions',
+    table: 'coaching_sessions',
+    select: (db, ctx) => coachingSessionsQuery(db, ctx.user),
+    fields: FIELDS,
+    search,
+    defaultSort: ['held_on', 'DESC'],
+    access: { read: ['admin', 'staff', 'coach', 'applicant'], create: ['admin', 'staff', 'coach'], update: ['admin', 'coach'], delete: ['admin', 'coach'] },
+    createSchema: coachingSessionSchema,
+    updateSchema: coachingSessionUpdateSchema,
+    beforeCreate: async (ctx, input, trx) => {
+      const fellowship = await lockFellowship(trx, ctx, input.fellowship_id);
+      checkActive(fellowship);
+      await checkBudget(trx, fellowship, input.duration_minutes);
+      // The writer is whoever logs it: that is whose confidential notes these are.
+      return { ...input, coach_id: ctx.user!.id };
+    },
+    beforeUpdate: async (ctx, input, existing, trx) => {
+      checkWriter(ctx, existing as { coach_id: number });
+      if (input.duration_minutes !== undefined && input.duration_minutes !== existing.duration_minutes) {
+        const fellowship = await lockFellowship(trx, ctx, existing.fellowship_id);
+        await checkBudget(trx, fellowship, input.duration_minutes, existing.id);
+      }
+      return input;
+    },
+    beforeDelete: (ctx, existing) => checkWriter(ctx, existing as { coach_id: number }),
+    present,
+  });
+}

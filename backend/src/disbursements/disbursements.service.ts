@@ -1,0 +1,268 @@
+import { isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { RequestContext } from '../http/context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import type { Rec } from '../http/resource.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { berlinDate, buildBookkeepingCsv, buildPain001, sumCents, type ExportLine } from './disbursement-files.ts';
+import {
+  committedCents, exportLines, findMilestone, lockDisbursement, lockExportable, lockFellowship, selectDisbursements, shareMilestone,
+} from './disbursements.queries.ts';
+import type { ExportInput } from './disbursements.schema.ts';
+
+type Trx = Transaction<Database>;
+
+const euro = (cents: number) => (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' });
+
+/**
+ * The grant budget: Σ non-cancelled tranches ≤ grant. Callers hold the fellowship's row lock, so
+ * two parallel plans for the same fellowship are checked one after the other, never both against
+ * the same old sum.
+ */
+export async function assertWithinGrant(trx: Trx, fellowship: { id: number; grant_cents: number }, amountCents: number, exceptId?: number) {
+  const grant = Number(fellowship.grant_cents);
+  const committed = await committedCents(trx, fellowship.id, exceptId);
+  if (committed + amountCents > grant) {
+    const left = Math.max(grant - committed, 0);
+    throw conflict(
+      `Das Budget der Förderung ist überschritten: bewilligt ${euro(grant)}, bereits verplant ${euro(committed)}, frei ${euro(left)}.`,
+      'budget_exceeded',
+      { amount_cents: `Höchstens ${euro(left)} sind noch frei.` },
+    );
+  }
+}
+
+async function assertMilestoneOfFellowship(trx: Trx, milestoneId: number | null | undefined, fellowshipId: number) {
+  if (milestoneId == null) return;
+  const milestone = await findMilestone(trx, milestoneId);
+  if (!milestone || milestone.fellowship_id !== fellowshipId) {
+    throw badRequest('Der Meilenstein gehört nicht zu dieser Förderung.', { milestone_id: 'Meilenstein dieser Förderung wählen.' });
+  }
+}
+
+/** Planning a tranche: the fellowship is locked, the budget checked, the creator recorded. */
+export async function prepareCreate(ctx: RequestContext, input: Rec, trx: Trx): Promise<Rec> {
+  const fellowship = await lockFellowship(trx, input.fellowship_id);
+  if (!fellowship) throw badRequest('Diese Förderung gibt es nicht.', { fellowship_id: 'Unbekannte Förderung.' });
+  if (fellowship.status === 'withdrawn') throw conflict('Die Förderung wurde beendet (zurückgezogen); es können keine Tranchen mehr geplant werden.', 'wrong_state');
+  await assertMilestoneOfFellowship(trx, input.milestone_id, fellowship.id);
+  await assertWithinGrant(trx, fellowship, input.amount_cents);
+  return {
+    fellowship_id: input.fellowship_id,
+    label: input.label,
+    amount_cents: input.amount_cents,
+    due_on: input.due_on ?? null,
+    milestone_id: input.milestone_id ?? null,
+    status: 'planned',
+    created_by: ctx.user!.id,
+  };
+}
+
+const EDITABLE = ['label', 'amount_cents', 'due_on', 'milestone_id'] as const;
+
+/**
+ * Only a planned tranche changes. react-admin sends the whole record back, so an unchanged
+ * record of another state is a no-op; a real change after approval would bypass the second pair
+ * of eyes (cancel and plan anew instead), and a paid tranche is immutable.
+ */
+export async function prepareUpdate(_ctx: RequestContext, input: Rec, existing: Rec, trx: Trx): Promise<Rec> {
+  if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht mehr geändert werden.', 'immutable');
+  const patch: Rec = {};
+  for (const key of EDITABLE) {
+    if (input[key] === undefined) continue;
+    const raw = existing[key];
+    const before = raw == null ? null : key === 'amount_cents' || key === 'milestone_id' ? Number(raw) : String(raw);
+    if (input[key] !== before) patch[key] = input[key];
+  }
+  if (!Object.keys(patch).length) return patch;
+  if (existing.status !== 'planned') {
+    throw conflict(
+      existing.status === 'approved'
+        ? 'Freigegebene Tranchen können nicht mehr geändert werden. Bitte stornieren und neu planen.'
+        : 'Stornierte Tranchen können nicht mehr geändert werden.',
+      'wrong_state',
+    );
+  }
+  if ('milestone_id' in patch) await assertMilestoneOfFellowship(trx, patch.milestone_id, existing.fellowship_id);
+  if ('amount_cents' in patch) {
+    const fellowship = await lockFellowship(trx, existing.fellowship_id);
+    await assertWithinGrant(trx, fellowship!, patch.amount_cents, existing.id);
+  }
+  return patch;
+}
+
+/** Only a planned tranche disappears; anything further along is history (cancel it instead). */
+export function assertDeletable(_ctx: RequestContext, existing: Rec) {
+  if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht gelöscht werden.', 'immutable');
+  if (existing.status !== 'planned') throw conflict('Nur geplante Tranchen können gelöscht werden; freigegebene bitte stornieren.', 'wrong_state');
+}
+
+/** Runs one state change of a tranche under its row lock and records it in the audit trail. */
+async function transition(
+  ctx: RequestContext,
+  id: number,
+  action: string,
+  change: (trx: Trx, tranche: Rec) => Promise<Rec>,
+): Promise<Rec> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const visible = await selectDisbursements(trx, ctx).where('t.id', '=', id).executeTakeFirst();
+    if (!visible) throw notFound();
+    const tranche = (await lockDisbursement(trx, id))!;
+    const patch = await change(trx, tranche);
+    const updated = await trx
+      .updateTable('disbursements')
+      .set({ ...patch, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.user, action, 'disbursements', id, tranche, updated);
+    return (await selectDisbursements(trx, ctx).where('t.id', '=', id).executeTakeFirstOrThrow()) as Rec;
+  });
+}
+
+/**
+ * Second pair of eyes: someone other than the planner approves; a tranche tied to a milestone
+ * only once the milestone is achieved (held with a share lock until this commits).
+ */
+export function approve(ctx: RequestContext, id: number): Promise<Rec> {
+  return transition(ctx, id, 'approve', async (trx, tranche) => {
+    if (tranche.status !== 'planned') {
+      throw conflict(tranche.status === 'paid' ? 'Die Tranche ist bereits ausgezahlt.' : `Nur geplante Tranchen können freigegeben werden (Status: ${tranche.status}).`, 'wrong_state');
+    }
+    if (tranche.created_by === ctx.user!.id) {
+      throw forbidden('Vier-Augen-Prinzip: Eine Tranche muss von einer anderen Person freigegeben werden, als sie geplant hat.');
+    }
+    const fellowship = (await lockFellowship(trx, tranche.fellowship_id))!;
+    if (fellowship.status === 'withdrawn') throw conflict('Die Förderung wurde zurückgezogen; die Tranche kann nicht freigegeben werden.', 'wrong_state');
+    // The grant may have been lowered since planning: never approve beyond it.
+    await assertWithinGrant(trx, fellowship, Number(tranche.amount_cents), tranche.id);
+    if (tranche.milestone_id != null) {
+      const milestone = await shareMilestone(trx, tranche.milestone_id);
+      if (milestone?.status !== 'achieved') {
+        throw conflict(`Die Tranche ist an den Meilenstein „${milestone?.title ?? ''}“ gebunden, der noch nicht erreicht ist.`, 'milestone_open');
+      }
+    }
+    return { status: 'approved', approved_by: ctx.user!.id, approved_at: new Date() };
+  });
+}
+
+/** Records the payment exactly once: the row lock queues parallel calls, the state check refuses all but the first. */
+export function pay(ctx: RequestContext, id: number, paymentReference: string): Promise<Rec> {
+  return transition(ctx, id, 'pay', async (_trx, tranche) => {
+    if (tranche.status === 'paid') throw conflict('Die Tranche ist bereits ausgezahlt.', 'already_paid');
+    if (tranche.status !== 'approved') throw conflict('Nur freigegebene Tranchen können als ausgezahlt erfasst werden.', 'wrong_state');
+    return { status: 'paid', paid_at: new Date(), payment_reference: paymentReference };
+  });
+}
+
+/** Cancelling frees the budget; it is refused once paid or once handed to the bank in an export. */
+export function cancel(ctx: RequestContext, id: number): Promise<Rec> {
+  return transition(ctx, id, 'cancel', async (_trx, tranche) => {
+    if (tranche.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht storniert werden.', 'immutable');
+    if (tranche.status === 'cancelled') throw conflict('Die Tranche ist bereits storniert.', 'wrong_state');
+    if (tranche.export_id != null) {
+      throw conflict('Die Tranche wurde bereits für die Überweisung exportiert und kann nicht mehr storniert werden.', 'exported');
+    }
+    return { status: 'cancelled', cancelled_at: new Date() };
+  });
+}
+
+function assertBankData(lines: ExportLine[], format: 'csv' | 'sepa') {
+  const problems = lines.flatMap((l) => {
+    if (!l.iban || !isValidIBAN(l.iban)) return [`${l.organisation_name}: IBAN fehlt oder ist ungültig`];
+    if (format === 'sepa' && !isSEPACountry(l.iban.slice(0, 2))) return [`${l.organisation_name}: IBAN außerhalb des SEPA-Raums`];
+    if (l.bic && !isValidBIC(l.bic)) return [`${l.organisation_name}: BIC ungültig`];
+    return [];
+  });
+  if (problems.length) {
+    throw conflict(`Export nicht möglich, Bankdaten fehlen oder sind ungültig: ${[...new Set(problems)].join('; ')}.`, 'bank_data');
+  }
+}
+
+const tomorrow = () => berlinDate(new Date(Date.now() + 24 * 3600 * 1000));
+
+/**
+ * One export batch: claims the approved, not yet exported tranches (all, a cohort's, or the
+ * chosen ones) by setting their export_id, builds the file and keeps it with the batch. The
+ * claim is what makes a tranche leave for payment only once.
+ */
+export async function createExport(ctx: RequestContext, input: ExportInput) {
+  const executionDate = input.execution_date ?? tomorrow();
+  if (executionDate < berlinDate(new Date())) {
+    throw badRequest('Das Ausführungsdatum liegt in der Vergangenheit.', { execution_date: 'Heute oder später.' });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    if (input.cohort_id) {
+      const cohort = await trx.selectFrom('cohorts').select('id').where('id', '=', input.cohort_id).executeTakeFirst();
+      if (!cohort) throw badRequest('Diese Kohorte gibt es nicht.', { cohort_id: 'Unbekannte Kohorte.' });
+    }
+    const ids = await lockExportable(trx, { cohortId: input.cohort_id, ids: input.disbursement_ids && [...new Set(input.disbursement_ids)] });
+    if (input.disbursement_ids) {
+      const missing = [...new Set(input.disbursement_ids)].filter((id) => !ids.includes(id));
+      if (missing.length) {
+        throw conflict(`Nicht exportierbar (nicht freigegeben, schon exportiert oder unbekannt): ${missing.join(', ')}.`, 'not_exportable', {
+          disbursement_ids: missing.join(', '),
+        });
+      }
+    }
+    if (!ids.length) throw conflict('Es gibt keine freigegebenen, noch nicht exportierten Tranchen.', 'nothing_to_export');
+
+    const createdAt = new Date();
+    const batch = await trx
+      .insertInto('disbursement_exports')
+      .values({
+        format: input.format, message_id: `pending-${ctx.user!.id}-${createdAt.getTime()}-${Math.random()}`, tranche_count: 0, total_cents: 0,
+        created_by: ctx.user!.id, cohort_id: input.cohort_id ?? null, execution_date: executionDate, created_at: createdAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // ISO 20022 MsgId: at most 35 characters, unique per sender.
+    const messageId = `OTA-${berlinDate(createdAt).replaceAll('-', '')}-${batch.id}`;
+    await trx.updateTable('disbursements').set({ export_id: batch.id, updated_at: createdAt }).where('id', 'in', ids).execute();
+    const lines = await exportLines(trx, batch.id);
+    assertBankData(lines, input.format);
+
+    const header = { id: batch.id, message_id: messageId, created_at: createdAt, execution_date: executionDate };
+    const content = input.format === 'sepa'
+      ? buildPain001(header, { name: ctx.config.PAYER_NAME, iban: ctx.config.PAYER_IBAN, bic: ctx.config.PAYER_BIC }, lines)
+      : buildBookkeepingCsv(header, lines);
+    const filename = `${messageId}.${input.format === 'sepa' ? 'xml' : 'csv'}`;
+    const saved = await trx
+      .updateTable('disbursement_exports')
+      .set({ message_id: messageId, tranche_count: lines.length, total_cents: sumCents(lines), filename, content })
+      .where('id', '=', batch.id)
+      .returning(EXPORT_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.user, 'create', 'disbursement-exports', batch.id, null, saved, { disbursement_ids: ids });
+    for (const id of ids) await recordAudit(trx, ctx.user, 'export', 'disbursements', id, { export_id: null }, { export_id: batch.id });
+    return presentExport({ ...saved, disbursement_ids: ids });
+  });
+}
+
+export const EXPORT_COLUMNS = ['id', 'format', 'message_id', 'tranche_count', 'total_cents', 'cohort_id', 'execution_date', 'filename', 'created_by', 'created_at'] as const;
+
+export const presentExport = (row: Rec) => ({
+  ...row,
+  total_cents: Number(row.total_cents),
+  execution_date: row.execution_date == null ? null : String(row.execution_date),
+});
+
+/**
+ * The stored file of a batch, byte for byte as it was made. `as=csv` on a SEPA batch gives the
+ * bookkeeping list of the same tranches (built now, from the batch's lines).
+ */
+export async function exportFile(ctx: RequestContext, id: number, as?: 'csv' | 'sepa') {
+  const batch = await ctx.db.selectFrom('disbursement_exports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!batch) throw notFound();
+  if (!as || as === batch.format) {
+    return {
+      filename: batch.filename ?? `export-${batch.id}.${batch.format === 'sepa' ? 'xml' : 'csv'}`,
+      contentType: batch.format === 'sepa' ? 'application/xml; charset=utf-8' : 'text/csv; charset=utf-8',
+      content: batch.content ?? '',
+    };
+  }
+  if (as === 'sepa') throw conflict('Eine CSV-Liste lässt sich nicht nachträglich als SEPA-Datei ausgeben; bitte einen SEPA-Export erstellen.', 'wrong_format');
+  const lines = await exportLines(ctx.db, batch.id);
+  return { filename: `${batch.message_id}-buchhaltung.csv`, contentType: 'text/csv; charset=utf-8', content: buildBookkeepingCsv(batch, lines) };
+}

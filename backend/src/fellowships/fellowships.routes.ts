@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { ApiRouter } from '../http/api-router.ts';
+import type { RequestContext } from '../http/context.ts';
+import { STAFF } from '../http/api-router.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { parseId, registerResource, validate, type Rec } from '../http/resource.ts';
+import { visibleFellowshipIds } from '../programme/programme.scope.ts';
+import { withdrawFellowship } from '../selection/selection.service.ts';
+import { stageGateSchema, withdrawSchema } from '../selection/selection.schema.ts';
+import { approveStageGate } from './fellowships.service.ts';
+import { FELLOWSHIP_STATUSES, fellowshipUpdateSchema } from './fellowships.schema.ts';
+
+export const FELLOWSHIP_COLUMNS = [
+  't.id', 't.cohort_id', 't.organisation_id', 't.application_id', 't.coach_id', 't.grant_cents', 't.coaching_hours_budget', 't.status',
+  't.stage', 't.goals', 't.created_at', 't.updated_at',
+] as const;
+
+export function registerFellowshipRoutes(api: ApiRouter): void {
+  registerResource(api, {
+    name: 'fellowships',
+    table: 'fellowships',
+    select: (db, ctx) =>
+      db
+        .selectFrom('fellowships as t')
+        .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+        .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
+        .innerJoin('applications as a', 'a.id', 't.application_id')
+        .leftJoin('users as u', 'u.id', 't.coach_id')
+        .select([...FELLOWSHIP_COLUMNS, 'o.name as organisation_name', 'c.name as cohort_name', 'c.year as cohort_year', 'a.project_name', 'u.name as coach_name'])
+        .select(
+          sql<string | null>`(select m.status from milestones m where m.fellowship_id = t.id and m.kind = 'transfer_concept' order by (m.status = 'achieved') desc, m.id limit 1)`.as(
+            'transfer_concept_status',
+          ),
+        )
+        .where('t.id', 'in', visibleFellowshipIds(db, ctx.user)),
+    fields: {
+      id: { column: 't.id', type: 'int' },
+      cohort_id: { column: 't.cohort_id', type: 'int' },
+      organisation_id: { column: 't.organisation_id', type: 'int' },
+      application_id: { column: 't.application_id', type: 'int' },
+      coach_id: { column: 't.coach_id', type: 'int' },
+      status: { column: 't.status', type: FELLOWSHIP_STATUSES },
+      stage: { column: 't.stage', type: 'int' },
+      grant_cents: { column: 't.grant_cents', type: 'int' },
+      coaching_hours_budget: { column: 't.coaching_hours_budget', type: 'number' },
+      organisation_name: { column: 'o.name', type: 'text' },
+      cohort_name: { column: 'c.name', type: 'text', filterable: false },
+      cohort_year: { column: 'c.year', type: 'int' },
+      coach_name: { column: 'u.name', type: 'text', filterable: false },
+      created_at: { column: 't.created_at', type: 'datetime' },
+      updated_at: { column: 't.updated_at', type: 'datetime' },
+    },
+    search: (tsquery) => sql<boolean>`(o.search_vector @@ to_tsquery('german', ${tsquery}) OR a.search_vector @@ to_tsquery('german', ${tsquery}))`,
+    defaultSort: ['id', 'ASC'],
+    access: { read: ['admin', 'staff', 'coach', 'applicant'], update: ['admin', 'staff', 'coach'] },
+    updateSchema: fellowshipUpdateSchema,
+    beforeUpdate: async (ctx, input, existing, trx) => {
+      // A coach keeps the fellow's goals up to date; money, coach and status are the programme team's.
+      if (ctx.user?.role === 'coach') return input.goals === undefined ? {} : { goals: input.goals };
+      const patch: Rec = {};
+      if (input.goals !== undefined) patch.goals = input.goals;
+      if (input.coaching_hours_budget !== undefined && Number(input.coaching_hours_budget) !== Number(existing.coaching_hours_budget)) {
+        patch.coaching_hours_budget = input.coaching_hours_budget;
+      }
+      if (input.coach_id !== undefined && input.coach_id !== existing.coach_id) {
+        if (input.coach_id !== null) {
+          const coach = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', input.coach_id).executeTakeFirst();
+          if (!coach || coach.role !== 'coach' || !coach.active) {
+            throw badRequest('Bitte einen aktiven Coach oder Transfer-Angel wählen.', { coach_id: 'kein aktiver Coach' });
+          }
+        }
+        patch.coach_id = input.coach_id;
+      }
+      if (input.grant_cents !== undefined && Number(input.grant_cents) !== Number(existing.grant_cents)) {
+        const committed = await trx
+          .selectFrom('disbursements')
+          .select(sql<number>`coalesce(sum(amount_cents), 0)::bigint`.as('sum'))
+          .where('fellowship_id', '=', existing.id)
+          .where('status', '<>', 'cancelled')
+          .executeTakeFirstOrThrow();
+        if (Number(input.grant_cents) < Number(committed.sum)) {
+          throw conflict('Das Stipendium darf nicht unter die bereits geplanten Tranchen sinken.', 'budget', { grant_cents: 'unter den geplanten Tranchen' });
+        }
+        patch.grant_cents = input.grant_cents;
+      }
+      if (input.status !== undefined && input.status !== existing.status) {
+        if (input.status === 'withdrawn') throw conflict('Eine Förderung endet vorzeitig über die Aktion „Förderung beenden“ (sie gibt den Platz frei).', 'use_withdraw');
+        if (!(existing.status === 'active' && input.status === 'completed')) {
+          throw conflict('Der Status kann nur von „aktiv“ zu „abgeschlossen“ wechseln.', 'invalid_transition');
+        }
+        patch.status = input.status;
+      }
+      return patch;
+    },
+    present: (record) => ({ ...record, grant_cents: Number(record.grant_cents), coaching_hours_budget: Number(record.coaching_hours_budget), stage: Number(record.stage) }),
+  });
+
+  const visible = async (ctx: RequestContext, id: number) => {
+    const row = await ctx.db.selectFrom('fellowships as t').select('t.id').where('t.id', '=', id).where('t.id', 'in', visibleFellowshipIds(ctx.db, ctx.user)).executeTakeFirst();
+    return !!row;
+  };
+
+  api.add({
+    method: 'post', path: '/fellowships/:id/withdraw', tag: 'fellowships', access: ['admin', 'staff', 'applicant'], body: withdrawSchema,
+    summary: 'End a fellowship early (the organisation withdraws): frees the seat and offers it to the first waitlisted application',
+    handler: async (ctx, req) => {
+      const id = parseId(req.params.id);
+      const { reason } = validate(withdrawSchema, req.body);
+      if (!(await visible(ctx, id))) throw notFound();
+      await withdrawFellowship(ctx, id, reason);
+      return ctx.db.selectFrom('fellowships').selectAll().where('id', '=', id).executeTakeFirstOrThrow().then(normalise);
+    },
+  });
+  api.add({
+    method: 'post', path: '/fellowships/:id/approve-stage-gate', tag: 'fellowships', access: STAFF, body: stageGateSchema,
+    summary: 'Stage gate: approve the achieved transfer concept, the fellowship enters stage 2',
+    handler: async (ctx, req) => {
+      const id = parseId(req.params.id);
+      const { note } = validate(stageGateSchema, req.body ?? {});
+      return normalise(await approveStageGate(ctx, id, note));
+    },
+  });
+}
+
+const normalise = (r: Rec) => ({ ...r, grant_cents: Number(r.grant_cents), coaching_hours_budget: Number(r.coaching_hours_budget), stage: Number(r.stage) });

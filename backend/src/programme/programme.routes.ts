@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { ApiRouter } from '../http/api-router.ts';
+import { badRequest } from '../http/errors.ts';
+import { parseId } from '../http/resource.ts';
+import { fellowshipStory, fellowSummaries } from './programme.service.ts';
+import { registerWorkshopRoutes } from '../workshops/workshops.routes.ts';
+import { registerAttendanceRoutes } from '../attendances/attendances.routes.ts';
+import { registerCoachingSessionRoutes } from '../coaching-sessions/coaching-sessions.routes.ts';
+
+/** The programme year: workshops, attendances, coaching sessions and the fellowship story. */
+export function registerProgrammeYearRoutes(api: ApiRouter): void {
+  registerWorkshopRoutes(api);
+  registerAttendanceRoutes(api);
+  registerCoachingSessionRoutes(api);
+  registerProgrammeRoutes(api);
+}
+
+const fellowsQuery = z.object({ cohort_id: z.string().regex(/^\d{1,9}$/).transform(Number).optional() }).strict();
+
+export function registerProgrammeRoutes(api: ApiRouter): void {
+  api.add({
+    method: 'get',
+    path: '/fellowships/:id/story',
+    tag: 'programme',
+    summary: 'The whole story of one fellow: application, scores summary, milestones, attendance, coaching hours, tranches, timeline',
+    access: ['admin', 'staff', 'coach', 'applicant'],
+    handler: (ctx, req) => fellowshipStory(ctx, parseId(req.params.id)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/programme/fellows',
+    tag: 'programme',
+    summary: 'The fellowships the caller may see with coaching hours vs budget and the attendance rule (coach: "my fellows")',
+    access: ['admin', 'staff', 'coach', 'applicant'],
+    handler: (ctx, req) => {
+      const parsed = fellowsQuery.safeParse(req.query);
+      if (!parsed.success) throw badRequest('Nur cohort_id ist erlaubt.', { cohort_id: 'ungültig' }, 'invalid_filter');
+      return fellowSummaries(ctx, { cohortId: parsed.data.cohort_id });
+    },
+  });
+}

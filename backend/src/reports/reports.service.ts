@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { RequestContext } from '../http/context.ts';
+import { conflict, notFound } from '../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import {
+  loadApplicationStats, loadCohort, loadCriteria, loadFellows, loadJuryProgress, loadMilestones, loadRanking, loadTranches,
+} from './reports.queries.ts';
+import { buildFunderReport, buildFundingReport, buildSelectionReport, type ReportKind } from './reports.pdf.ts';
+import { toBuffer } from './report-document.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * Loads one report's data and returns the finished PDF stream. The queries run outside any
+ * transaction and the PDF is laid out after they have returned, so no connection or lock is held
+ * while pdfkit works.
+ */
+export async function renderReport(db: Db, kind: ReportKind, cohortId: number, generatedAt = new Date()): Promise<PDFKit.PDFDocument> {
+  const cohort = await loadCohort(db, cohortId);
+  if (!cohort) throw notFound('Diesen Jahrgang gibt es nicht.');
+  switch (kind) {
+    case 'funder': {
+      const [stats, fellows, milestones, tranches] = await Promise.all([
+        loadApplicationStats(db, cohortId), loadFellows(db, cohortId), loadMilestones(db, cohortId), loadTranches(db, cohortId),
+      ]);
+      return buildFunderReport({ cohort, stats, fellows, milestones, tranches, generatedAt });
+    }
+    case 'selection': {
+      const [stats, criteria, ranking, jury] = await Promise.all([
+        loadApplicationStats(db, cohortId), loadCriteria(db, cohortId), loadRanking(db, cohortId), loadJuryProgress(db, cohortId),
+      ]);
+      return buildSelectionReport({ cohort, stats, criteria, ranking, jury, generatedAt });
+    }
+    case 'funding': {
+      const [fellows, tranches] = await Promise.all([loadFellows(db, cohortId), loadTranches(db, cohortId)]);
+      return buildFundingReport({ cohort, fellows, tranches, generatedAt });
+    }
+  }
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Freezes a draft: generates the PDF now (outside the transaction), then stores its bytes, hash
+ * and date in one short transaction that re-checks the state under a row lock. Of two concurrent
+ * issue calls exactly one wins; the other gets 409 and the stored bytes never change again.
+ */
+export async function issueReport(ctx: RequestContext, reportId: number) {
+  const draft = await ctx.db.selectFrom('reports').select(['id', 'cohort_id', 'kind', 'status']).where('id', '=', reportId).executeTakeFirst();
+  if (!draft) throw notFound();
+  if (draft.status === 'issued') throw conflict('Dieser Bericht ist bereits ausgestellt und kann nicht mehr geändert werden.', 'already_issued');
+  const issuedAt = new Date();
+  const pdf = await toBuffer(await renderReport(ctx.db, draft.kind, draft.cohort_id, issuedAt));
+  const hash = sha256(pdf);
+  return ctx.db.transaction().execute(async (trx) => {
+    // NOWAIT: a concurrent issue call that already holds the row is about to freeze it; waiting for
+    // it would only tie up a connection to end in the same 409.
+    const locked = await trx.selectFrom('reports').selectAll().where('id', '=', reportId).forUpdate().noWait().executeTakeFirst()
+      .catch((error) => {
+        if (error?.code === '55P03') throw conflict('Dieser Bericht wird gerade ausgestellt.', 'already_issued');
+        throw error;
+      });
+    if (!locked) throw notFound();
+    if (locked.status === 'issued') throw conflict('Dieser Bericht ist bereits ausgestellt und kann nicht mehr geändert werden.', 'already_issued');
+    if (locked.cohort_id !== draft.cohort_id || locked.kind !== draft.kind) {
+      throw conflict('Der Bericht wurde währenddessen geändert. Bitte erneut ausstellen.', 'concurrent_update');
+    }
+    const updated = await trx
+      .updateTable('reports')
+      .set({ status: 'issued', issued_at: issuedAt, issued_by: ctx.user?.id ?? null, pdf, size_bytes: pdf.length, sha256: hash, updated_at: new Date() })
+      .where('id', '=', reportId)
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    const { pdf: _before, ...beforeRow } = locked;
+    await recordAudit(trx, ctx.user, 'issue', 'reports', updated.id, beforeRow, { ...beforeRow, status: 'issued', issued_at: issuedAt, sha256: hash, size_bytes: pdf.length });
+    return updated.id;
+  });
+}

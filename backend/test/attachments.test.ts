@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { agentFor, createOrganisation, databaseSnapshot, db } from './support/fixtures.ts';
+import { completeOrganisation, createApplication, createCohort } from './support/call.ts';
+import { MAX_ATTACHMENT_BYTES } from '../src/attachments/attachments.routes.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]);
+
+const binary = (r: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  r.on('data', (c: Buffer) => chunks.push(c));
+  r.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+async function setup() {
+  const cohort = await createCohort();
+  const org = await createOrganisation(completeOrganisation);
+  const { user, agent } = await agentFor('applicant', { organisation_id: org.id });
+  const app = await createApplication(cohort.id, org.id);
+  return { cohort, org, user, agent, app };
+}
+
+describe('attachments', () => {
+  it('accepts PDF, PNG and JPEG by content, whatever the name says, and serves them back', async () => {
+    const { agent, app } = await setup();
+    for (const [content, type, name] of [[PDF, 'application/pdf', 'Satzung.pdf'], [PNG, 'image/png', 'logo.jpg'], [JPEG, 'image/jpeg', 'foto']] as const) {
+      const res = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', content, name).expect(201);
+      assert.equal(res.body.content_type, type);
+      assert.equal(res.body.size_bytes, content.length);
+      const back = await agent.get(`/api/attachments/${res.body.id}/content`).buffer(true).parse(binary).expect(200);
+      assert.equal(back.headers['content-type'], type);
+      assert.match(back.headers['content-disposition'], /^attachment/);
+      assert.ok((back.body as Buffer).equals(content));
+    }
+    const list = await agent.get('/api/attachments').query({ filter: JSON.stringify({ application_id: app.id }) }).expect(200);
+    assert.equal(list.body.length, 3);
+    assert.equal(list.body[0].content, undefined);
+  });
+
+  it('refuses other types even when named .pdf, and empty or missing files (400), changing nothing', async () => {
+    const { agent, app } = await setup();
+    const before = await databaseSnapshot();
+    const html = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', Buffer.from('<html><script>alert(1)</script>'), 'bericht.pdf').expect(400);
+    assert.equal(html.body.code, 'unsupported_file_type');
+    await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', Buffer.from('PK\x03\x04zip'), 'a.pdf').expect(400);
+    await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', Buffer.alloc(0), 'leer.pdf').expect(400);
+    await agent.post('/api/attachments').field('application_id', String(app.id)).expect(400);
+    await agent.post('/api/attachments').field('application_id', 'abc').attach('file', PDF, 'a.pdf').expect(400);
+    await agent.post('/api/attachments').attach('file', PDF, 'a.pdf').expect(400);
+    await agent.post('/api/attachments').send({ application_id: app.id }).expect(400);
+    await agent.post('/api/attachments').field('application_id', '999999').attach('file', PDF, 'a.pdf').expect(404);
+    assert.equal(await databaseSnapshot(), before);
+  });
+
+  it('answers 413 above 10 MB and accepts exactly 10 MB', async () => {
+    const { agent, app } = await setup();
+    const before = await databaseSnapshot();
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1 - PDF.length, 0x20)]);
+    const res = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', big, 'gross.pdf');
+    assert.equal(res.status, 413);
+    assert.equal(await databaseSnapshot(), before);
+    const exact = Buffer.concat([PDF, Buffer.alloc(MAX_ATTACHMENT_BYTES - PDF.length, 0x20)]);
+    const ok = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', exact, 'genau.pdf').expect(201);
+    assert.equal(ok.body.size_bytes, MAX_ATTACHMENT_BYTES);
+  });
+
+  it("keeps another organisation's attachments invisible (404) and lets staff see them", async () => {
+    const { app, agent: owner } = await setup();
+    const uploaded = await owner.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'geheim.pdf').expect(201);
+    const { agent: stranger } = await agentFor('applicant');
+    const { agent: juror } = await agentFor('jury');
+    const { agent: coach } = await agentFor('coach');
+    const before = await databaseSnapshot();
+    await stranger.get(`/api/attachments/${uploaded.body.id}`).expect(404);
+    await stranger.get(`/api/attachments/${uploaded.body.id}/content`).expect(404);
+    await stranger.delete(`/api/attachments/${uploaded.body.id}`).expect(404);
+    await stranger.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'x.pdf').expect(404);
+    assert.deepEqual((await stranger.get('/api/attachments').expect(200)).body, []);
+    for (const agent of [juror, coach]) await agent.get(`/api/attachments/${uploaded.body.id}/content`).expect(403);
+    assert.equal(await databaseSnapshot(), before);
+    const { agent: staff } = await agentFor('staff');
+    await staff.get(`/api/attachments/${uploaded.body.id}/content`).expect(200);
+  });
+
+  it('freezes attachments once the application is submitted or the deadline has passed', async () => {
+    const { agent, app, cohort } = await setup();
+    const uploaded = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'a.pdf').expect(201);
+    await db().updateTable('applications').set({ status: 'submitted' }).where('id', '=', app.id).execute();
+    await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'b.pdf').expect(409);
+    await agent.delete(`/api/attachments/${uploaded.body.id}`).expect(409);
+    await db().updateTable('applications').set({ status: 'draft' }).where('id', '=', app.id).execute();
+    await db().updateTable('cohorts').set({ application_closes_at: new Date(Date.now() - 1000) }).where('id', '=', cohort.id).execute();
+    const late = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'c.pdf').expect(409);
+    assert.equal(late.body.code, 'deadline_passed');
+  });
+
+  it('strips paths and control characters from file names', async () => {
+    const { agent, app } = await setup();
+    const res = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, '../../etc/Jahresbericht|2025*.pdf').expect(201);
+    assert.equal(res.body.filename, 'Jahresbericht2025.pdf');
+  });
+});

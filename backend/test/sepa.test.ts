@@ -1,0 +1,279 @@
+import assert from 'node:assert/strict';
+import { create } from 'xmlbuilder2';
+import { agentFor, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
+import { createFellowship, insertTranche } from './support/funding-fixtures.ts';
+import { PAIN_NAMESPACE, buildPain001, centsToDecimal, centsToGerman, sepaText } from '../src/disbursements/disbursement-files.ts';
+import { loadConfig } from '../src/config.ts';
+
+/** RFC 4180 with `;`: enough to read back what csv-stringify wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { row.push(field); field = ''; }
+    else if (c === '\r' && src[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+type XmlNode = ReturnType<typeof create>;
+const all = (doc: XmlNode, name: string) => doc.root().filter((n) => n.node.nodeName === name, true, true);
+const text = (doc: XmlNode, path: string) => {
+  const names = path.split('/');
+  let nodes = [doc.root()];
+  for (const name of names) nodes = nodes.flatMap((n) => n.filter((c) => c.node.nodeName === name, false, false));
+  return nodes.map((n) => n.node.textContent ?? '');
+};
+
+/** Amounts chosen to catch float arithmetic: 0.10 + 0.20, odd cents, and large sums. */
+const AMOUNTS = [10, 20, 1, 333_333, 1_234_567, 99];
+
+async function approvedTranches() {
+  const planner = await agentFor('staff');
+  const approver = await agentFor('staff');
+  const a = await createFellowship({ grant_cents: 5_000_000, organisation: { name: 'Bürgerstiftung Gräfenhainichen & Söhne e.V.', account_holder: null } });
+  const b = await createFellowship({ grant_cents: 5_000_000, cohort_id: a.cohort_id, organisation: { name: 'Kiezküche gGmbH', iban: 'AT611904300234573201', bic: null } });
+  const tranches = [];
+  for (const [i, amount] of AMOUNTS.entries()) {
+    tranches.push(await insertTranche({ fellowship_id: i % 2 ? b.id : a.id, amount_cents: amount, status: 'approved', created_by: planner.user.id, approved_by: approver.user.id, label: `${i + 1}. Rate „Übergang“` }));
+  }
+  await insertTranche({ fellowship_id: a.id, amount_cents: 500, status: 'planned', created_by: planner.user.id });
+  await insertTranche({ fellowship_id: a.id, amount_cents: 700, status: 'paid', created_by: planner.user.id, approved_by: approver.user.id });
+  await insertTranche({ fellowship_id: a.id, amount_cents: 900, status: 'cancelled', created_by: planner.user.id });
+  return { planner, approver, a, b, tranches, total: AMOUNTS.reduce((s, x) => s + x, 0) };
+}
+
+describe('disbursement exports (CSV and SEPA pain.001)', () => {
+  it('writes amounts exactly to the cent and SEPA-safe text', () => {
+    assert.equal(centsToDecimal(1), '0.01');
+    assert.equal(centsToDecimal(10 + 20), '0.30');
+    assert.equal(centsToDecimal(123_456_789), '1234567.89');
+    assert.equal(centsToDecimal(0), '0.00');
+    assert.equal(centsToGerman(250_000), '2500,00');
+    assert.throws(() => centsToDecimal(1.5));
+    assert.equal(sepaText('Bürgerstiftung Gräfenhainichen & Söhne e.V.', 70), 'Buergerstiftung Graefenhainichen + Soehne e.V.');
+    assert.equal(sepaText('Straße — Çağrı <x>', 70), 'Strasse - Cagri x');
+    assert.equal(sepaText('Ωμέγα', 70), '-');
+    assert.equal(sepaText('x'.repeat(200), 140).length, 140);
+  });
+
+  it('exports approved tranches as pain.001.001.09 XML that parses and has every required element', async () => {
+    const { planner, tranches, total, b } = await approvedTranches();
+    const res = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);
+    assert.equal(res.body.tranche_count, AMOUNTS.length);
+    assert.equal(res.body.total_cents, total);
+    assert.equal(res.body.format, 'sepa');
+    assert.ok(res.body.message_id.length <= 35);
+    assert.equal(res.body.content, undefined);
+
+    const file = await planner.agent.get(`/api/disbursement-exports/${res.body.id}/file`).buffer(true).parse((r, cb) => {
+      let data = '';
+      r.setEncoding('utf8');
+      r.on('data', (c: string) => (data += c));
+      r.on('end', () => cb(null, data));
+    }).expect(200);
+    assert.match(file.headers['content-type'], /application\/xml/);
+    assert.match(file.headers['content-disposition'], /attachment; filename="OTA-\d{8}-\d+\.xml"/);
+    const xml = file.body as string;
+    const doc = create(xml);
+    assert.equal(doc.root().node.nodeName, 'Document');
+    assert.equal((doc.root().node as any).namespaceURI, PAIN_NAMESPACE);
+
+    const base = 'CstmrCdtTrfInitn';
+    assert.deepEqual(text(doc, `${base}/GrpHdr/MsgId`), [res.body.message_id]);
+    assert.match(text(doc, `${base}/GrpHdr/CreDtTm`)[0], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    assert.deepEqual(text(doc, `${base}/GrpHdr/NbOfTxs`), [String(AMOUNTS.length)]);
+    assert.deepEqual(text(doc, `${base}/GrpHdr/CtrlSum`), [centsToDecimal(total)]);
+    assert.deepEqual(text(doc, `${base}/PmtInf/PmtMtd`), ['TRF']);
+    assert.deepEqual(text(doc, `${base}/PmtInf/CtrlSum`), [centsToDecimal(total)]);
+    assert.deepEqual(text(doc, `${base}/PmtInf/PmtTpInf/SvcLvl/Cd`), ['SEPA']);
+    assert.match(text(doc, `${base}/PmtInf/ReqdExctnDt/Dt`)[0], /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepEqual(text(doc, `${base}/PmtInf/Dbtr/Nm`), ['Stiftung Buergermut']);
+    assert.deepEqual(text(doc, `${base}/PmtInf/DbtrAcct/Id/IBAN`), ['DE02120300000000202051']);
+    assert.deepEqual(text(doc, `${base}/PmtInf/DbtrAgt/FinInstnId/BICFI`), ['BYLADEM1001']);
+    assert.deepEqual(text(doc, `${base}/PmtInf/ChrgBr`), ['SLEV']);
+
+    const txs = all(doc, 'CdtTrfTxInf');
+    assert.equal(txs.length, AMOUNTS.length);
+    const amounts = all(doc, 'InstdAmt');
+    assert.ok(amounts.every((n) => (n.node as any).getAttribute('Ccy') === 'EUR'));
+    const sumOfXml = amounts.map((n) => n.node.textContent!).map((s) => { assert.match(s, /^\d+\.\d{2}$/); return Number(s.replace('.', '')); }).reduce((x, y) => x + y, 0);
+    assert.equal(sumOfXml, total);
+    assert.deepEqual(text(doc, `${base}/PmtInf/CdtTrfTxInf/PmtId/EndToEndId`).sort(), tranches.map((t) => `OTA-T${t.id}`).sort());
+    const ibans = text(doc, `${base}/PmtInf/CdtTrfTxInf/CdtrAcct/Id/IBAN`);
+    assert.deepEqual([...new Set(ibans)].sort(), ['AT611904300234573201', 'DE89370400440532013000']);
+    const names = text(doc, `${base}/PmtInf/CdtTrfTxInf/Cdtr/Nm`);
+    assert.ok(names.includes('Buergerstiftung Graefenhainichen + Soehne e.V.'), names.join('|'));
+    // The Austrian fellow has no BIC stored: IBAN-only, no creditor agent.
+    assert.equal(all(doc, 'CdtrAgt').length, AMOUNTS.filter((_, i) => i % 2 === 0).length);
+    const remittances = text(doc, `${base}/PmtInf/CdtTrfTxInf/RmtInf/Ustrd`);
+    assert.equal(remittances.length, AMOUNTS.length);
+    assert.ok(remittances.every((r) => r.length <= 140 && /^[A-Za-z0-9/\-?:().,'+ ]+$/.test(r)), remittances.join('\n'));
+    assert.ok(b.organisation.iban);
+
+    const rows = await db().selectFrom('disbursements').select(['id', 'export_id', 'status']).where('status', '=', 'approved').execute();
+    assert.ok(rows.every((r) => r.export_id === res.body.id));
+    const stored = await db().selectFrom('disbursement_exports').selectAll().where('id', '=', res.body.id).executeTakeFirstOrThrow();
+    assert.equal(stored.content, xml);
+  });
+
+  it('exports a bookkeeping CSV whose amounts add up to the batch total', async () => {
+    const { planner, total, tranches } = await approvedTranches();
+    const res = await planner.agent.post('/api/disbursement-exports').send({ format: 'csv' }).expect(201);
+    const file = await planner.agent.get(`/api/disbursement-exports/${res.body.id}/file`).expect(200);
+    assert.match(file.headers['content-type'], /text\/csv/);
+    const rows = parseCsv(file.text);
+    const [header, ...rest] = rows;
+    assert.equal(header[0], 'Tranche');
+    const lines = rest.filter((r) => r[0] !== 'Summe');
+    const footer = rest.find((r) => r[0] === 'Summe')!;
+    const cents = header.indexOf('Betrag (Cent)');
+    const euros = header.indexOf('Betrag (EUR)');
+    assert.equal(lines.length, tranches.length);
+    assert.equal(lines.reduce((s, r) => s + Number(r[cents]), 0), total);
+    assert.equal(lines.reduce((s, r) => s + Number(r[euros].replace(',', '')), 0), total);
+    assert.equal(Number(footer[cents]), total);
+    assert.equal(footer[euros], centsToGerman(total));
+    assert.deepEqual(lines.map((r) => Number(r[0])).sort((x, y) => x - y), tranches.map((t) => t.id).sort((x, y) => x - y));
+    assert.ok(lines.some((r) => r.includes('Bürgerstiftung Gräfenhainichen & Söhne e.V.')), 'CSV keeps the real names');
+  });
+
+  it('gives the bookkeeping CSV of a SEPA batch with the same total', async () => {
+    const { planner, total } = await approvedTranches();
+    const res = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);
+    const file = await planner.agent.get(`/api/disbursement-exports/${res.body.id}/file`).query({ as: 'csv' }).expect(200);
+    const rows = parseCsv(file.text);
+    const cents = rows[0].indexOf('Betrag (Cent)');
+    assert.equal(Number(rows.at(-1)![cents]), total);
+    await planner.agent.get(`/api/disbursement-exports/${res.body.id}/file`).query({ as: 'pdf' }).expect(400);
+  });
+
+  it('never puts a tranche into two batches', async () => {
+    const { planner, approver, a } = await approvedTranches();
+    const first = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);
+    const before = await databaseSnapshot();
+    const again = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(409);
+    assert.equal(again.body.code, 'nothing_to_export');
+    const csv = await planner.agent.post('/api/disbursement-exports').send({ format: 'csv' }).expect(409);
+    assert.equal(csv.body.code, 'nothing_to_export');
+    assert.equal(await databaseSnapshot(), before);
+    const late = await insertTranche({ fellowship_id: a.id, amount_cents: 4242, status: 'approved', created_by: planner.user.id, approved_by: approver.user.id });
+    const second = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);
+    assert.equal(second.body.tranche_count, 1);
+    assert.deepEqual(second.body.disbursement_ids, [late.id]);
+    assert.notEqual(second.body.message_id, first.body.message_id);
+    const list = await planner.agent.get('/api/disbursement-exports').query(listQuery({ sort: ['id', 'ASC'] })).expect(200);
+    assert.deepEqual(list.body.map((e: any) => e.id), [first.body.id, second.body.id]);
+    assert.equal(list.body[0].created_by_name, planner.user.name);
+  });
+
+  it('never puts a tranche into two batches when exports run in parallel', async () => {
+    const { planner, total } = await approvedTranches();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => planner.agent.post('/api/disbursement-exports').send({ format: i % 2 ? 'csv' : 'sepa' })));
+    const ok = results.filter((r) => r.status === 201);
+    assert.ok(results.every((r) => r.status === 201 || r.status === 409), results.map((r) => r.status).join(','));
+    assert.equal(ok.reduce((s, r) => s + r.body.tranche_count, 0), AMOUNTS.length);
+    assert.equal(ok.reduce((s, r) => s + r.body.total_cents, 0), total);
+    const ids = ok.flatMap((r) => r.body.disbursement_ids);
+    assert.equal(new Set(ids).size, ids.length);
+    const events = await db().selectFrom('audit_events').select('record_id').where('action', '=', 'export').execute();
+    assert.equal(events.length, AMOUNTS.length);
+  });
+
+  it('exports only the chosen cohort or tranches, and refuses ones that are not exportable', async () => {
+    const { planner, approver, tranches, a } = await approvedTranches();
+    const other = await createFellowship();
+    const otherTranche = await insertTranche({ fellowship_id: other.id, amount_cents: 5555, status: 'approved', created_by: planner.user.id, approved_by: approver.user.id });
+    const planned = await insertTranche({ fellowship_id: other.id, amount_cents: 1, status: 'planned', created_by: planner.user.id });
+    const before = await databaseSnapshot();
+    const refused = await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', disbursement_ids: [otherTranche.id, planned.id] }).expect(409);
+    assert.equal(refused.body.code, 'not_exportable');
+    assert.match(refused.body.message, new RegExp(String(planned.id)));
+    assert.equal(await databaseSnapshot(), before);
+    const chosen = await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', disbursement_ids: [tranches[0].id, tranches[0].id] }).expect(201);
+    assert.deepEqual(chosen.body.disbursement_ids, [tranches[0].id]);
+    const cohort = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa', cohort_id: a.cohort_id }).expect(201);
+    assert.equal(cohort.body.tranche_count, tranches.length - 1);
+    assert.equal(cohort.body.cohort_id, a.cohort_id);
+    const rest = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);
+    assert.deepEqual(rest.body.disbursement_ids, [otherTranche.id]);
+  });
+
+  it('refuses a batch with a missing or checksum-invalid IBAN and changes nothing', async () => {
+    const planner = await agentFor('staff');
+    const approver = await agentFor('staff');
+    // The organisation API refuses such IBANs; these come from an old import straight into the table.
+    const bad = await createFellowship({ organisation: { name: 'Altdaten e.V.', iban: 'DE89370400440532013001' } });
+    const none = await createFellowship({ cohort_id: bad.cohort_id, organisation: { name: 'Ohne Konto e.V.', iban: null } });
+    const badBic = await createFellowship({ cohort_id: bad.cohort_id, organisation: { name: 'BIC-Tippfehler e.V.', bic: 'COBADEF' } });
+    const outside = await createFellowship({ cohort_id: bad.cohort_id, organisation: { name: 'Übersee Trust', iban: 'BR1800360305000010009795493C1', bic: null } });
+    for (const f of [bad, none, badBic, outside]) {
+      await insertTranche({ fellowship_id: f.id, amount_cents: 1000, status: 'approved', created_by: planner.user.id, approved_by: approver.user.id });
+    }
+    const before = await databaseSnapshot();
+    const res = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(409);
+    assert.equal(res.body.code, 'bank_data');
+    for (const name of ['Altdaten e.V.', 'Ohne Konto e.V.', 'BIC-Tippfehler e.V.', 'Übersee Trust']) assert.match(res.body.message, new RegExp(name.replace('.', '\\.')));
+    assert.equal(await databaseSnapshot(), before);
+    const put = await planner.agent.put(`/api/organisations/${bad.organisation_id}`).send({ name: 'Altdaten e.V.', iban: 'DE89 3704 0044 0532 0130 01' }).expect(400);
+    assert.ok(put.body.errors.iban);
+    await planner.agent.put(`/api/organisations/${bad.organisation_id}`).send({ name: 'Altdaten e.V.', iban: 'DE89 3704 0044 0532 0130 00' }).expect(200);
+  });
+
+  it('rejects bad export input and other roles with 4xx and changes nothing', async () => {
+    const { planner } = await approvedTranches();
+    const applicant = await agentFor('applicant');
+    const coach = await agentFor('coach');
+    const jury = await agentFor('jury');
+    const before = await databaseSnapshot();
+    const cases: unknown[] = [
+      {}, { format: 'pdf' }, { format: 42 }, { format: 'sepa', cohort_id: 'eins' }, { format: 'sepa', cohort_id: 999_999 },
+      { format: 'sepa', disbursement_ids: [] }, { format: 'sepa', disbursement_ids: ['1'] }, { format: 'sepa', disbursement_ids: Array(1001).fill(1) },
+      { format: 'sepa', execution_date: '2000-01-01' }, { format: 'sepa', execution_date: 'morgen' }, { format: 'x'.repeat(100_000) }, [1],
+    ];
+    for (const body of cases) {
+      const res = await planner.agent.post('/api/disbursement-exports').send(body as any);
+      assert.equal(res.status, 400, JSON.stringify(body).slice(0, 80));
+    }
+    await planner.agent.post('/api/disbursement-exports').set('Content-Type', 'application/json').send('{"format":').expect(400);
+    await planner.agent.get('/api/disbursement-exports/999999/file').expect(404);
+    await planner.agent.get('/api/disbursement-exports/x/file').expect(404);
+    await planner.agent.get('/api/disbursement-exports/999999').expect(404);
+    await planner.agent.put('/api/disbursement-exports/1').send({}).expect(404);
+    for (const other of [applicant, coach, jury]) {
+      await other.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(403);
+      await other.agent.get('/api/disbursement-exports').expect(403);
+      await other.agent.get('/api/disbursement-exports/1/file').expect(403);
+    }
+    assert.equal(await databaseSnapshot(), before);
+  });
+
+  it('refuses to start with an invalid payer IBAN or BIC', () => {
+    assert.throws(() => loadConfig({ PAYER_IBAN: 'DE02120300000000202052' }), /PAYER_IBAN/);
+    assert.throws(() => loadConfig({ PAYER_BIC: 'XYZ' }), /PAYER_BIC/);
+    const ok = loadConfig({ PAYER_IBAN: 'de89 3704 0044 0532 0130 00', PAYER_NAME: 'Förderverein' });
+    assert.equal(ok.PAYER_IBAN, 'DE89370400440532013000');
+  });
+
+  it('builds the same XML for the same data (pure builder)', () => {
+    const header = { id: 1, message_id: 'OTA-20261126-1', created_at: new Date('2026-11-26T10:00:00Z'), execution_date: '2026-11-27' };
+    const line = {
+      id: 7, label: 'Rate', amount_cents: 250_000, due_on: null, cohort_name: 'Jahrgang 2026', organisation_name: 'Verein', account_holder: null,
+      iban: 'DE89370400440532013000', bic: null, milestone_title: null, approved_at: null, approved_by_name: null,
+    };
+    const payer = { name: 'Stiftung', iban: 'DE02120300000000202051', bic: 'BYLADEM1001' };
+    const xml = buildPain001(header, payer, [line]);
+    assert.equal(xml, buildPain001(header, payer, [line]));
+    assert.match(xml, /<CreDtTm>2026-11-26T11:00:00<\/CreDtTm>/);
+    assert.match(xml, /<InstdAmt Ccy="EUR">2500.00<\/InstdAmt>/);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * What the login page costs: the scripts index.html loads (entry + its static imports, which is
+ * exactly what the browser fetches before the login form appears), gzip-compressed.
+ * Lazy chunks (`import()`) are not counted: they load after login.
+ *
+ *   node --import tsx scripts/measure-bundle.ts [distDir] [--max-kb=450] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleReport {
+  files: { file: string; bytes: number; gzip: number }[];
+  totalBytes: number;
+  totalGzip: number;
+}
+
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
+
+export function measureLoginBundle(distDir: string): BundleReport {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+    (m) => m[1].replace(/^\.?\//, ''),
+  );
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(distDir, file), 'utf8');
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(join(dir, m[1]).replace(/\\/g, '/'));
+  }
+  const files = [...seen].map((file) => {
+    const buf = readFileSync(join(distDir, file));
+    return { file, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  });
+  return { files, totalBytes: files.reduce((s, f) => s + f.bytes, 0), totalGzip: files.reduce((s, f) => s + f.gzip, 0) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const dist = resolve(args.find((a) => !a.startsWith('--')) ?? 'admin/dist');
+  const maxKb = Number(args.find((a) => a.startsWith('--max-kb='))?.slice(9) ?? 450);
+  const report = measureLoginBundle(dist);
+  if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
+  else {
+    for (const f of report.files) console.log(`${(f.gzip / 1024).toFixed(1).padStart(8)} KB gzip  ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  ${f.file}`);
+    console.log(`${(report.totalGzip / 1024).toFixed(1).padStart(8)} KB gzip  ${(report.totalBytes / 1024).toFixed(1).padStart(8)} KB  total (limit ${maxKb} KB gzip)`);
+  }
+  if (report.totalGzip > maxKb * 1024) {
+    console.error(`login page JavaScript is ${(report.totalGzip / 1024).toFixed(1)} KB gzip, over the ${maxKb} KB budget`);
+    process.exit(1);
+  }
+}
