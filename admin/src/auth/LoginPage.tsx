@@ -1,11 +1,18 @@
 import { Box, Link, Typography } from '@mui/material';
 import { Login, LoginForm, LocalesMenuButton, useTranslate } from 'react-admin';
+import { loadFeatures } from '../featuresContext.tsx';
+
+/**
+ * Someone who starts typing will log in: fetch the screens' chunk now, while they type, instead of
+ * after the click. The login page itself still loads none of it.
+ */
+const prefetchScreens = () => void loadFeatures();
 
 /** The login form plus the way in for new organisations and for forgotten passwords. */
 export const LoginPage = () => {
   const translate = useTranslate();
   return (
-    <Login>
+    <Login onFocusCapture={prefetchScreens}>
       <Box sx={{ px: 2, pt: 1, textAlign: 'center' }}>
         <Typography variant="h6" component="h1">{translate('app.title')}</Typography>
       </Box>

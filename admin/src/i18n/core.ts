@@ -45,6 +45,7 @@ export const coreMessages: FeatureMessages = {
       empty: 'Noch keine Einträge.',
       auth: { register_link: 'Noch kein Konto? Organisation registrieren', forgot_link: 'Passwort vergessen?' },
     },
+    ra: { navigation: { 'start-ellipsis': 'weitere Seiten', 'end-ellipsis': 'weitere Seiten' } },
     enums: {
       legal_form: { e_v: 'e. V.', ggmbh: 'gGmbH', stiftung: 'Stiftung', genossenschaft: 'Genossenschaft', other: 'Sonstige' },
       field: { education: 'Bildung', social: 'Soziales', environment: 'Umwelt', health: 'Gesundheit', culture: 'Kultur', integration: 'Integration', democracy: 'Demokratie', other: 'Sonstiges' },
@@ -114,6 +115,7 @@ export const coreMessages: FeatureMessages = {
       empty: 'No entries yet.',
       auth: { register_link: 'No account yet? Register your organisation', forgot_link: 'Forgot your password?' },
     },
+    ra: { navigation: { 'start-ellipsis': 'more pages', 'end-ellipsis': 'more pages' } },
     enums: {
       legal_form: { e_v: 'registered association (e. V.)', ggmbh: 'non-profit limited (gGmbH)', stiftung: 'foundation', genossenschaft: 'cooperative', other: 'other' },
       field: { education: 'Education', social: 'Social', environment: 'Environment', health: 'Health', culture: 'Culture', integration: 'Integration', democracy: 'Democracy', other: 'Other' },

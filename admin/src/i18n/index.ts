@@ -30,7 +30,9 @@ const polyglot = polyglotI18nProvider((locale) => messages[locale as 'de' | 'en'
   { locale: 'en', name: 'English' },
 ], { allowMissing: false });
 
-const STRUCTURED_KEY = /^(resources|ra|app|enums)\.[\w-]+\.[\w.-]+$/;
+const NAMESPACES = new Set(Object.keys(de));
+/** A translation key (as opposed to a record's text passed through translate, e.g. a choice name). */
+const isKey = (key: string) => /^[\w-]+(\.[\w-]+)+$/.test(key) && NAMESPACES.has(key.slice(0, key.indexOf('.')));
 const hasKey = (tree: AnyMessages, key: string) => key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), tree) !== undefined;
 
 /**
@@ -44,7 +46,7 @@ if (typeof window !== 'undefined') (window as unknown as { __missingTranslations
 export const i18nProvider = {
   ...polyglot,
   translate: (key: string, options?: any) => {
-    if (STRUCTURED_KEY.test(key) && !hasKey(messages[polyglot.getLocale() as 'de' | 'en'] ?? de, key)) missingTranslations.add(`${polyglot.getLocale()}:${key}`);
+    if (isKey(key) && !hasKey(messages[polyglot.getLocale() as 'de' | 'en'] ?? de, key)) missingTranslations.add(`${polyglot.getLocale()}:${key}`);
     return polyglot.translate(key, options);
   },
 };

@@ -167,3 +167,121 @@ export async function rawKeysOnPage(page: Page): Promise<string[]> {
   });
   return [...new Set(text.match(RAW_KEY) ?? [])];
 }
+
+/** Calls the API from inside the page, exactly as the console does (its cookie, same origin). */
+export async function apiCall<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(`/api/${path}`, {
+        method,
+        credentials: 'include',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON (a PDF, a CSV) */
+      }
+      return { status: res.status, body: parsed as any };
+    },
+    { method, path, body },
+  );
+}
+
+/** Opens a console route inside the running SPA and waits for it to settle. */
+export async function go(page: Page, route: string) {
+  await page.evaluate((r) => {
+    window.location.hash = `#${r}`;
+  }, route);
+  await settle(page);
+}
+
+/**
+ * A call that is open right now, created the way staff would (draft → call_open), or the one that
+ * is already open. Returns its id.
+ */
+export async function ensureOpenCall(staff: Page): Promise<number> {
+  const open = await apiCall<any[]>(staff, 'GET', `cohorts?filter=${encodeURIComponent(JSON.stringify({ phase: 'call_open' }))}`);
+  if (open.body.length) return open.body[0].id;
+  const now = Date.now();
+  const created = await apiCall(staff, 'POST', 'cohorts', {
+    name: 'openTransfer Accelerator 2027',
+    year: 2027,
+    application_opens_at: new Date(now - 86_400_000).toISOString(),
+    application_closes_at: new Date(now + 30 * 86_400_000).toISOString(),
+    seats: 10,
+    default_grant_cents: 2_500_000,
+    coaching_hours_per_fellow: 20,
+  });
+  if (created.status !== 201 && created.status !== 200) throw new Error(`cohort: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = (created.body as any).id as number;
+  const copied = await apiCall(staff, 'POST', `cohorts/${id}/copy-criteria`, {});
+  if (copied.status >= 300) throw new Error(`copy-criteria: ${copied.status} ${JSON.stringify(copied.body)}`);
+  const opened = await apiCall(staff, 'POST', `cohorts/${id}/transition`, { phase: 'call_open' });
+  if (opened.status !== 200) throw new Error(`transition: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return id;
+}
+
+/** The console route (`#/…`) linked in the newest e-mail to `to` (the outbox is the mailbox here). */
+export async function linkFromOutbox(env: BrowserEnv, to: string, marker: string): Promise<string> {
+  const mail = await env.handle.db
+    .selectFrom('emails')
+    .select(['body'])
+    .where('to', '=', to)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const link = mail.body.match(new RegExp(`#/${marker}[^\\s)>"]*`))?.[0];
+  if (!link) throw new Error(`no ${marker} link in the mail to ${to}: ${mail.body.slice(0, 300)}`);
+  return link;
+}
+
+/**
+ * A new organisation's account, registered and confirmed through the API the register page uses,
+ * logged in on a fresh page.
+ */
+export async function newApplicant(env: BrowserEnv, email: string, organisationName: string, lang: Lang = 'de'): Promise<Page> {
+  const context = await env.browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  trackRequests(page);
+  await page.goto(`${env.baseUrl}/#/login`);
+  const registered = await apiCall(page, 'POST', 'auth/register', { email, password: 'Ein-sicheres-Passwort-2026', name: 'Test Person', organisation_name: organisationName, locale: lang });
+  if (registered.status !== 202) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const link = await linkFromOutbox(env, email, 'register/confirm');
+  const token = new URLSearchParams(link.split('?')[1]).get('token');
+  const confirmed = await apiCall(page, 'POST', 'auth/register/confirm', { token });
+  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  await page.goto(`${env.baseUrl}/#/`);
+  await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
+  await settle(page);
+  return page;
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations axe-core finds on the current screen. */
+export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page: page as any }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Polls `probe` until it returns a value (an explicit condition with a deadline, not a sleep). */
+export async function until<T>(probe: () => Promise<T | undefined | null | false>, timeout = 15_000, every = 200): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}

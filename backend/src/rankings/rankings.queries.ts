@@ -70,12 +70,13 @@ export function rankingTable(db: Kysely<Database>, cohort: RawBuilder<number>, b
       select r.id as review_id, r.application_id, r.juror_id, r.recommendation, r.score
       from reviews r join applications ra on ra.id = r.application_id
       where r.status <> 'conflict' and ra.cohort_id = (${cohort}) and ra.status in (${statuses})
+    ), juror as (
+      select juror_id, avg(score) as mean, stddev_pop(score) as sd, count(score) as n from rv group by juror_id
     ), z as (
       select rv.*,
              case when rv.score is null then null
-                  when count(rv.score) over w >= 2 and stddev_pop(rv.score) over w > 1e-9
-                  then (rv.score - avg(rv.score) over w) / stddev_pop(rv.score) over w else 0 end as z
-      from rv window w as (partition by rv.juror_id)
+                  when juror.n >= 2 and juror.sd > 1e-9 then (rv.score - juror.mean) / juror.sd else 0 end as z
+      from rv join juror on juror.juror_id = rv.juror_id
     ), agg as (
       select application_id, count(*)::int as assigned_count, count(score)::int as review_count,
              avg(score) as weighted_score, avg(z) as normalised_score, max(score) - min(score) as spread,

@@ -135,6 +135,16 @@ describe('security: accounts', () => {
       await api().post('/api/auth/register/confirm').send({ token: tokenFrom(sent[1].body) }).expect(200);
     });
 
+    it('ignores role, activity and organisation smuggled into a registration (mass assignment)', async () => {
+      const existing = await createUser('applicant');
+      await api().post('/api/auth/register').send({ ...form('sneaky@verein.de'), role: 'admin', active: true, organisation_id: existing.organisation_id, id: 1, password_hash: 'x' }).expect(202);
+      const user = await db().selectFrom('users').selectAll().where('email', '=', 'sneaky@verein.de').executeTakeFirstOrThrow();
+      assert.equal(user.role, 'applicant');
+      assert.equal(user.active, false);
+      assert.notEqual(user.organisation_id, existing.organisation_id);
+      assert.match(user.password_hash!, /^scrypt\$/);
+    });
+
     it('never accepts a reset token as a confirmation token', async () => {
       await api().post('/api/auth/register').send(form('mixed@verein.de')).expect(202);
       const confirmToken = tokenFrom((await mails('mixed@verein.de'))[0].body)!;
