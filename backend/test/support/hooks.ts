@@ -55,13 +55,38 @@ export const mochaHooks = {
   },
 };
 
-let tableList: string | undefined;
+let resetStatement: string | undefined;
+/**
+ * Empties every table and restarts ids. On PostgreSQL, TRUNCATE of ~30 tables costs ~180 ms per
+ * test, so there it is DELETE with foreign-key triggers off plus setval (~10 ms).
+ */
 export async function truncateAll(): Promise<void> {
   const db = testContext.db;
-  if (!tableList) {
+  if (!resetStatement) {
     const { rows } = await sql<{ tablename: string }>`
       select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
-    tableList = rows.map((r) => `"${r.tablename}"`).join(', ');
+    const tables = rows.map((r) => `"${r.tablename}"`);
+    if (testContext.handle.engine === 'postgres') {
+      const { rows: sequences } = await sql<{ name: string }>`
+        select 'public.' || quote_ident(c.relname) as name
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind = 'S' and n.nspname = 'public'`.execute(db);
+      resetStatement = [
+        'SET session_replication_role = replica',
+        ...tables.map((t) => `DELETE FROM ${t}`),
+        'SET session_replication_role = DEFAULT',
+        ...sequences.map((s) => `SELECT setval('${s.name}', 1, false)`),
+      ].join(';\n');
+    } else {
+      resetStatement = `TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`;
+    }
   }
-  await sql.raw(`TRUNCATE ${tableList} RESTART IDENTITY CASCADE`).execute(db);
+  if (testContext.handle.engine === 'postgres') {
+    // One connection for the whole batch: the replication-role setting is per session.
+    await db.connection().execute(async (conn) => {
+      await sql.raw(resetStatement!).execute(conn);
+    });
+  } else {
+    await sql.raw(resetStatement).execute(db);
+  }
 }
