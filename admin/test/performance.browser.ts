@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureLoginBundle } from '../../scripts/measure-bundle.ts';
-import { ARTIFACTS, sharedEnv, TEST_CONSOLE_DIR, type BrowserEnv } from './support/server.ts';
+import { ARTIFACTS, settle, sharedEnv, TEST_CONSOLE_DIR, trackRequests, type BrowserEnv } from './support/server.ts';
 
 const LOGIN_BUDGET_BYTES = 450 * 1024;
 const LIST_BUDGET_MS = 1500;
@@ -24,6 +24,7 @@ describe('the console is fast', function () {
   it('loads at most 450 KB of gzipped JavaScript for the login page', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
+    trackRequests(page);
     const scripts = new Map<string, number>();
     page.on('response', async (res) => {
       if (res.request().resourceType() !== 'script') return;
@@ -32,7 +33,7 @@ describe('the console is fast', function () {
     });
     await page.goto(`${env.baseUrl}/#/login`);
     await page.getByRole('button', { name: /Anmelden|Sign in/i }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await settle(page);
     const loaded = [...scripts.values()].reduce((a, b) => a + b, 0);
     const built = measureLoginBundle(TEST_CONSOLE_DIR);
     results.login_scripts = Object.fromEntries(scripts);

@@ -4,7 +4,8 @@ import { loadFeatures } from '../featuresContext.tsx';
 
 /**
  * Someone who starts typing will log in: fetch the screens' chunk now, while they type, instead of
- * after the click. The login page itself still loads none of it.
+ * after the click. Not on focus: the e-mail field is focused on load, and the login page itself
+ * loads none of the screens.
  */
 const prefetchScreens = () => void loadFeatures();
 
@@ -12,7 +13,7 @@ const prefetchScreens = () => void loadFeatures();
 export const LoginPage = () => {
   const translate = useTranslate();
   return (
-    <Login onFocusCapture={prefetchScreens}>
+    <Login onInputCapture={prefetchScreens}>
       <Box sx={{ px: 2, pt: 1, textAlign: 'center' }}>
         <Typography variant="h6" component="h1">{translate('app.title')}</Typography>
       </Box>

@@ -7,7 +7,7 @@ export const coreMessages: FeatureMessages = {
       title: 'openTransfer Accelerator',
       language: 'Sprache',
       menu: {
-        workspace: 'Arbeitsbereich', home: 'Startseite', jury_progress: 'Jury-Fortschritt', my_conflicts: 'Meine Interessenkonflikte',
+        workspace: 'Arbeitsbereich', home: 'Startseite', jury_progress: 'Jury-Fortschritt', my_conflicts: 'Interessenkonflikte',
         log_session: 'Coaching-Sitzungen', my_organisation: 'Meine Organisation', my_tranches: 'Meine Tranchen', alumni_directory: 'Alumni-Verzeichnis',
         groups: {
           call: 'Ausschreibung', jury: 'Jury & Auswahl', programme: 'Programm', funding: 'Förderung', alumni: 'Alumni',
@@ -77,7 +77,7 @@ export const coreMessages: FeatureMessages = {
       title: 'openTransfer Accelerator',
       language: 'Language',
       menu: {
-        workspace: 'Workspace', home: 'Home', jury_progress: 'Jury progress', my_conflicts: 'My conflicts of interest',
+        workspace: 'Workspace', home: 'Home', jury_progress: 'Jury progress', my_conflicts: 'Conflicts of interest',
         log_session: 'Coaching sessions', my_organisation: 'My organisation', my_tranches: 'My tranches', alumni_directory: 'Alumni directory',
         groups: {
           call: 'Call', jury: 'Jury & selection', programme: 'Programme', funding: 'Funding', alumni: 'Alumni',

@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import germanMessages from 'ra-language-german';
 import { featureMessages } from './features.ts';
 import { raGerman } from './ra-german.ts';
+import { emptyStateMessages } from './empty-states.ts';
 
 type Messages = Record<string, any>;
 type AnyMessages = any;
@@ -18,8 +19,8 @@ export function deepMerge(...sources: Messages[]): Messages {
 }
 
 // English underneath German: a key react-admin adds in a new version is never shown raw.
-const en = deepMerge(englishMessages, ...featureMessages.map((m) => m.en));
-const de = deepMerge(englishMessages, germanMessages, raGerman, ...featureMessages.map((m) => m.de));
+const en = deepMerge(englishMessages, emptyStateMessages.en, ...featureMessages.map((m) => m.en));
+const de = deepMerge(englishMessages, germanMessages, raGerman, emptyStateMessages.de, ...featureMessages.map((m) => m.de));
 export const messages: Record<"de" | "en", AnyMessages> = { de, en };
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null;

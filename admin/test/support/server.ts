@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { openDatabase, type DatabaseHandle } from '../../../backend/src/db/database.ts';
 import { migrateToLatest } from '../../../backend/src/db/migrate.ts';
 import { buildApp } from '../../../backend/src/app.ts';
@@ -238,27 +238,6 @@ export async function linkFromOutbox(env: BrowserEnv, to: string, marker: string
   return link;
 }
 
-/**
- * A new organisation's account, registered and confirmed through the API the register page uses,
- * logged in on a fresh page.
- */
-export async function newApplicant(env: BrowserEnv, email: string, organisationName: string, lang: Lang = 'de'): Promise<Page> {
-  const context = await env.browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  trackRequests(page);
-  await page.goto(`${env.baseUrl}/#/login`);
-  const registered = await apiCall(page, 'POST', 'auth/register', { email, password: 'Ein-sicheres-Passwort-2026', name: 'Test Person', organisation_name: organisationName, locale: lang });
-  if (registered.status !== 202) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
-  const link = await linkFromOutbox(env, email, 'register/confirm');
-  const token = new URLSearchParams(link.split('?')[1]).get('token');
-  const confirmed = await apiCall(page, 'POST', 'auth/register/confirm', { token });
-  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
-  await page.goto(`${env.baseUrl}/#/`);
-  await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
-  await settle(page);
-  return page;
-}
-
 export interface AxeFinding {
   id: string;
   impact: string | null | undefined;
@@ -284,4 +263,34 @@ export async function until<T>(probe: () => Promise<T | undefined | null | false
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/** The accessible name of the focused element (its label, aria-label or text). */
+export const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const labelled = el.getAttribute('aria-labelledby');
+    if (labelled) return labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+    const id = el.id;
+    const label = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : undefined;
+    return (label ?? el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+
+/** Presses Tab from where focus is until the element is focused: it is reachable by keyboard. */
+export async function tabToElement(page: Page, target: Locator, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the element; focus is on "${await focusedName(page)}"`);
+}
+
+/** Presses Tab until the focused element's name matches, at most `limit` times. */
+export async function tabTo(page: Page, name: RegExp, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    if (name.test(await focusedName(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${name}; focus is on "${await focusedName(page)}"`);
 }
