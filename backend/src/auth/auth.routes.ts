@@ -9,7 +9,7 @@ import {
 import { issueAccountToken, redeemAccountToken } from './account-tokens.ts';
 import { queueAccountEmail } from './account-emails.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { clearSessionCookie, createSession, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
+import { clearSessionCookie, createSession, forgetSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../http/context.ts';
 
@@ -75,7 +75,10 @@ export function registerAuthRoutes(api: ApiRouter): void {
       }
       // Session rotation: whatever session the browser had before is ended.
       const previous = readSessionToken(req);
-      if (previous) await ctx.db.deleteFrom('sessions').where('id', '=', hashToken(previous)).execute();
+      if (previous) {
+        await ctx.db.deleteFrom('sessions').where('id', '=', hashToken(previous)).execute();
+        forgetSessions({ sessionId: hashToken(previous) });
+      }
       await ctx.db
         .updateTable('users')
         .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
@@ -95,7 +98,10 @@ export function registerAuthRoutes(api: ApiRouter): void {
     access: 'public',
     handler: async (ctx, req, res) => {
       const token = readSessionToken(req);
-      if (token) await ctx.db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+      if (token) {
+        await ctx.db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+        forgetSessions({ sessionId: hashToken(token) });
+      }
       clearSessionCookie(res);
       return { ok: true };
     },
@@ -109,6 +115,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     access: 'authenticated',
     handler: async (ctx, _req, res) => {
       await ctx.db.deleteFrom('sessions').where('user_id', '=', ctx.user!.id).execute();
+      forgetSessions({ userIds: [ctx.user!.id] });
       clearSessionCookie(res);
       return { ok: true };
     },
@@ -261,6 +268,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
           .executeTakeFirstOrThrow();
         // Whoever knew the old password is logged out everywhere.
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        forgetSessions({ userIds: [userId] });
         await recordAudit(trx, { id: userId }, 'password_reset', 'users', userId, before, after, { password: 'changed' });
       });
       return { ok: true, message: 'Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.' };

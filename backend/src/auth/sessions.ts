@@ -47,6 +47,23 @@ export function readSessionToken(req: Request): string | undefined {
 
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
+/**
+ * Sessions looked up in the last few seconds: a busy console then costs one query per request, not
+ * two. Every place that ends sessions or changes a user calls forgetSessions, so on this instance
+ * logout, deactivation and role changes act at once; other instances see them within CACHE_MS.
+ */
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { user: SessionUser; until: number; lastSeen: number }>();
+
+export function forgetSessions(which: { sessionId?: string; userIds?: readonly number[] }): void {
+  if (which.sessionId) sessionCache.delete(which.sessionId);
+  if (which.userIds?.length) {
+    const ids = new Set(which.userIds);
+    for (const [key, entry] of sessionCache) if (ids.has(entry.user.id)) sessionCache.delete(key);
+  }
+}
+
 /** Loads the caller from the session cookie; an expired, unknown or deactivated session is anonymous. */
 export function loadSession(db: Db): RequestHandler {
   return async (req, _res, next) => {
@@ -54,20 +71,30 @@ export function loadSession(db: Db): RequestHandler {
     const token = readSessionToken(req);
     if (!token) return next();
     const id = hashToken(token);
+    const now = Date.now();
+    const cached = sessionCache.get(id);
+    if (cached && cached.until > now) {
+      req.user = cached.user;
+      return next();
+    }
     const row = await db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.organisation_id', 'u.locale', 's.id as session_id', 's.last_seen_at'])
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.organisation_id', 'u.locale', 's.id as session_id', 's.last_seen_at', 's.expires_at'])
       .where('s.id', '=', id)
-      .where('s.expires_at', '>', new Date())
+      .where('s.expires_at', '>', new Date(now))
       .where('u.active', '=', true)
       .executeTakeFirst();
-    if (row) {
-      const { last_seen_at, ...user } = row;
-      req.user = user as SessionUser;
-      if (Date.now() - new Date(last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-        await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
-      }
+    if (!row) {
+      sessionCache.delete(id);
+      return next();
+    }
+    const { last_seen_at, expires_at, ...user } = row;
+    req.user = user as SessionUser;
+    if (sessionCache.size >= CACHE_MAX) sessionCache.clear();
+    sessionCache.set(id, { user: req.user, until: Math.min(now + CACHE_MS, new Date(expires_at).getTime()), lastSeen: now });
+    if (now - new Date(last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
     }
     next();
   };

@@ -5,6 +5,7 @@ import { badRequest, conflict } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
 import { hashPassword } from '../auth/password.ts';
 import { userCreateSchema, userUpdateSchema } from './users.schema.ts';
+import { forgetSessions } from '../auth/sessions.ts';
 
 async function withPasswordHash(input: Rec): Promise<Rec> {
   const { password, ...rest } = input;
@@ -53,6 +54,8 @@ export function registerUserRoutes(api: ApiRouter): void {
       }
       // A deactivated account or a new password ends every open session of that user.
       if (input.active === false || input.password) await trx.deleteFrom('sessions').where('user_id', '=', existing.id).execute();
+      // Role, name or organisation may change what this user sees: no cached session keeps the old.
+      forgetSessions({ userIds: [existing.id] });
       return withPasswordHash(input);
     },
     beforeDelete: (ctx, existing) => {
