@@ -40,6 +40,8 @@ function sameOriginWrites(publicUrl: string): RequestHandler {
 export function buildApp(ctx: AppContext, options: AppOptions) {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store; hashing every body for an ETag is wasted work.
+  app.set('etag', false);
   app.set('trust proxy', ctx.config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
   app.use(
