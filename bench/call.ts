@@ -7,6 +7,7 @@ import { hashToken, SESSION_COOKIE } from '../backend/src/auth/sessions.ts';
 
 const ORGANISATIONS = 500;
 const CONCURRENCY = 50;
+const WARMUP = 60;
 
 /**
  * Issue 3: the deadline rush. 500 organisations with complete drafts submit within seconds
@@ -26,14 +27,14 @@ const deadlineRush: BenchScenario = async ({ serverUrl }) => {
     await pool.query(
       `INSERT INTO organisations (name, legal_form, charitable_status, city, state, email, field)
        SELECT 'Verein ' || i || ' für Bürgerengagement e.V.', 'e_v', true, 'Leipzig', 'Sachsen', 'org' || i || '@example.org', 'social'
-       FROM generate_series(1, ${ORGANISATIONS}) AS i`,
+       FROM generate_series(1, ${ORGANISATIONS + WARMUP}) AS i`,
     );
     await pool.query(
       `INSERT INTO users (email, name, role, organisation_id, password_hash)
        SELECT 'bench' || o.id || '@example.org', 'Bench ' || o.id, 'applicant', o.id, NULL FROM organisations o`,
     );
     const long = 'Ein ausführlicher Text mit genug Zeichen für die Vollständigkeitsprüfung.';
-    const { rows: apps } = await pool.query<{ id: number; organisation_id: number }>(
+    const { rows: allApps } = await pool.query<{ id: number; organisation_id: number }>(
       `INSERT INTO applications (cohort_id, organisation_id, project_name, summary, transfer_model, target_regions, impact_evidence,
          scaling_goals, team, funding_requested_cents, budget_plan, motivation)
        SELECT $1, o.id, 'Projekt ' || o.id, $2, 'social_franchise', 'Sachsen', $2, $2, $2, 5000000, $2, $2 FROM organisations o
@@ -56,6 +57,12 @@ const deadlineRush: BenchScenario = async ({ serverUrl }) => {
         headers: { cookie: cookies.get(app.organisation_id)!, 'content-type': 'application/json' },
         body: '{}',
       });
+
+    // A deadline rush hits a server that has been serving all day: warm it up (JIT, pool
+    // connections, session cache) with other organisations' submits that are not measured.
+    const warmup = allApps.slice(ORGANISATIONS);
+    const apps = allApps.slice(0, ORGANISATIONS);
+    for (let i = 0; i < warmup.length; i += 10) await Promise.all(warmup.slice(i, i + 10).map((a) => submit(a).then((r) => r.arrayBuffer())));
 
     const load = loadavg()[0];
     const latencies: number[] = [];
@@ -86,11 +93,13 @@ const deadlineRush: BenchScenario = async ({ serverUrl }) => {
       `SELECT count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
               count(DISTINCT organisation_id) FILTER (WHERE status = 'submitted')::int AS orgs,
               count(*)::int AS total
-       FROM applications WHERE cohort_id = $1`,
-      [cohort.id],
+       FROM applications WHERE cohort_id = $1 AND id = ANY($2)`,
+      [cohort.id, apps.map((a) => a.id)],
     );
     const { rows: [mails] } = await pool.query(
-      `SELECT count(*)::int AS receipts, count(DISTINCT dedupe_key)::int AS distinct_keys FROM emails WHERE template = 'application_receipt'`,
+      `SELECT count(*)::int AS receipts, count(DISTINCT dedupe_key)::int AS distinct_keys FROM emails
+       WHERE template = 'application_receipt' AND organisation_id = ANY($1)`,
+      [apps.map((a) => a.organisation_id)],
     );
     const ok200 = statuses.get(200) ?? 0;
     const p99 = q(0.99);

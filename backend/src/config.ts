@@ -13,6 +13,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// beginnen')
     .optional(),
   DATA_DIR: z.string().default('./data/pglite'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'mindestens 12 Zeichen').optional(),
   DEMO_DATA: flag.optional(),

@@ -35,6 +35,7 @@ buildConsoleIfMissing();
 const handle = await openDatabase({
   url: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
+  poolSize: config.DATABASE_POOL_SIZE,
   onPoolError: (error) => logger.warn({ err: error }, 'database connection error'),
 });
 try {
