@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { agentFor, createOrganisation, createUser, databaseSnapshot, listQuery } from './support/fixtures.ts';
+import { agentFor, createOrganisation, createUser, databaseSnapshot, listQuery, loginAs } from './support/fixtures.ts';
 
 describe('users', () => {
   it('lets admins create users whose password is never returned', async () => {
@@ -38,6 +38,22 @@ describe('users', () => {
       await agent.get('/api/users').expect(403);
       await agent.get(`/api/users/${target.id}`).expect(403);
     }
+  });
+
+  it('ends the sessions of a deleted or demoted user at once, cached lookups included', async () => {
+    const { agent: admin } = await agentFor('admin');
+    const deleted = await createUser('coach');
+    const demoted = await createUser('staff');
+    const gone = await loginAs(deleted);
+    const moved = await loginAs(demoted);
+    await gone.get('/api/auth/me').expect(200);
+    const before = await moved.get('/api/auth/me').expect(200);
+    assert.equal(before.body.role, 'staff');
+    await admin.delete(`/api/users/${deleted.id}`).expect(200);
+    await gone.get('/api/auth/me').expect(401);
+    await admin.put(`/api/users/${demoted.id}`).send({ role: 'jury' }).expect(200);
+    const after = await moved.get('/api/auth/me').expect(200);
+    assert.equal(after.body.role, 'jury');
   });
 
   it('does not let an admin lock themselves out', async () => {

@@ -55,8 +55,3 @@ export const authProvider: AuthProvider = {
     return (await fetchMe())?.role;
   },
 };
-
-/** Forget the cached identity (after register, so the next check asks the server). */
-export const resetIdentity = () => {
-  cached = undefined;
-};

@@ -9,7 +9,7 @@ import {
 import { issueAccountToken, redeemAccountToken } from './account-tokens.ts';
 import { queueAccountEmail } from './account-emails.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { clearSessionCookie, createSession, forgetSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
+import { clearSessionCookie, createSession, endSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../http/context.ts';
 
@@ -75,10 +75,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
       }
       // Session rotation: whatever session the browser had before is ended.
       const previous = readSessionToken(req);
-      if (previous) {
-        await ctx.db.deleteFrom('sessions').where('id', '=', hashToken(previous)).execute();
-        forgetSessions({ sessionId: hashToken(previous) });
-      }
+      if (previous) await endSessions(ctx.db, { sessionId: hashToken(previous) });
       await ctx.db
         .updateTable('users')
         .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
@@ -98,10 +95,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     access: 'public',
     handler: async (ctx, req, res) => {
       const token = readSessionToken(req);
-      if (token) {
-        await ctx.db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
-        forgetSessions({ sessionId: hashToken(token) });
-      }
+      if (token) await endSessions(ctx.db, { sessionId: hashToken(token) });
       clearSessionCookie(res);
       return { ok: true };
     },
@@ -114,8 +108,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     summary: 'End every session of the current user',
     access: 'authenticated',
     handler: async (ctx, _req, res) => {
-      await ctx.db.deleteFrom('sessions').where('user_id', '=', ctx.user!.id).execute();
-      forgetSessions({ userIds: [ctx.user!.id] });
+      await endSessions(ctx.db, { userIds: [ctx.user!.id] });
       clearSessionCookie(res);
       return { ok: true };
     },
@@ -267,8 +260,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
           .returningAll()
           .executeTakeFirstOrThrow();
         // Whoever knew the old password is logged out everywhere.
-        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-        forgetSessions({ userIds: [userId] });
+        await endSessions(trx, { userIds: [userId] });
         await recordAudit(trx, { id: userId }, 'password_reset', 'users', userId, before, after, { password: 'changed' });
       });
       return { ok: true, message: 'Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.' };

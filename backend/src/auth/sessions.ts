@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { SessionUser } from '../http/context.ts';
 
@@ -56,6 +58,17 @@ const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
 const sessionCache = new Map<string, { user: SessionUser; until: number; lastSeen: number }>();
 
+/**
+ * Ends sessions: deletes them (inside the caller's transaction, if any) and drops them from this
+ * instance's cache in one step, so no call site can do one half and forget the other.
+ */
+export async function endSessions(db: Kysely<Database>, which: { sessionId?: string; userIds?: readonly number[] }): Promise<void> {
+  if (which.sessionId) await db.deleteFrom('sessions').where('id', '=', which.sessionId).execute();
+  if (which.userIds?.length) await db.deleteFrom('sessions').where('user_id', 'in', which.userIds).execute();
+  forgetSessions(which);
+}
+
+/** Drops cached lookups only (for changes that keep the sessions but alter what the user may see). */
 export function forgetSessions(which: { sessionId?: string; userIds?: readonly number[] }): void {
   if (which.sessionId) sessionCache.delete(which.sessionId);
   if (which.userIds?.length) {

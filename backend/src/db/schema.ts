@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Row types, written once next to migration 0001 (keep them in step with new migrations). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -401,5 +401,3 @@ export interface Database {
 
 export type TableName = keyof Database;
 export type Row<T extends TableName> = Selectable<Database[T]>;
-export type NewRow<T extends TableName> = Insertable<Database[T]>;
-export type RowUpdate<T extends TableName> = Updateable<Database[T]>;

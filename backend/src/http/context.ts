@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type { Db } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { Role } from '../db/schema.ts';
@@ -32,8 +31,5 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function requestContext(app: AppContext, req: Request): RequestContext {
-  return { ...app, user: req.user ?? null };
-}
 
 export const isStaff = (user: SessionUser | null): boolean => user?.role === 'admin' || user?.role === 'staff';

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Database, TableName } from '../db/schema.ts';
 import type { Access, ApiRouter } from './api-router.ts';
 import type { RequestContext } from './context.ts';
-import { badRequest, forbidden, fromZod, notFound } from './errors.ts';
+import { badRequest, fromZod, notFound } from './errors.ts';
 import { parseListQuery, toPrefixTsquery, type FieldSpec, type ListQuery } from './list-query.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
@@ -227,8 +227,4 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
       },
     });
   }
-}
-
-export function denyUnless(condition: boolean): void {
-  if (!condition) throw forbidden();
 }

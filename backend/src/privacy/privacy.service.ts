@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { SessionUser } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { forgetSessions } from '../auth/sessions.ts';
+import { endSessions } from '../auth/sessions.ts';
 
 type Trx = Transaction<Database>;
 type Reader = Kysely<Database> | Trx;
@@ -199,8 +199,7 @@ export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, '
       .execute();
   }
   if (users.length) {
-    await trx.deleteFrom('sessions').where('user_id', 'in', users.map((u) => u.id)).execute();
-    forgetSessions({ userIds: users.map((u) => u.id) });
+    await endSessions(trx, { userIds: users.map((u) => u.id) });
     await trx.deleteFrom('password_resets').where('user_id', 'in', users.map((u) => u.id)).execute();
   }
   const emails = await trx

@@ -5,7 +5,7 @@ import { badRequest, conflict } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
 import { hashPassword } from '../auth/password.ts';
 import { userCreateSchema, userUpdateSchema } from './users.schema.ts';
-import { forgetSessions } from '../auth/sessions.ts';
+import { endSessions, forgetSessions } from '../auth/sessions.ts';
 
 async function withPasswordHash(input: Rec): Promise<Rec> {
   const { password, ...rest } = input;
@@ -53,13 +53,15 @@ export function registerUserRoutes(api: ApiRouter): void {
         throw conflict('Sie können sich nicht selbst deaktivieren oder die Admin-Rolle entziehen.', 'self_lockout');
       }
       // A deactivated account or a new password ends every open session of that user.
-      if (input.active === false || input.password) await trx.deleteFrom('sessions').where('user_id', '=', existing.id).execute();
+      if (input.active === false || input.password) await endSessions(trx, { userIds: [existing.id] });
       // Role, name or organisation may change what this user sees: no cached session keeps the old.
-      forgetSessions({ userIds: [existing.id] });
+      else forgetSessions({ userIds: [existing.id] });
       return withPasswordHash(input);
     },
-    beforeDelete: (ctx, existing) => {
+    beforeDelete: async (ctx, existing, trx) => {
       if (existing.id === ctx.user!.id) throw conflict('Sie können Ihr eigenes Konto nicht löschen.', 'self_lockout');
+      // The foreign key would delete the sessions too, but not this instance's cached lookups.
+      await endSessions(trx, { userIds: [existing.id] });
     },
   });
 }
