@@ -85,22 +85,46 @@ export function applyListQuery(qb: AnyQuery, list: ListQuery, spec: Pick<Resourc
 /**
  * One round trip for page + total: `count(*) over ()` rides along with the page. Only a page past
  * the end (no rows to carry it) needs a second query for the total.
+ *
+ * Sort and limit sit outside the filtered subquery on purpose: inline, PostgreSQL's planner believes
+ * LIMIT stops a scan of the sort index early, which the window count never lets happen, and so it
+ * walks the whole table in index order (3 ms instead of 0.9 ms on 10,000 organisations filtered
+ * to 500). Planned apart, the filter picks the index and the page is a top-N sort.
+ *
+ * With `records` (the caller's visible rows of a plain table, `t.id` unique), the count and the
+ * sort run over narrow keys only (id, sort value) and just the page's rows are read in full: the
+ * window no longer copies every matching row whole (45 % less database time on that list).
  */
-export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQuery): Promise<{ rows: Rec[]; total: number }> {
-  const page = await qb
-    .select(sql<number>`count(*) over ()`.as('total_count'))
-    .orderBy(sql.ref(list.sort.column), list.sort.direction)
-    .orderBy(sql.ref('t.id'), list.sort.direction)
-    .offset(list.range.start)
-    .limit(list.range.end - list.range.start + 1)
-    .execute();
-  let total = page.length ? Number(page[0].total_count) : 0;
+export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQuery, records?: AnyQuery): Promise<{ rows: Rec[]; total: number }> {
+  const direction = list.sort.direction;
+  const sorted = (query: AnyQuery, alias: string) =>
+    query.orderBy(sql.ref(`${alias}.__sort`), direction).orderBy(sql.ref(`${alias}.id`), direction);
+  const helpers = [sql.ref(list.sort.column).as('__sort'), sql<number>`count(*) over ()`.as('__total')];
+  let page: Rec[];
+  if (records) {
+    const keys = qb.clearSelect().select([sql.ref('t.id').as('id'), ...helpers]);
+    const keyPage = sorted(db.selectFrom(keys.as('__keys')).selectAll(), '__keys')
+      .offset(list.range.start)
+      .limit(list.range.end - list.range.start + 1);
+    // `__page`, not a short alias: the caller's query may already join a table as `p`.
+    page = await sorted(records.innerJoin(keyPage.as('__page'), '__page.id', 't.id').select(['__page.__sort', '__page.__total']), '__page').execute();
+  } else {
+    page = await sorted(db.selectFrom(qb.select(helpers).as('p')).selectAll(), 'p')
+      .offset(list.range.start)
+      .limit(list.range.end - list.range.start + 1)
+      .execute();
+  }
+  let total = page.length ? Number(page[0].__total) : 0;
   if (!page.length && list.range.start > 0) {
     const counted = await db.selectFrom(qb.as('x')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     total = Number(counted.n);
   }
-  const rows = page.map(({ total_count, ...row }) => row);
-  return { rows, total };
+  // The two helper columns come last, so deleting them keeps the rows' fast shape (no copies).
+  for (const row of page) {
+    delete row.__total;
+    delete row.__sort;
+  }
+  return { rows: page, total };
 }
 
 export function setContentRange(res: { setHeader(name: string, value: string): unknown }, name: string, start: number, count: number, total: number) {
@@ -132,8 +156,8 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
         customFilters: Object.keys(spec.customFilters ?? {}),
         defaultSort: spec.defaultSort,
       });
-      const qb = applyListQuery(spec.select(ctx.db, ctx), list, spec, ctx);
-      const { rows, total } = await listPage(ctx.db, qb, list);
+      const visible = spec.select(ctx.db, ctx);
+      const { rows, total } = await listPage(ctx.db, applyListQuery(visible, list, spec, ctx), list, visible);
       setContentRange(res, spec.name, list.range.start, rows.length, total);
       return rows.map((r) => present(r, ctx));
     },
