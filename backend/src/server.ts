@@ -52,6 +52,7 @@ if (config.demoData) {
   if (seeded) logger.info('Demodaten angelegt. Anmeldung: admin@example.org / demo-password');
 }
 
+await handle.warm().catch((error) => logger.warn({ err: error }, 'database pool not warmed'));
 const ctx = { db: handle.db, config, logger, engine: handle.engine };
 const { app } = buildApp(ctx, { ping: handle.ping, consoleDir: CONSOLE_DIR });
 const jobs = startBackgroundJobs(ctx);

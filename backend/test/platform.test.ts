@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import fc from 'fast-check';
+import pg from 'pg';
+import { parseTimestamptz, PREPARED_PER_CONNECTION } from '../src/db/database.ts';
 import { testContext } from './support/context.ts';
 import { agentFor, api, db } from './support/fixtures.ts';
 
@@ -56,5 +59,46 @@ describe('platform', () => {
     const { rows } = await sql<{ n: number }>`select n from counter_probe`.execute(db());
     assert.equal(rows[0].n, 20);
     await sql`drop table counter_probe`.execute(db());
+  });
+
+  it('reads timestamps exactly as pg does, and formats them as JSON the same way', () => {
+    const general = pg.types.getTypeParser(1184, 'text') as (text: string) => Date;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), fc.integer({ min: 0, max: 999 }), fc.nat(6), (ms, micros, digits) => {
+        // PostgreSQL's text for a UTC session: microseconds, trailing zeros dropped.
+        const iso = new Date(ms).toISOString();
+        const fraction = `${iso.slice(20, 23)}${String(micros).padStart(3, '0')}`.slice(0, digits).replace(/0+$/, '');
+        const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''}+00`;
+        const fast = parseTimestamptz(text) as Date;
+        assert.ok(fast instanceof Date);
+        assert.equal(fast.getTime(), general(text).getTime(), text);
+        assert.equal(JSON.stringify(fast), JSON.stringify(general(text)), text);
+      }),
+    );
+    for (const other of ['2026-11-26 22:24:37.5+01', '2026-11-26 21:24:37+05:30', '0099-01-01 00:00:00+00', 'infinity', '2026-11-26 21:24:37 BC+00']) {
+      assert.equal(JSON.stringify(parseTimestamptz(other)), JSON.stringify(general(other)), other);
+    }
+    const changed = parseTimestamptz('2026-11-26 21:24:37.824123+00') as Date;
+    changed.setUTCFullYear(2030);
+    assert.equal(JSON.stringify(changed), '"2030-11-26T21:24:37.824Z"');
+  });
+
+  it('prepares each parameterised statement once per PostgreSQL connection, and only so many', async function () {
+    if (testContext.handle.engine !== 'postgres') this.skip();
+    await db().transaction().execute(async (trx) => {
+      // A transaction keeps one connection, whose prepared statements pg_prepared_statements lists.
+      const probe = (k: number) => sql<{ n: number }>`select ${k}::int + 1 as probe_${sql.raw(String(k))}`;
+      await probe(0).execute(trx);
+      await probe(0).execute(trx);
+      await sql`select 'no parameters' as plain`.execute(trx);
+      const prepared = async (pattern: string) =>
+        (await sql<{ statement: string; executions: number }>`select statement, generic_plans + custom_plans as executions from pg_prepared_statements where statement like ${pattern}`.execute(trx)).rows;
+      assert.deepEqual(await prepared('%probe_0'), [{ statement: 'select $1::int + 1 as probe_0', executions: 2 }]);
+      assert.deepEqual(await prepared('%no parameters%'), []);
+      for (let k = 1; k <= PREPARED_PER_CONNECTION + 5; k++) await probe(k).execute(trx);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where ${1} = 1`.execute(trx);
+      assert.ok(rows[0].n <= PREPARED_PER_CONNECTION, `${rows[0].n} prepared`);
+      assert.equal((await probe(PREPARED_PER_CONNECTION + 5).execute(trx)).rows[0][`probe_${PREPARED_PER_CONNECTION + 5}` as 'n'], PREPARED_PER_CONNECTION + 6);
+    });
   });
 });
