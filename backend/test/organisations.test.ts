@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { agentFor, api, createOrganisation, createUser, databaseSnapshot, db, listQuery, loginAs } from './support/fixtures.ts';
+import { createFellowship } from './support/funding-fixtures.ts';
 
 describe('organisations', () => {
   it('lists with sort, range, filter and Content-Range in one page', async () => {
@@ -15,6 +16,23 @@ describe('organisations', () => {
     const past = await agent.get('/api/organisations').query(listQuery({ range: [50, 59], filter: { state: 'Bayern' } })).expect(200);
     assert.deepEqual(past.body, []);
     assert.match(past.headers['content-range'], /\/3$/);
+  });
+
+  it('shows coaches the organisations they coach, never their bank details, in lists and records', async () => {
+    const coached = await createFellowship();
+    await createFellowship();
+    const { agent, user: coach } = await agentFor('coach');
+    await db().updateTable('fellowships').set({ coach_id: coach.id }).where('id', '=', coached.id).execute();
+    const list = await agent.get('/api/organisations').query(listQuery({ sort: ['name', 'ASC'] })).expect(200);
+    assert.deepEqual(list.body.map((o: any) => o.id), [coached.organisation.id]);
+    assert.equal(list.headers['content-range'], 'organisations 0-0/1');
+    const one = await agent.get(`/api/organisations/${coached.organisation.id}`).expect(200);
+    for (const record of [list.body[0], one.body]) {
+      assert.equal(record.name, coached.organisation.name);
+      for (const bank of ['iban', 'bic', 'account_holder']) assert.ok(!(bank in record), `${bank} must stay hidden from coaches`);
+    }
+    const staff = (await agentFor('staff')).agent;
+    assert.equal((await staff.get(`/api/organisations/${coached.organisation.id}`).expect(200)).body.iban, 'DE89370400440532013000');
   });
 
   it('finds organisations by German full-text search with prefixes', async () => {

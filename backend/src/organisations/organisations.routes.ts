@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
-import { isStaff, type RequestContext } from '../http/context.ts';
-import { registerResource, type Rec } from '../http/resource.ts';
+import { isStaff } from '../http/context.ts';
+import { registerResource } from '../http/resource.ts';
 import { organisationSchema } from './organisations.schema.ts';
 
 export const ORGANISATION_COLUMNS = [
@@ -11,18 +11,23 @@ export const ORGANISATION_COLUMNS = [
   't.field', 't.description', 't.iban', 't.bic', 't.account_holder', 't.anonymised_at', 't.created_at', 't.updated_at',
 ] as const;
 
-const BANK_FIELDS = ['iban', 'bic', 'account_holder'];
+// Coaches see the organisations they coach, but never their bank details.
+const BANK_COLUMNS = new Set(['t.iban', 't.bic', 't.account_holder']);
+const COACH_COLUMNS = ORGANISATION_COLUMNS.filter((column) => !BANK_COLUMNS.has(column));
 
 export function registerOrganisationRoutes(api: ApiRouter): void {
   registerResource(api, {
     name: 'organisations',
     table: 'organisations',
     select: (db, ctx) => {
-      const qb = db.selectFrom('organisations as t').select([...ORGANISATION_COLUMNS]);
+      const from = db.selectFrom('organisations as t');
+      const qb = from.select([...ORGANISATION_COLUMNS]);
       if (isStaff(ctx.user)) return qb;
       if (ctx.user?.role === 'applicant') return qb.where('t.id', '=', ctx.user.organisation_id ?? -1);
       if (ctx.user?.role === 'coach') {
-        return qb.where('t.id', 'in', db.selectFrom('fellowships').select('organisation_id').where('coach_id', '=', ctx.user.id));
+        return from
+          .select([...COACH_COLUMNS])
+          .where('t.id', 'in', db.selectFrom('fellowships').select('organisation_id').where('coach_id', '=', ctx.user.id));
       }
       return qb.where(sql<boolean>`false`);
     },
@@ -43,9 +48,5 @@ export function registerOrganisationRoutes(api: ApiRouter): void {
     search: (tsquery) => sql<boolean>`t.search_vector @@ to_tsquery('german', ${tsquery})`,
     access: { read: ['admin', 'staff', 'applicant', 'coach'], create: STAFF, update: ['admin', 'staff', 'applicant'], delete: STAFF },
     createSchema: organisationSchema,
-    present: (record: Rec, ctx: RequestContext) => {
-      if (ctx.user?.role !== 'coach') return record;
-      return Object.fromEntries(Object.entries(record).filter(([k]) => !BANK_FIELDS.includes(k)));
-    },
   });
 }
