@@ -1,3 +1,4 @@
+import { openSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -28,8 +29,15 @@ export async function createBenchDatabase(serverUrl: string): Promise<{ url: str
 
 export const BENCH_ADMIN = { email: 'bench-admin@example.org', password: 'bench-password-1' };
 
-/** The real server in its own process (as in production), on the given database. */
-export async function startServerProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ baseUrl: string; stop: () => Promise<void>; child: ChildProcess }> {
+/**
+ * The real server in its own process (as in production), on the given database. With `logFile`
+ * it logs at info level (one line per request, with pino's responseTime) into that file.
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  logFile?: string,
+): Promise<{ baseUrl: string; stop: () => Promise<void>; child: ChildProcess }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
     cwd: ROOT,
@@ -38,13 +46,13 @@ export async function startServerProcess(databaseUrl: string, extraEnv: Record<s
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       DEMO_DATA: '0',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: logFile ? 'info' : 'silent',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
       NODE_ENV: 'production',
       ...extraEnv,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
