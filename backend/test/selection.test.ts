@@ -401,8 +401,12 @@ describe('selection: withdrawal and the waitlist', () => {
     const invited = await loginAs(apps[2].applicant);
     const seen = await invited.get(`/api/applications/${apps[2].application.id}`).expect(200);
     assert.equal(seen.body.status, 'selected');
+    assert.equal(seen.body.offer_open, true, 'the portal offers accept/decline');
+    assert.equal((await fellow.get(`/api/applications/${apps[0].application.id}`).expect(200)).body.offer_open, false);
+    assert.equal((await stranger.get(`/api/applications/${apps[3].application.id}`).expect(200)).body.offer_open, false);
     const accepted = await invited.post(`/api/applications/${apps[2].application.id}/accept-offer`).expect(200);
     assert.ok(accepted.body.fellowship_id);
+    assert.equal((await invited.get(`/api/applications/${apps[2].application.id}`).expect(200)).body.offer_open, false);
     const again = await invited.post(`/api/applications/${apps[2].application.id}/accept-offer`).expect(409);
     assert.equal(again.body.code, 'already_accepted');
     const active = await db().selectFrom('fellowships').select('application_id').where('status', '=', 'active').orderBy('application_id').execute();

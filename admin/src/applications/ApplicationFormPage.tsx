@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert, Box, Button, Card, CardContent, Checkbox, CircularProgress, FormControlLabel, IconButton, Link, List, ListItem, ListItemText,
-  MenuItem, Stack, TextField, Typography,
+  Alert, AlertTitle, Box, Button, Card, CardContent, Checkbox, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle,
+  FormControlLabel, IconButton, Link, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Confirm, Title, useDataProvider, useGetIdentity, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
@@ -235,6 +235,73 @@ const OrganisationSection = ({ organisationId, readOnly }: { organisationId: num
 };
 
 /** The applicant's application: sections, autosave, countdown, submit; read-only with PDF once submitted. */
+/**
+ * A seat offered after the release (someone ahead withdrew): the organisation accepts it, which
+ * starts its fellowship, or declines it with a reason, which passes it to the next on the waitlist.
+ */
+const OfferPanel = ({ applicationId, onDone }: { applicationId: number; onDone: (message: { severity: 'success' | 'info' | 'error'; text: string }) => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const queryClient = useQueryClient();
+  const [accepting, setAccepting] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async (action: 'accept-offer' | 'decline-offer', body: Record<string, unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await dataProvider.action('applications', applicationId, action, body);
+      onDone({ severity: action === 'accept-offer' ? 'success' : 'info', text: translate(done) });
+      await queryClient.invalidateQueries();
+    } catch (e: any) {
+      onDone({ severity: 'error', text: e?.body?.errors?.reason ?? e.message });
+    } finally {
+      setBusy(false);
+      setAccepting(false);
+      setDeclining(false);
+    }
+  };
+  return (
+    <Alert severity="success" variant="outlined">
+      <AlertTitle>{translate('application_form.offer.title')}</AlertTitle>
+      {translate('application_form.offer.text')}
+      <Stack direction="row" spacing={2} sx={{ mt: 1.5 }}>
+        <Button variant="contained" color="success" disabled={busy} onClick={() => setAccepting(true)}>{translate('application_form.offer.accept')}</Button>
+        <Button variant="outlined" color="error" disabled={busy} onClick={() => setDeclining(true)}>{translate('application_form.offer.decline')}</Button>
+      </Stack>
+      <Confirm
+        isOpen={accepting}
+        title="application_form.offer.accept"
+        content="application_form.offer.accept_confirm"
+        onConfirm={() => run('accept-offer', {}, 'application_form.offer.accepted')}
+        onClose={() => setAccepting(false)}
+      />
+      <Dialog open={declining} onClose={() => setDeclining(false)} aria-labelledby="decline-offer-title" fullWidth maxWidth="sm">
+        <DialogTitle id="decline-offer-title">{translate('application_form.offer.decline')}</DialogTitle>
+        <DialogContent>
+          <Typography sx={{ mb: 2 }}>{translate('application_form.offer.decline_text')}</Typography>
+          <TextField
+            label={translate('application_form.offer.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            multiline
+            minRows={3}
+            fullWidth
+            required
+            slotProps={{ htmlInput: { maxLength: 4000 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDeclining(false)}>{translate('ra.action.cancel')}</Button>
+          <Button color="error" variant="contained" disabled={busy || !reason.trim()} onClick={() => run('decline-offer', { reason: reason.trim() }, 'application_form.offer.declined')}>
+            {translate('application_form.offer.decline')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Alert>
+  );
+};
+
 export const ApplicationFormPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -247,7 +314,11 @@ export const ApplicationFormPage = () => {
   const { data: applications = [], isPending: appsPending, refetch } = useGetList('applications', { sort: { field: 'created_at', order: 'DESC' }, pagination: { page: 1, perPage: 20 } });
   const cohort = openCohorts[0];
   const application = useMemo(
-    () => (cohort ? applications.find((a: any) => a.cohort_id === cohort.id) : undefined) ?? applications.find((a: any) => a.status !== 'draft') ?? applications[0],
+    () =>
+      applications.find((a: any) => a.offer_open) ??
+      (cohort ? applications.find((a: any) => a.cohort_id === cohort.id) : undefined) ??
+      applications.find((a: any) => a.status !== 'draft') ??
+      applications[0],
     [applications, cohort],
   );
   const [closed, setClosed] = useState(false);
@@ -353,6 +424,7 @@ export const ApplicationFormPage = () => {
               {translate(`enums.application_status.${application.status}`)}
             </Alert>
           )}
+          {application.offer_open && <OfferPanel applicationId={application.id} onDone={setMessage} />}
           {organisationId && <OrganisationSection organisationId={organisationId} readOnly={ro} />}
           <Section title={translate('application_form.sections.project')}>
             <Field control={c} name="project_name" label={f('project_name')} max={APPLICATION_LIMITS.project_name} readOnly={ro} />

@@ -34,6 +34,7 @@ export const coreMessages: FeatureMessages = {
         applicant: {
           intro: 'Ihre Bewerbung, Ihr Programmjahr und das Alumni-Netzwerk an einem Ort.',
           application: 'Meine Bewerbung', continue: 'Bewerbung bearbeiten', open: 'Bewerbung ansehen', no_application: 'Sie haben sich noch nicht beworben.',
+          offer: 'Ein Platz ist frei geworden: Wir bieten ihn Ihnen an. Bitte nehmen Sie ihn an oder lehnen Sie ihn ab.', answer_offer: 'Angebot beantworten',
           call_open: 'Die Ausschreibung „%{name}“ läuft bis %{deadline}.', programme: 'Mein Programm', to_programme: 'Zum Programm',
           fellow_of: 'Sie sind Fellow im Jahrgang %{cohort}.', grant: 'Stipendium: %{amount}', no_programme: 'Das Programm beginnt, sobald Ihre Organisation ausgewählt ist.',
           network: 'Alumni-Netzwerk', directory: 'Alumni-Verzeichnis', events: 'Alumni-Veranstaltungen',
@@ -104,6 +105,7 @@ export const coreMessages: FeatureMessages = {
         applicant: {
           intro: 'Your application, your programme year and the alumni network in one place.',
           application: 'My application', continue: 'Edit application', open: 'View application', no_application: 'You have not applied yet.',
+          offer: 'A place has become free and we are offering it to you. Please accept or decline it.', answer_offer: 'Answer the offer',
           call_open: 'The call “%{name}” is open until %{deadline}.', programme: 'My programme', to_programme: 'Go to programme',
           fellow_of: 'You are a fellow of cohort %{cohort}.', grant: 'Grant: %{amount}', no_programme: 'The programme starts once your organisation is selected.',
           network: 'Alumni network', directory: 'Alumni directory', events: 'Alumni events',

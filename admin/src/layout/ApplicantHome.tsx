@@ -1,4 +1,4 @@
-import { Chip, Stack } from '@mui/material';
+import { Alert, Chip, Stack } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { formatDateTime, formatEuro } from '../programme/format.ts';
 import { HomeCard, HomeFrame, LinkButton, Muted, useIntlLocale } from './HomeParts.tsx';
@@ -11,12 +11,14 @@ const ApplicantHome = () => {
   const { data: applications = [], isPending } = useGetList('applications', { sort: { field: 'created_at', order: 'DESC' }, pagination: { page: 1, perPage: 5 } });
   const { data: openCohorts = [] } = useGetList('cohorts', { filter: { phase: 'call_open' }, sort: { field: 'application_closes_at', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
   const { data: fellowships = [] } = useGetList('fellowships', { sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 1 } });
-  const latest = applications[0];
+  const offer = applications.find((a: any) => a.offer_open);
+  const latest = offer ?? applications[0];
   const fellowship = fellowships[0];
   const call = openCohorts[0];
   return (
     <HomeFrame intro={t('intro')}>
-      <HomeCard title={t('application')} actions={<LinkButton to="/application" primary>{latest?.status === 'draft' || !latest ? t('continue') : t('open')}</LinkButton>}>
+      <HomeCard title={t('application')} actions={<LinkButton to="/application" primary>{offer ? t('answer_offer') : latest?.status === 'draft' || !latest ? t('continue') : t('open')}</LinkButton>}>
+        {offer && <Alert severity="success" sx={{ mb: 1 }}>{t('offer')}</Alert>}
         {call && <Muted>{t('call_open', { name: call.name, deadline: formatDateTime(call.application_closes_at, locale) })}</Muted>}
         {!isPending && !latest && <Muted>{t('no_application')}</Muted>}
         {latest && (

@@ -26,7 +26,13 @@ export function selectApplications(db: Kysely<Database>, ctx: Pick<RequestContex
       'o.field as organisation_field', 'o.city as organisation_city', 'c.name as cohort_name',
       'c.application_closes_at',
     ])
-    .select(sql<number>`(select count(*)::int from attachments x where x.application_id = t.id)`.as('attachment_count'));
+    .select(sql<number>`(select count(*)::int from attachments x where x.application_id = t.id)`.as('attachment_count'))
+    // A seat offered to this organisation (selected after the release, typically moved up from the
+    // waitlist) that it can still accept or decline: the portal shows the two buttons.
+    .select(
+      sql<boolean>`(t.status = 'selected' and t.decision_released_at is not null and c.selection_finalized_at is not null
+        and c.phase in ('selection', 'programme') and not exists (select 1 from fellowships f where f.application_id = t.id))`.as('offer_open'),
+    );
   if (isStaff(ctx.user)) return qb;
   if (ctx.user?.role === 'applicant') return qb.where('t.organisation_id', '=', ctx.user.organisation_id ?? -1);
   // Jurors: only applications assigned to them and never one they declared a conflict with (issue 4).
