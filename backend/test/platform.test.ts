@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { parseTimestamptz, PREPARED_PER_CONNECTION } from '../src/db/database.ts';
 import { testContext } from './support/context.ts';
-import { agentFor, api, db } from './support/fixtures.ts';
+import { agentFor, api, databaseSnapshot, db } from './support/fixtures.ts';
 
 describe('platform', () => {
   it('answers /healthz and /readyz', async () => {
@@ -27,6 +27,20 @@ describe('platform', () => {
     assert.equal(res.body.code, 'not_found');
     assert.ok(res.headers['content-security-policy']);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  });
+
+  it('checks the URL id and the declared body in the router, before any handler runs', async () => {
+    const { agent } = await agentFor('staff');
+    const before = await databaseSnapshot();
+    // A malformed id names no record: 404, even with a bad body.
+    assert.equal((await agent.post('/api/applications/abc/decide').send({ decision: 'maybe' }).expect(404)).body.code, 'not_found');
+    // A well-formed id with a bad body: 400 with the field, from the schema the OpenAPI document shows.
+    const bad = await agent.post('/api/applications/999999/decide').send({ decision: 'maybe' }).expect(400);
+    assert.ok(bad.body.errors.decision);
+    assert.equal((await agent.post('/api/applications/999999/decide').expect(400)).body.code, 'invalid_body');
+    // A body whose fields are all optional may be left out.
+    assert.equal((await agent.post('/api/fellowships/999999/approve-stage-gate').expect(404)).body.code, 'not_found');
+    assert.equal(await databaseSnapshot(), before);
   });
 
   it('refuses cookie-authenticated writes from a foreign origin', async () => {

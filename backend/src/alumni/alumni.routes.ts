@@ -2,7 +2,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
-import { parseId, registerResource, validate } from '../http/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { phaseHooks } from '../cohorts/phase-hooks.ts';
 import { FIELDS } from '../organisations/organisations.schema.ts';
 import {
@@ -77,7 +77,7 @@ export function registerAlumniRoutes(api: ApiRouter): void {
     tag: 'alumni',
     summary: 'Other alumni whose offers meet this profile’s needs and vice versa, ranked and explained',
     access: ALUMNI_READERS,
-    handler: (ctx, req) => matchesForProfile(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => matchesForProfile(ctx, id),
   });
 
   api.add({
@@ -86,12 +86,12 @@ export function registerAlumniRoutes(api: ApiRouter): void {
     tag: 'alumni',
     summary: 'Alumni whose offers meet a current fellow’s needs (`?needs=` topics, else the fellowship goals)',
     access: STAFF,
-    handler: (ctx, req) => {
+    handler: (ctx, req, _res, { id }) => {
       const query = req.query as Record<string, unknown>;
       for (const key of Object.keys(query)) if (key !== 'needs') throw badRequest(`Unbekannter Parameter ${key}.`, { [key]: 'unbekannt' }, 'unknown_parameter');
       const needs = query.needs;
       if (needs !== undefined && (typeof needs !== 'string' || needs.length > 2000)) throw badRequest('needs: Themen als Text, höchstens 2000 Zeichen.', { needs: 'ungültig' });
-      return mentorMatchesForFellowship(ctx, parseId(req.params.id), needs as string | undefined);
+      return mentorMatchesForFellowship(ctx, id, needs as string | undefined);
     },
   });
 
@@ -132,9 +132,8 @@ export function registerAlumniRoutes(api: ApiRouter): void {
       summary: `${verb === 'accept' ? 'Accept' : 'Decline'} an introduction request (the requested organisation only)`,
       access: ['applicant'],
       body: introductionResponseSchema,
-      handler: (ctx, req) => {
-        const id = parseId(req.params.id);
-        const { note } = validate(introductionResponseSchema, req.body ?? {});
+      optionalBody: true,
+      handler: (ctx, _req, _res, { id, body: { note } }) => {
         return respondToIntroduction(ctx, id, decision, note);
       },
     });

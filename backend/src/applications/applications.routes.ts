@@ -4,7 +4,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { applyListQuery, parseId, registerResource, validate, type Rec, type ResourceSpec } from '../http/resource.ts';
+import { applyListQuery, registerResource, type Rec, type ResourceSpec } from '../http/resource.ts';
 import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
 import { FIELDS, LEGAL_FORMS } from '../organisations/organisations.schema.ts';
 import {
@@ -133,26 +133,22 @@ export function registerApplicationRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/applications/:id/submit', tag: 'applications', access: ['admin', 'staff', 'applicant'],
     summary: 'Submit a draft: checks completeness (per-field errors) and the deadline (409); queues the receipt e-mail',
-    handler: (ctx, req) => submitApplication(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => submitApplication(ctx, id),
   });
   api.add({
     method: 'post', path: '/applications/:id/withdraw', tag: 'applications', access: ['admin', 'staff', 'applicant'],
     summary: 'Withdraw an application (not after a final decision)',
-    handler: (ctx, req) => withdrawApplication(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => withdrawApplication(ctx, id),
   });
   api.add({
     method: 'post', path: '/applications/:id/check-eligibility', tag: 'applications', access: STAFF, body: eligibilitySchema,
     summary: 'Record the formal eligibility check {eligible, note}',
-    handler: (ctx, req) => {
-      const id = parseId(req.params.id);
-      return checkEligibility(ctx, id, validate(eligibilitySchema, req.body));
-    },
+    handler: (ctx, _req, _res, { id, body }) => checkEligibility(ctx, id, body),
   });
   api.add({
     method: 'get', path: '/applications/:id/pdf', tag: 'applications', access: ['admin', 'staff', 'applicant'],
     summary: 'The application as a read-only PDF copy',
-    handler: async (ctx, req, res) => {
-      const id = parseId(req.params.id);
+    handler: async (ctx, _req, res, { id }) => {
       const record = await selectApplications(ctx.db, ctx).where('t.id', '=', id).executeTakeFirst();
       if (!record) throw notFound('Bewerbung nicht gefunden.');
       const [organisation, attachments] = await Promise.all([

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router.ts';
 import { isStaff, type RequestContext } from '../http/context.ts';
 import { badRequest, conflict, HttpError, notFound, tooLarge } from '../http/errors.ts';
-import { parseId, registerResource } from '../http/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { selectApplications } from '../applications/applications.queries.ts';
 import { assertCallOpen } from '../applications/applications.service.ts';
@@ -114,8 +114,7 @@ export function registerAttachmentRoutes(api: ApiRouter): void {
     tag: 'attachments',
     summary: 'Download an attachment',
     access: ROLES,
-    handler: async (ctx, req, res) => {
-      const id = parseId(req.params.id);
+    handler: async (ctx, _req, res, { id }) => {
       const row = await selectAttachments(ctx.db, ctx).select('t.content').where('t.id', '=', id).executeTakeFirst();
       if (!row) throw notFound();
       res.setHeader('Content-Type', row.content_type);

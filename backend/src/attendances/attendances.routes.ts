@@ -3,7 +3,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { parseId, registerResource, validate } from '../http/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { markAttendanceSchema } from '../workshops/workshops.schema.ts';
 import { workshopsQuery } from '../workshops/workshops.routes.ts';
 import { visibleFellowshipIds } from '../programme/programme.scope.ts';
@@ -91,9 +91,7 @@ export function registerAttendanceRoutes(api: ApiRouter): void {
     summary: 'Mark attended/absent/excused for many people of one workshop at once (staff)',
     access: STAFF,
     body: markAttendanceSchema,
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      const { entries } = validate(markAttendanceSchema, req.body);
+    handler: async (ctx, _req, _res, { id, body: { entries } }) => {
       await markAttendance(ctx, id, entries);
       const record = await workshopsQuery(ctx.db, ctx).where('t.id', '=', id).executeTakeFirst();
       if (!record) throw notFound();
@@ -107,8 +105,7 @@ export function registerAttendanceRoutes(api: ApiRouter): void {
     tag: 'attendances',
     summary: 'Per fellowship: attendance at the cohort\'s mandatory workshops and whether it breaks the rule',
     access: ['admin', 'staff', 'coach'],
-    handler: async (ctx, req) => {
-      const cohortId = parseId(req.params.id);
+    handler: async (ctx, _req, _res, { id: cohortId }) => {
       const cohort = await ctx.db.selectFrom('cohorts').select(['id', 'name', 'min_attendance_percent']).where('id', '=', cohortId).executeTakeFirst();
       if (!cohort) throw notFound('Jahrgang nicht gefunden.');
       const visible = (await visibleFellowshipIds(ctx.db, ctx.user).where('vf.cohort_id', '=', cohortId).execute()).map((r) => r.id);

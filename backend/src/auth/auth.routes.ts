@@ -2,7 +2,6 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Router } from 'express';
 import type { ApiRouter } from '../http/api-router.ts';
 import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
-import { validate } from '../http/resource.ts';
 import {
   loginSchema, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
 } from './auth.schema.ts';
@@ -53,8 +52,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     summary: 'Log in with e-mail and password; sets the session cookie',
     access: 'public',
     body: loginSchema,
-    handler: async (ctx, req, res) => {
-      const { email, password } = validate(loginSchema, req.body);
+    handler: async (ctx, req, res, { body: { email, password } }) => {
       const user = await ctx.db.selectFrom('users').selectAll().where(({ fn }) => fn('lower', ['email']), '=', email).executeTakeFirst();
       const ok = await verifyPassword(password, user?.password_hash);
       if (!user || !user.active) throw unauthorized('E-Mail oder Passwort ist falsch.');
@@ -131,8 +129,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     access: 'public',
     body: registerSchema,
     status: 202,
-    handler: async (ctx, req) => {
-      const input = validate(registerSchema, req.body);
+    handler: async (ctx, _req, _res, { body: input }) => {
       const passwordHash = await hashPassword(input.password);
       await ctx.db.transaction().execute(async (trx) => {
         const existing = await trx
@@ -188,8 +185,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     summary: 'Confirm a registration with the mailed token; activates the account and logs in',
     access: 'public',
     body: registerConfirmSchema,
-    handler: async (ctx, req, res) => {
-      const { token } = validate(registerConfirmSchema, req.body);
+    handler: async (ctx, req, res, { body: { token } }) => {
       const user = await ctx.db.transaction().execute(async (trx) => {
         const userId = await redeemAccountToken(trx, 'confirm', token);
         if (!userId) throw badRequest(INVALID_TOKEN, { token: 'ungültig oder abgelaufen' }, 'invalid_token');
@@ -217,8 +213,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     access: 'public',
     body: passwordResetRequestSchema,
     status: 202,
-    handler: async (ctx, req) => {
-      const { email } = validate(passwordResetRequestSchema, req.body);
+    handler: async (ctx, _req, _res, { body: { email } }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const user = await trx
           .selectFrom('users')
@@ -242,8 +237,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     summary: 'Set a new password with the mailed single-use token; ends every session of that user',
     access: 'public',
     body: passwordResetConfirmSchema,
-    handler: async (ctx, req) => {
-      const { token, password } = validate(passwordResetConfirmSchema, req.body);
+    handler: async (ctx, _req, _res, { body: { token, password } }) => {
       const passwordHash = await hashPassword(password);
       await ctx.db.transaction().execute(async (trx) => {
         const userId = await redeemAccountToken(trx, 'reset', token);

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { ALL_ROLES, STAFF } from '../http/api-router.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { parseId, registerResource, validate, type Rec } from '../http/resource.ts';
+import { registerResource, type Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { COHORT_PHASES, cohortCreateSchema, cohortUpdateSchema, copyCriteriaSchema, criterionSchema } from './cohorts.schema.ts';
 
@@ -107,9 +107,8 @@ export function registerCohortRoutes(api: ApiRouter): void {
     summary: "Copy the previous cohort's criteria (or from_cohort_id's) into this cohort, which must have none",
     access: STAFF,
     body: copyCriteriaSchema,
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      const input = validate(copyCriteriaSchema, req.body ?? {});
+    optionalBody: true,
+    handler: async (ctx, _req, _res, { id, body: input }) => {
       await ctx.db.transaction().execute(async (trx) => {
         // The target cohort row lock serialises two simultaneous copies: the second sees the first's rows.
         const target = await trx.selectFrom('cohorts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

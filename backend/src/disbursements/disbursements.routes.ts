@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { parseId, registerResource, validate } from '../http/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { fundingOverview, selectDisbursements } from './disbursements.queries.ts';
 import { disbursementSchema, disbursementUpdateSchema, DISBURSEMENT_STATUSES, exportSchema, paySchema } from './disbursements.schema.ts';
 import {
@@ -88,21 +88,17 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF,
     summary: 'Approve a planned tranche (four eyes: not its creator; a milestone tranche only once the milestone is achieved)',
-    handler: (ctx, req) => approve(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => approve(ctx, id),
   });
   api.add({
     method: 'post', path: '/disbursements/:id/pay', tag: TAG, access: STAFF, body: paySchema,
     summary: 'Record the payment of an approved tranche {payment_reference}; exactly once',
-    handler: (ctx, req) => {
-      const id = parseId(req.params.id);
-      const input = validate(paySchema, req.body);
-      return pay(ctx, id, input.payment_reference);
-    },
+    handler: (ctx, _req, _res, { id, body: input }) => pay(ctx, id, input.payment_reference),
   });
   api.add({
     method: 'post', path: '/disbursements/:id/cancel', tag: TAG, access: STAFF,
     summary: 'Cancel a planned or approved tranche that is neither paid nor exported (frees the budget)',
-    handler: (ctx, req) => cancel(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => cancel(ctx, id),
   });
 
   registerResource(api, {
@@ -127,13 +123,12 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/disbursement-exports', tag: TAG, access: STAFF, body: exportSchema, status: 201,
     summary: 'Export the approved, not yet exported tranches {format: csv|sepa, cohort_id?, disbursement_ids?, execution_date?} as one recorded batch',
-    handler: (ctx, req) => createExport(ctx, validate(exportSchema, req.body)),
+    handler: (ctx, _req, _res, { body }) => createExport(ctx, body),
   });
   api.add({
     method: 'get', path: '/disbursement-exports/:id/file', tag: TAG, access: STAFF,
     summary: 'Download a batch file (SEPA pain.001.001.09 XML or bookkeeping CSV; ?as=csv gives the CSV of a SEPA batch)',
-    handler: async (ctx, req, res) => {
-      const id = parseId(req.params.id);
+    handler: async (ctx, req, res, { id }) => {
       const as = req.query.as;
       if (as !== undefined && as !== 'csv' && as !== 'sepa') throw badRequest('as: csv oder sepa.', { as: 'ungültig' });
       const file = await exportFile(ctx, id, as);

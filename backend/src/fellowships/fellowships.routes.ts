@@ -3,7 +3,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { STAFF } from '../http/api-router.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { parseId, registerResource, validate, type Rec } from '../http/resource.ts';
+import { registerResource, type Rec } from '../http/resource.ts';
 import { visibleFellowshipIds } from '../programme/programme.scope.ts';
 import { withdrawFellowship } from '../selection/selection.service.ts';
 import { stageGateSchema, withdrawSchema } from '../selection/selection.schema.ts';
@@ -103,20 +103,16 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/fellowships/:id/withdraw', tag: 'fellowships', access: ['admin', 'staff', 'applicant'], body: withdrawSchema,
     summary: 'End a fellowship early (the organisation withdraws): frees the seat and offers it to the first waitlisted application',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      const { reason } = validate(withdrawSchema, req.body);
+    handler: async (ctx, _req, _res, { id, body: { reason } }) => {
       if (!(await visible(ctx, id))) throw notFound();
       await withdrawFellowship(ctx, id, reason);
       return ctx.db.selectFrom('fellowships').selectAll().where('id', '=', id).executeTakeFirstOrThrow().then(normalise);
     },
   });
   api.add({
-    method: 'post', path: '/fellowships/:id/approve-stage-gate', tag: 'fellowships', access: STAFF, body: stageGateSchema,
+    method: 'post', path: '/fellowships/:id/approve-stage-gate', tag: 'fellowships', access: STAFF, body: stageGateSchema, optionalBody: true,
     summary: 'Stage gate: approve the achieved transfer concept, the fellowship enters stage 2',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      const { note } = validate(stageGateSchema, req.body ?? {});
+    handler: async (ctx, _req, _res, { id, body: { note } }) => {
       return normalise(await approveStageGate(ctx, id, note));
     },
   });

@@ -3,10 +3,19 @@ import type { ZodType } from 'zod';
 import type { Role } from '../db/schema.ts';
 import type { AppContext, RequestContext } from './context.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { parseId, validate } from './input.ts';
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
-export interface RouteDef {
+/** What the router has already checked for the handler: the URL's `:id` and the body. */
+export interface RouteInput<B> {
+  /** The `:id` of the path (404 before the handler runs if malformed); 0 for paths without one. */
+  id: number;
+  /** The body parsed by `body` (400 with per-field errors before the handler runs). */
+  body: B;
+}
+
+export interface RouteDef<B = undefined> {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Express path below /api, e.g. `/applications/:id/submit`. */
   path: string;
@@ -14,12 +23,15 @@ export interface RouteDef {
   summary: string;
   /** Who may call it at all; row-level visibility (404) is the handler's job. */
   access: Access;
-  body?: ZodType;
+  /** The body's schema: validated here, documented in the OpenAPI document from the same object. */
+  body?: ZodType<B>;
+  /** With `body`: a request without one is validated as `{}` (every field optional). */
+  optionalBody?: boolean;
   /**
    * Returns the JSON answer (status 200, or `status`). Return undefined after writing the
    * response yourself (files, streams).
    */
-  handler: (ctx: RequestContext, req: Request, res: Response) => unknown | Promise<unknown>;
+  handler: (ctx: RequestContext, req: Request, res: Response, input: RouteInput<B>) => unknown | Promise<unknown>;
   status?: number;
 }
 
@@ -28,12 +40,12 @@ export interface RouteDef {
  * authorization matrix are generated from, and the policy gate (401/403) every route passes.
  */
 export class ApiRouter {
-  readonly routes: RouteDef[] = [];
+  readonly routes: RouteDef<any>[] = [];
   readonly router = Router();
 
   constructor(private readonly app: AppContext) {}
 
-  add(def: RouteDef): void {
+  add<B = undefined>(def: RouteDef<B>): void {
     this.routes.push(def);
     this.router[def.method](def.path, async (req, res) => {
       const user = req.user ?? null;
@@ -41,7 +53,10 @@ export class ApiRouter {
         if (!user) throw unauthorized();
         if (def.access !== 'authenticated' && !def.access.includes(user.role)) throw forbidden();
       }
-      const result = await def.handler({ ...this.app, user }, req, res);
+      // A malformed id is 404 before a bad body is 400, as for a record the caller cannot see.
+      const id = 'id' in req.params ? parseId(req.params.id) : 0;
+      const body = def.body ? validate(def.body, def.optionalBody ? (req.body ?? {}) : req.body) : (undefined as B);
+      const result = await def.handler({ ...this.app, user }, req, res, { id, body });
       if (result === undefined) return;
       res.status(def.status ?? 200).json(result);
     });

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Database, TableName } from '../db/schema.ts';
 import type { Access, ApiRouter } from './api-router.ts';
 import type { RequestContext } from './context.ts';
-import { badRequest, fromZod, notFound } from './errors.ts';
+import { notFound } from './errors.ts';
 import { parseListQuery, toPrefixTsquery, type FieldSpec, type ListQuery } from './list-query.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
@@ -41,21 +41,6 @@ export interface ResourceSpec {
   afterWrite?: (ctx: RequestContext, action: 'create' | 'update' | 'delete', record: Rec, trx: Trx) => Promise<void> | void;
   /** Last chance to hide fields from a role (runs on every record this resource answers with). */
   present?: (record: Rec, ctx: RequestContext) => Rec;
-}
-
-export function parseId(raw: unknown): number {
-  const id = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound();
-  return id;
-}
-
-export function validate<T>(schema: ZodType<T>, input: unknown): T {
-  if (input === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw badRequest('Erwartet wird ein JSON-Objekt.', undefined, 'invalid_body');
-  }
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  return parsed.data;
 }
 
 /** Applies the parsed filters, search, sort and page to a scoped select. */
@@ -169,7 +154,7 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
     tag,
     summary: `Get one ${spec.name} record`,
     access: spec.access.read,
-    handler: async (ctx, req) => present(await fetchOne(ctx.db, ctx, parseId(req.params.id)), ctx),
+    handler: async (ctx, _req, _res, { id }) => present(await fetchOne(ctx.db, ctx, id), ctx),
   });
 
   if (spec.access.create && spec.createSchema) {
@@ -182,8 +167,8 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
       access: spec.access.create,
       body: schema,
       status: 201,
-      handler: async (ctx, req) => {
-        const input = validate(schema, req.body) as Rec;
+      handler: async (ctx, _req, _res, { body }) => {
+        const input = body as Rec;
         const record = await ctx.db.transaction().execute(async (trx) => {
           const values = spec.beforeCreate ? await spec.beforeCreate(ctx, input, trx) : input;
           const inserted = (await trx.insertInto(spec.table as any).values(values).returningAll().executeTakeFirstOrThrow()) as Rec;
@@ -205,9 +190,8 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
       summary: `Update a ${spec.name} record`,
       access: spec.access.update,
       body: schema,
-      handler: async (ctx, req) => {
-        const id = parseId(req.params.id);
-        const input = validate(schema, req.body) as Rec;
+      handler: async (ctx, _req, _res, { id, body }) => {
+        const input = body as Rec;
         const record = await ctx.db.transaction().execute(async (trx) => {
           await fetchOne(trx, ctx, id);
           const existing = await lockRow(trx, id);
@@ -236,8 +220,7 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
       tag,
       summary: `Delete a ${spec.name} record`,
       access: spec.access.delete,
-      handler: async (ctx, req) => {
-        const id = parseId(req.params.id);
+      handler: async (ctx, _req, _res, { id }) => {
         const record = await ctx.db.transaction().execute(async (trx) => {
           const visible = await fetchOne(trx, ctx, id);
           const existing = await lockRow(trx, id);

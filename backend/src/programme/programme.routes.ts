@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.ts';
 import { badRequest } from '../http/errors.ts';
-import { parseId } from '../http/resource.ts';
 import { fellowshipStory, fellowSummaries } from './programme.service.ts';
 import { registerWorkshopRoutes } from '../workshops/workshops.routes.ts';
 import { registerAttendanceRoutes } from '../attendances/attendances.routes.ts';
@@ -24,7 +23,7 @@ export function registerProgrammeRoutes(api: ApiRouter): void {
     tag: 'programme',
     summary: 'The whole story of one fellow: application, scores summary, milestones, attendance, coaching hours, tranches, timeline',
     access: ['admin', 'staff', 'coach', 'applicant'],
-    handler: (ctx, req) => fellowshipStory(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => fellowshipStory(ctx, id),
   });
 
   api.add({

@@ -5,7 +5,7 @@ import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { parseListQuery, type ListQuery } from '../http/list-query.ts';
-import { applyListQuery, listPage, parseId, setContentRange, type Rec } from '../http/resource.ts';
+import { applyListQuery, listPage, setContentRange, type Rec } from '../http/resource.ts';
 import { juryProgress, RANKING_FIELDS, rankingTable } from './rankings.queries.ts';
 
 /** Every ranking list names its cohort: ranks and z-scores only mean something within one. */
@@ -77,8 +77,7 @@ export function registerRankingRoutes(api: ApiRouter): void {
     tag: 'rankings',
     summary: "One application's ranking with the per-juror breakdown of its submitted reviews",
     access: STAFF,
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
+    handler: async (ctx, _req, _res, { id }) => {
       const row = await rankingTable(ctx.db, sql<number>`select cohort_id from applications where id = ${id}`, true)
         .where('t.id', '=', id)
         .executeTakeFirst();
@@ -93,8 +92,8 @@ export function registerRankingRoutes(api: ApiRouter): void {
     tag: 'rankings',
     summary: 'Jury progress per juror in one cohort (assigned, started, submitted, conflicts)',
     access: STAFF,
-    handler: async (ctx, req, res) => {
-      const cohortId = parseId(req.params.id);
+    handler: async (ctx, _req, res, { id }) => {
+      const cohortId = id;
       const cohort = await ctx.db.selectFrom('cohorts').select('id').where('id', '=', cohortId).executeTakeFirst();
       if (!cohort) throw notFound();
       const rows = await juryProgress(ctx.db, cohortId).execute();

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { Response } from 'express';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { parseId, registerResource } from '../http/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { REPORT_KINDS, reportCreateSchema, reportUpdateSchema } from './reports.schema.ts';
 import { REPORT_TITLES, type ReportKind } from './reports.pdf.ts';
 import { issueReport, renderReport } from './reports.service.ts';
@@ -35,8 +35,8 @@ export function registerReportRoutes(api: ApiRouter): void {
       tag: 'reports',
       summary: `Live ${kind} report of a cohort (PDF, German)`,
       access: STAFF,
-      handler: async (ctx, req, res) => {
-        const cohortId = parseId(req.params.id);
+      handler: async (ctx, _req, res, { id }) => {
+        const cohortId = id;
         const now = new Date();
         const doc = await renderReport(ctx.db, kind, cohortId, now);
         sendPdfHeaders(res, pdfName(kind, cohortId, now), 'inline');
@@ -100,9 +100,9 @@ export function registerReportRoutes(api: ApiRouter): void {
     tag: 'reports',
     summary: 'Issue a draft report: generate the PDF once and freeze its bytes (sha256, issued_at)',
     access: STAFF,
-    handler: async (ctx, req) => {
-      const id = await issueReport(ctx, parseId(req.params.id));
-      return ctx.db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]).where('t.id', '=', id).executeTakeFirstOrThrow();
+    handler: async (ctx, _req, _res, { id }) => {
+      const issued = await issueReport(ctx, id);
+      return ctx.db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]).where('t.id', '=', issued).executeTakeFirstOrThrow();
     },
   });
 
@@ -112,8 +112,8 @@ export function registerReportRoutes(api: ApiRouter): void {
     tag: 'reports',
     summary: 'Download an issued report: the frozen bytes, unchanged',
     access: STAFF,
-    handler: async (ctx, req, res) => {
-      const row = await ctx.db.selectFrom('reports').select(['id', 'kind', 'cohort_id', 'status', 'pdf', 'sha256', 'issued_at']).where('id', '=', parseId(req.params.id)).executeTakeFirst();
+    handler: async (ctx, _req, res, { id }) => {
+      const row = await ctx.db.selectFrom('reports').select(['id', 'kind', 'cohort_id', 'status', 'pdf', 'sha256', 'issued_at']).where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound();
       if (row.status !== 'issued' || !row.pdf || !row.issued_at) {
         throw conflict('Dieser Bericht ist noch ein Entwurf. Stellen Sie ihn zuerst aus.', 'not_issued');

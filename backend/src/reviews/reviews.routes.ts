@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { isStaff, type RequestContext } from '../http/context.ts';
 import { conflict } from '../http/errors.ts';
-import { parseId, registerResource, validate, type Rec } from '../http/resource.ts';
+import { registerResource, type Rec } from '../http/resource.ts';
 import { selectReviews } from './reviews.queries.ts';
 import { assignReviewersSchema, REVIEW_STATUSES, RECOMMENDATIONS, reviewCreateSchema, reviewSubmitSchema, reviewUpdateSchema } from './reviews.schema.ts';
 import { assignReviewers, checkManualAssignment, draftPatch, submitReview } from './reviews.service.ts';
@@ -57,11 +57,8 @@ export function registerReviewRoutes(api: ApiRouter): void {
     summary: 'Submit a review (all criteria scored, a recommendation); read-only afterwards',
     access: ['jury'],
     body: reviewSubmitSchema,
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      const input = validate(reviewSubmitSchema, req.body ?? {});
-      return present(await submitReview(ctx, id, input), ctx);
-    },
+    optionalBody: true,
+    handler: async (ctx, _req, _res, { id, body: input }) => present(await submitReview(ctx, id, input), ctx),
   });
 
   api.add({
@@ -71,10 +68,6 @@ export function registerReviewRoutes(api: ApiRouter): void {
     summary: 'Assign jurors to every eligible application: balanced, never conflicted, idempotent',
     access: STAFF,
     body: assignReviewersSchema,
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      const input = validate(assignReviewersSchema, req.body);
-      return assignReviewers(ctx, id, input.per_application);
-    },
+    handler: async (ctx, _req, _res, { id, body: input }) => assignReviewers(ctx, id, input.per_application),
   });
 }

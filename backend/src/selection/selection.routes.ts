@@ -1,6 +1,5 @@
 import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
-import { parseId, validate } from '../http/resource.ts';
 import { decideSchema, interviewSchema, transitionSchema, waitlistOrderSchema, withdrawSchema } from './selection.schema.ts';
 import {
   acceptOffer, declineOffer, decide, finalizeSelection, orderWaitlist, previewLetters, recordInterview, selectionBoard, shortlist,
@@ -14,66 +13,51 @@ export function registerSelectionRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/cohorts/:id/transition', tag, access: STAFF, body: transitionSchema,
     summary: 'Move a cohort to its next phase (draft → call_open → review → selection → programme → alumni); 409 with the unmet precondition',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      return transitionCohort(ctx, id, validate(transitionSchema, req.body).phase);
-    },
+    handler: async (ctx, _req, _res, { id, body }) => transitionCohort(ctx, id, body.phase),
   });
   api.add({
     method: 'post', path: '/cohorts/:id/finalize-selection', tag, access: STAFF,
     summary: 'Release the selection: fellowships for the selected, decision letters queued (idempotent)',
-    handler: (ctx, req) => finalizeSelection(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => finalizeSelection(ctx, id),
   });
   api.add({
     method: 'get', path: '/cohorts/:id/decision-letters', tag, access: STAFF,
     summary: 'Preview every decision letter exactly as the release sends it',
-    handler: (ctx, req) => previewLetters(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => previewLetters(ctx, id),
   });
   api.add({
     method: 'get', path: '/cohorts/:id/selection', tag, access: STAFF,
     summary: 'Selection board: applications in the selection with decisions, interviews and seats left',
-    handler: (ctx, req) => selectionBoard(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => selectionBoard(ctx, id),
   });
   api.add({
     method: 'post', path: '/cohorts/:id/waitlist-order', tag, access: STAFF, body: waitlistOrderSchema,
     summary: 'Set the waitlist order explicitly (every waitlisted application once, first = next in line)',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      return orderWaitlist(ctx, id, validate(waitlistOrderSchema, req.body).application_ids);
-    },
+    handler: async (ctx, _req, _res, { id, body }) => orderWaitlist(ctx, id, body.application_ids),
   });
   api.add({
     method: 'post', path: '/applications/:id/shortlist', tag, access: STAFF,
     summary: 'Put an eligible application on the shortlist (phone interview follows)',
-    handler: (ctx, req) => shortlist(ctx, parseId(req.params.id)),
+    handler: (ctx, _req, _res, { id }) => shortlist(ctx, id),
   });
   api.add({
     method: 'post', path: '/applications/:id/interview', tag, access: STAFF, body: interviewSchema,
     summary: 'Record the phone interview (date, notes) of a shortlisted application',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      return recordInterview(ctx, id, validate(interviewSchema, req.body));
-    },
+    handler: async (ctx, _req, _res, { id, body }) => recordInterview(ctx, id, body),
   });
   api.add({
     method: 'post', path: '/applications/:id/decide', tag, access: STAFF, body: decideSchema,
     summary: 'Decide (selected | waitlisted | rejected) with a required reason; internal until the release; seat cap 409',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      return decide(ctx, id, validate(decideSchema, req.body));
-    },
+    handler: async (ctx, _req, _res, { id, body }) => decide(ctx, id, body),
   });
   api.add({
     method: 'post', path: '/applications/:id/accept-offer', tag, access: ['admin', 'staff', 'applicant'],
     summary: 'Accept a place offered from the waitlist: creates the fellowship',
-    handler: async (ctx, req) => presentApplication(await acceptOffer(ctx, parseId(req.params.id)), ctx),
+    handler: async (ctx, _req, _res, { id }) => presentApplication(await acceptOffer(ctx, id), ctx),
   });
   api.add({
     method: 'post', path: '/applications/:id/decline-offer', tag, access: ['admin', 'staff', 'applicant'], body: withdrawSchema,
     summary: 'Decline a place offered from the waitlist: the seat goes to the next on the waitlist',
-    handler: async (ctx, req) => {
-      const id = parseId(req.params.id);
-      return presentApplication(await declineOffer(ctx, id, validate(withdrawSchema, req.body).reason), ctx);
-    },
+    handler: async (ctx, _req, _res, { id, body }) => presentApplication(await declineOffer(ctx, id, body.reason), ctx),
   });
 }
