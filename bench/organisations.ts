@@ -42,7 +42,11 @@ const organisationsList: BenchScenario = async ({ serverUrl }) => {
       `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%count(*) over ()%' AND pid <> pg_backend_pid() LIMIT 1`,
     );
     if (!sent) throw new Error('the list statement was not found in pg_stat_activity');
-    const values = ['Sachsen', 'social', 25, 0];
+    // Its parameters: the two filter values, then the offset (the page size is written into it).
+    const placeholders = Math.max(...[...sent.query.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    const values = placeholders === 3 ? ['Sachsen', 'social', 0] : ['Sachsen', 'social', 25, 0];
+    const check = await pool.query(sent.query, values);
+    if (check.rows.length !== 25) throw new Error(`the baseline statement answered ${check.rows.length} rows, not 25`);
     const unnamed = () => pool.query(sent.query, values);
     const prepared = () => pool.query({ name: 'organisations_page', text: sent.query, values });
     await loopLoad(unnamed, 8, 2000);
