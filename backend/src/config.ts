@@ -14,6 +14,9 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().default('./data/pglite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // Off behind a connection pooler that cannot keep prepared statements (PgBouncer < 1.21 in
+  // transaction mode): statements then go unnamed, parsed on every call.
+  DATABASE_PREPARED_STATEMENTS: flag.default(true),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'mindestens 12 Zeichen').optional(),
   DEMO_DATA: flag.optional(),

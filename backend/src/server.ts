@@ -36,6 +36,7 @@ const handle = await openDatabase({
   url: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
   poolSize: config.DATABASE_POOL_SIZE,
+  preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   onPoolError: (error) => logger.warn({ err: error }, 'database connection error'),
 });
 try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import pg from 'pg';
-import { parseTimestamptz, PREPARED_PER_CONNECTION } from '../src/db/database.ts';
+import { openDatabase, parseTimestamptz, PREPARED_PER_CONNECTION } from '../src/db/database.ts';
 import { testContext } from './support/context.ts';
 import { agentFor, api, databaseSnapshot, db } from './support/fixtures.ts';
 
@@ -114,5 +114,21 @@ describe('platform', () => {
       assert.ok(rows[0].n <= PREPARED_PER_CONNECTION, `${rows[0].n} prepared`);
       assert.equal((await probe(PREPARED_PER_CONNECTION + 5).execute(trx)).rows[0][`probe_${PREPARED_PER_CONNECTION + 5}` as 'n'], PREPARED_PER_CONNECTION + 6);
     });
+  });
+
+  it('sends every statement unnamed when prepared statements are switched off (for poolers that cannot keep them)', async function () {
+    if (!testContext.databaseUrl) this.skip();
+    const unprepared = await openDatabase({ url: testContext.databaseUrl, poolSize: 1, preparedStatements: false });
+    try {
+      await unprepared.db.transaction().execute(async (trx) => {
+        const probe = sql<{ n: number }>`select ${41}::int + 1 as n`;
+        assert.equal((await probe.execute(trx)).rows[0].n, 42);
+        await probe.execute(trx);
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(trx);
+        assert.equal(rows[0].n, 0);
+      });
+    } finally {
+      await unprepared.close();
+    }
   });
 });

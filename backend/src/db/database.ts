@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   /** Per-statement limit on PostgreSQL, so one runaway query cannot hold a connection. */
   statementTimeoutMs?: number;
   poolSize?: number;
+  /** Prepare parameterised statements once per connection (default true). */
+  preparedStatements?: boolean;
   onPoolError?: (error: Error) => void;
 }
 
@@ -116,7 +118,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // A fixed-size pool: a connection opened in the middle of a burst (a deadline rush) costs a
     // PostgreSQL backend start plus its cold catalog caches, ~tens of ms on the critical path.
     min: size,
-    Client: PreparingClient,
+    Client: options.preparedStatements === false ? pg.Client : PreparingClient,
     connectionTimeoutMillis: 2000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,

@@ -7,6 +7,8 @@ import type { Config } from '../../src/config.ts';
 /** Filled by the root hooks before any test runs. */
 export const testContext = {} as {
   handle: DatabaseHandle;
+  /** The run's own PostgreSQL database; undefined on PGlite. */
+  databaseUrl?: string;
   db: Db;
   app: Express;
   routes: RouteDef[];

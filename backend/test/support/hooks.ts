@@ -38,7 +38,7 @@ export const mochaHooks = {
     const logger = createLogger(config);
     const appContext = { db: handle.db, config, logger, engine: handle.engine };
     const { app, routes } = buildApp(appContext, { ping: handle.ping, loginLimit: 100_000 });
-    Object.assign(testContext, { handle, db: handle.db, app, routes, config, logger, appContext });
+    Object.assign(testContext, { handle, databaseUrl: url, db: handle.db, app, routes, config, logger, appContext });
   },
   async beforeEach() {
     await truncateAll();
