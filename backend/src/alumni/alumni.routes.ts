@@ -133,9 +133,7 @@ export function registerAlumniRoutes(api: ApiRouter): void {
       access: ['applicant'],
       body: introductionResponseSchema,
       optionalBody: true,
-      handler: (ctx, _req, _res, { id, body: { note } }) => {
-        return respondToIntroduction(ctx, id, decision, note);
-      },
+      handler: (ctx, _req, _res, { id, body: { note } }) => respondToIntroduction(ctx, id, decision, note),
     });
   }
 

@@ -66,6 +66,18 @@ export function parseTimestamptz(text: string): unknown {
 /** Distinct statements one connection keeps prepared; beyond this, statements go unnamed. */
 export const PREPARED_PER_CONNECTION = 200;
 
+// Names by statement text, shared by all connections: hashing the text on every query is hot-path work.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `k${createHash('sha1').update(text).digest('base64url')}`;
+    if (statementNames.size >= 10 * PREPARED_PER_CONNECTION) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * A pg client that prepares every parameterised statement once per connection (named by a hash of
  * its text) and afterwards only binds and executes it: PostgreSQL skips parsing and, once it
@@ -77,7 +89,7 @@ class PreparingClient extends pg.Client {
 
   override query(config: any, values?: any, callback?: any): any {
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
-      const name = `k${createHash('sha1').update(config).digest('base64url')}`;
+      const name = statementName(config);
       if (this.#prepared.has(name) || this.#prepared.size < PREPARED_PER_CONNECTION) {
         this.#prepared.add(name);
         return super.query({ name, text: config, values }, callback);

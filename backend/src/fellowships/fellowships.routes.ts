@@ -112,9 +112,7 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/fellowships/:id/approve-stage-gate', tag: 'fellowships', access: STAFF, body: stageGateSchema, optionalBody: true,
     summary: 'Stage gate: approve the achieved transfer concept, the fellowship enters stage 2',
-    handler: async (ctx, _req, _res, { id, body: { note } }) => {
-      return normalise(await approveStageGate(ctx, id, note));
-    },
+    handler: async (ctx, _req, _res, { id, body: { note } }) => normalise(await approveStageGate(ctx, id, note)),
   });
 }
 

@@ -84,6 +84,7 @@ export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQue
   const direction = list.sort.direction;
   const sorted = (query: AnyQuery, alias: string) =>
     query.orderBy(sql.ref(`${alias}.__sort`), direction).orderBy(sql.ref(`${alias}.id`), direction);
+  const paged = (query: AnyQuery, alias: string) => sorted(query, alias).offset(list.range.start).limit(pageSize);
   const helpers = [sql.ref(list.sort.column).as('__sort'), sql<number>`count(*) over ()`.as('__total')];
   // The page size is written into the statement (a whole number from parseListQuery), the offset
   // stays a parameter: with a known LIMIT, PostgreSQL settles on a generic plan for the prepared
@@ -92,16 +93,11 @@ export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQue
   let page: Rec[];
   if (records) {
     const keys = qb.clearSelect().select([sql.ref('t.id').as('id'), ...helpers]);
-    const keyPage = sorted(db.selectFrom(keys.as('__keys')).selectAll(), '__keys')
-      .offset(list.range.start)
-      .limit(pageSize);
+    const keyPage = paged(db.selectFrom(keys.as('__keys')).selectAll(), '__keys');
     // `__page`, not a short alias: the caller's query may already join a table as `p`.
     page = await sorted(records.innerJoin(keyPage.as('__page'), '__page.id', 't.id').select(['__page.__sort', '__page.__total']), '__page').execute();
   } else {
-    page = await sorted(db.selectFrom(qb.select(helpers).as('p')).selectAll(), 'p')
-      .offset(list.range.start)
-      .limit(pageSize)
-      .execute();
+    page = await paged(db.selectFrom(qb.select(helpers).as('p')).selectAll(), 'p').execute();
   }
   let total = page.length ? Number(page[0].__total) : 0;
   if (!page.length && list.range.start > 0) {

@@ -27,6 +27,9 @@ async function cohortExists(db: Kysely<Database>, cohortId: number): Promise<boo
   return !!(await db.selectFrom('cohorts').select('id').where('id', '=', cohortId).executeTakeFirst());
 }
 
+/** Reports as the API lists them (with their cohort's name); the bytes stay out. */
+const reportRecords = (db: Kysely<Database>) => db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]);
+
 export function registerReportRoutes(api: ApiRouter): void {
   for (const kind of REPORT_KINDS) {
     api.add({
@@ -50,7 +53,7 @@ export function registerReportRoutes(api: ApiRouter): void {
   registerResource(api, {
     name: 'reports',
     table: 'reports',
-    select: (db) => db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]),
+    select: reportRecords,
     fields: {
       id: { column: 't.id', type: 'int' },
       cohort_id: { column: 't.cohort_id', type: 'int' },
@@ -101,8 +104,8 @@ export function registerReportRoutes(api: ApiRouter): void {
     summary: 'Issue a draft report: generate the PDF once and freeze its bytes (sha256, issued_at)',
     access: STAFF,
     handler: async (ctx, _req, _res, { id }) => {
-      const issued = await issueReport(ctx, id);
-      return ctx.db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]).where('t.id', '=', issued).executeTakeFirstOrThrow();
+      await issueReport(ctx, id);
+      return reportRecords(ctx.db).where('t.id', '=', id).executeTakeFirstOrThrow();
     },
   });
 
