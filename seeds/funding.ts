@@ -1,5 +1,7 @@
 import type { Db } from '../backend/src/db/database.ts';
+import { setActor } from '../backend/src/db/actor.ts';
 import type { DemoBase } from './demo.ts';
+import { DEMO_IBANS } from './names.ts';
 
 /** Splits a grant into shares that add up to it exactly (the last share takes the rounding rest). */
 export function splitGrant(grantCents: number, percents: number[]): number[] {
@@ -15,7 +17,10 @@ const at = (date: string) => new Date(`${date}T10:00:00+01:00`);
  * staff2@example.org (four eyes). Past cohorts are fully paid. In the current (programme) cohort:
  * first tranche paid, second approved (ready for the bank export), the transfer bonus planned and
  * tied to the transfer-concept milestone, and a final tranche after Demo Day planned by staff2 —
- * so both staff logins find something in "Freizugeben". Without fellowships it does nothing.
+ * so both staff logins find something in "Freizugeben". Approved and paid tranches carry the
+ * payee as it was at approval: the database copies it when they are inserted (migration 0010).
+ * One current fellow then changed its bank account, so its approved tranche is back in
+ * "planned" with a note and waits for a fresh approval. Without fellowships it does nothing.
  */
 export async function seedFunding(db: Db, base: DemoBase): Promise<void> {
   const fellowships = await db
@@ -78,4 +83,29 @@ export async function seedFunding(db: Db, base: DemoBase): Promise<void> {
     });
     await tranche({ label: 'Schlussrate nach dem Demo Day', amount_cents: last, due_on: `${y}-12-15`, status: 'planned', created_by: i % 2 ? approver : planner });
   }
+
+  // The demo of the payment-diversion guard: a current fellow reports a new bank account (entered
+  // by its own applicant login where it has one). Its approved, not yet exported tranche goes
+  // back to "planned" with a note; staff2 (who did not plan it) can approve it afresh.
+  const changer = await db
+    .selectFrom('disbursements as d')
+    .innerJoin('fellowships as f', 'f.id', 'd.fellowship_id')
+    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .select(['o.id', 'o.iban', 'o.name'])
+    .where('d.status', '=', 'approved')
+    .where('d.export_id', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('disbursements as n').innerJoin('fellowships as nf', 'nf.id', 'n.fellowship_id').select('n.id')
+        .whereRef('nf.organisation_id', '=', 'o.id').where('n.bank_changed_at', 'is not', null))))
+    .orderBy('d.id')
+    .executeTakeFirst();
+  if (!changer) return;
+  const applicant = await db.selectFrom('users').select('id').where('organisation_id', '=', changer.id).where('role', '=', 'applicant').executeTakeFirst();
+  await setActor(db, applicant?.id ?? base.admin.id);
+  await db
+    .updateTable('organisations')
+    .set({ iban: DEMO_IBANS.find((iban) => iban !== changer.iban)!, account_holder: `${changer.name} (Projektkonto)` })
+    .where('id', '=', changer.id)
+    .execute();
+  await setActor(db, null);
 }

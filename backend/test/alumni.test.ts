@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import type { Kysely } from 'kysely';
 import { testContext } from './support/context.ts';
 import { agentFor, createOrganisation, createUser, databaseSnapshot, db, listQuery, loginAs, type Agent } from './support/fixtures.ts';
+import { databaseMigratedTo } from './support/legacy-database.ts';
 import { phaseHooks } from '../src/cohorts/phase-hooks.ts';
 import { explain, normaliseTopic, parseTopics, rankMatches, topicsMeet } from '../src/alumni/alumni.matching.ts';
 
@@ -507,6 +509,78 @@ describe('alumni network', () => {
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
       const emails = await db().selectFrom('emails').select('template').where('template', 'in', ['introduction_accepted', 'introduction_declined']).execute();
       assert.equal(emails.length, 1);
+    });
+
+    it('keeps one open introduction per pair in either direction and names it in the 409 (issue 16)', async () => {
+      const { asker, asked, askerAgent, askedAgent } = await pair();
+      const first = await askerAgent.post('/api/introductions').send({ to_organisation_id: asked.org.id, message: 'Hin' }).expect(201);
+      const before = await databaseSnapshot();
+      const back = await askedAgent.post('/api/introductions').send({ to_organisation_id: asker.org.id, message: 'Zurück' }).expect(409);
+      assert.equal(back.body.code, 'introduction_exists');
+      assert.match(back.body.message, new RegExp(`Anfrage Nr\\. ${first.body.id} vom`));
+      assert.match(back.body.message, /Fragende Initiative e\.V\./);
+      assert.equal(back.body.errors.to_organisation_id, `Vorstellung Nr. ${first.body.id}`);
+      const again = await askerAgent.post('/api/introductions').send({ to_organisation_id: asked.org.id, message: 'Nochmal' }).expect(409);
+      assert.match(again.body.message, new RegExp(`Ihre Anfrage Nr\\. ${first.body.id} an „Gefragte Stiftung“`));
+      assert.equal(await databaseSnapshot(), before);
+      // Past the API too: the database refuses the opposite request.
+      await assert.rejects(
+        db().insertInto('introductions').values({ from_organisation_id: asked.org.id, to_organisation_id: asker.org.id, message: 'SQL' }).execute(),
+        /introductions_open_pair_either_way/,
+      );
+
+      await askedAgent.post(`/api/introductions/${first.body.id}/accept`).send({}).expect(200);
+      const known = await askedAgent.post('/api/introductions').send({ to_organisation_id: asker.org.id, message: 'Zurück' }).expect(409);
+      assert.match(known.body.message, new RegExp(`bereits miteinander bekannt gemacht worden \\(Vorstellung Nr\\. ${first.body.id}, angenommen am`));
+    });
+
+    it('lets exactly one of concurrent opposite requests land, the others naming it', async () => {
+      const { asker, asked, askerAgent, askedAgent } = await pair();
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          i % 2
+            ? askedAgent.post('/api/introductions').send({ to_organisation_id: asker.org.id, message: `Zurück ${i}` })
+            : askerAgent.post('/api/introductions').send({ to_organisation_id: asked.org.id, message: `Hin ${i}` }),
+        ),
+      );
+      assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409, 409, 409, 409, 409, 409]);
+      const rows = await db().selectFrom('introductions').select(['id', 'status']).execute();
+      assert.equal(rows.length, 1);
+      for (const refused of results.filter((r) => r.status === 409)) {
+        assert.equal(refused.body.code, 'introduction_exists');
+        assert.match(refused.body.message, new RegExp(`Nr\\. ${rows[0].id} `));
+      }
+      assert.equal((await db().selectFrom('emails').select('id').where('template', '=', 'introduction_requested').execute()).length, 1);
+    });
+
+    it('closes opposite duplicates that existed before migration 0011, keeping an accepted one or else the oldest', async function () {
+      this.timeout(60_000);
+      const { handle, migrateToLatest } = await databaseMigratedTo('0008_alumni_introductions');
+      try {
+        const legacy = handle.db as Kysely<any>;
+        const orgs: number[] = [];
+        for (const name of ['A', 'B', 'C', 'D', 'E', 'F']) orgs.push((await legacy.insertInto('organisations').values({ name }).returning('id').executeTakeFirstOrThrow()).id);
+        const [a, b, c, d, e, f] = orgs;
+        const intro = async (from: number, to: number, status: string, created_at: string) =>
+          (await legacy.insertInto('introductions').values({ from_organisation_id: from, to_organisation_id: to, message: 'x', status, created_at }).returning('id').executeTakeFirstOrThrow()).id as number;
+        const older = await intro(a, b, 'requested', '2025-01-01T00:00:00Z');
+        const newer = await intro(b, a, 'requested', '2025-02-01T00:00:00Z');
+        const openOne = await intro(c, d, 'requested', '2025-01-01T00:00:00Z');
+        const acceptedOne = await intro(d, c, 'accepted', '2025-02-01T00:00:00Z');
+        const declinedOne = await intro(e, f, 'declined', '2025-01-01T00:00:00Z');
+        const afterDecline = await intro(f, e, 'requested', '2025-02-01T00:00:00Z');
+
+        await migrateToLatest();
+        const status = new Map((await handle.db.selectFrom('introductions').select(['id', 'status']).execute()).map((r) => [r.id, r.status]));
+        assert.deepEqual(
+          [older, newer, openOne, acceptedOne, declinedOne, afterDecline].map((id) => status.get(id)),
+          ['requested', 'declined', 'declined', 'accepted', 'declined', 'requested'],
+        );
+        const events = await handle.db.selectFrom('audit_events').select(['record_id', 'action']).where('resource', '=', 'introductions').orderBy('record_id').execute();
+        assert.deepEqual(events, [{ record_id: newer, action: 'supersede' }, { record_id: openOne, action: 'supersede' }]);
+      } finally {
+        await handle.close();
+      }
     });
 
     it('lets only one of several concurrent identical requests land', async () => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { sql, type Kysely } from 'kysely';
 import { agentFor, api, createUser, databaseSnapshot, db, listQuery, loginAs } from './support/fixtures.ts';
 import { createFellowship, createMilestone, insertTranche } from './support/funding-fixtures.ts';
+import { setActor } from '../src/db/actor.ts';
+import { databaseMigratedTo } from './support/legacy-database.ts';
 
 async function twoStaff() {
   const planner = await agentFor('staff');
@@ -15,6 +18,19 @@ const sumOfLive = async (fellowshipId: number) => {
   const rows = await db().selectFrom('disbursements').select('amount_cents').where('fellowship_id', '=', fellowshipId).where('status', '<>', 'cancelled').execute();
   return rows.reduce((s, r) => s + Number(r.amount_cents), 0);
 };
+
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+/** Waits until `count` other sessions of this database are blocked on a lock (PostgreSQL). */
+async function lockWaiters(count: number) {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db());
+    if (rows[0].n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no session waited for a lock`);
+}
 
 describe('disbursements', () => {
   describe('planning within the grant', () => {
@@ -276,6 +292,289 @@ describe('disbursements', () => {
       await planner.agent.delete(`/api/disbursements/${other.body.id}`).expect(200);
       const events = await db().selectFrom('audit_events').select('action').where('record_id', '=', other.body.id).where('resource', '=', 'disbursements').orderBy('id').execute();
       assert.deepEqual(events.map((e) => e.action), ['create', 'delete']);
+    });
+  });
+
+  describe('four eyes edited around (issue 16, class 2)', () => {
+    const row = (id: number) => db().selectFrom('disbursements').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const NEW_IBAN = 'DE02120300000000202051';
+
+    it('refuses approval by a staff member who changed any money field of the tranche, and leaves them off the to-approve list', async () => {
+      const { planner, approver: editor } = await twoStaff();
+      const third = await agentFor('staff');
+      const f = await createFellowship();
+      const milestone = await createMilestone(f.id, 'achieved');
+      const changes: Array<[string, Record<string, unknown>]> = [
+        ['label', { label: '1. Rate (neu)' }],
+        ['amount_cents', { amount_cents: 1500 }],
+        ['due_on', { due_on: '2026-09-30' }],
+        ['milestone_id', { milestone_id: milestone.id }],
+      ];
+      for (const [field, change] of changes) {
+        const t = await plan(planner.agent, f.id, 1000).expect(201);
+        const edited = await editor.agent.put(`/api/disbursements/${t.body.id}`).send({ ...t.body, ...change }).expect(200);
+        assert.deepEqual(edited.body.money_editors, [planner.user.id, editor.user.id].sort((a, b) => a - b), field);
+        const list = await editor.agent.get('/api/disbursements').query(listQuery({ filter: { to_approve: true } })).expect(200);
+        assert.ok(!list.body.some((d: any) => d.id === t.body.id), field);
+        const before = await databaseSnapshot();
+        const res = await editor.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(403);
+        assert.equal(res.body.code, 'four_eyes', field);
+        assert.match(res.body.message, /Vier-Augen/);
+        assert.equal(await databaseSnapshot(), before, field);
+        const ok = await third.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(200);
+        assert.equal(ok.body.approved_by, third.user.id, field);
+      }
+    });
+
+    it('does not count a PUT that changes nothing (react-admin sends the whole record) as an edit', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship();
+      const t = await plan(planner.agent, f.id, 1000).expect(201);
+      await approver.agent.put(`/api/disbursements/${t.body.id}`).send(t.body).expect(200);
+      assert.deepEqual((await row(t.body.id)).money_editors, [planner.user.id]);
+      await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(200);
+    });
+
+    it('holds on every write path: a money field changes only with a named actor, who then cannot approve', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship();
+      const other = await createFellowship({ cohort_id: f.cohort_id });
+      const t = await plan(planner.agent, f.id, 1000).expect(201);
+      // Straight SQL, past the API: without an actor the trigger refuses the change.
+      await assert.rejects(db().updateTable('disbursements').set({ amount_cents: 999 }).where('id', '=', t.body.id).execute(), /app\.actor_id/);
+      // With one (the fellowship cannot even change through the API), the actor becomes an editor.
+      await db().transaction().execute(async (trx) => {
+        await setActor(trx, approver.user.id);
+        await trx.updateTable('disbursements').set({ fellowship_id: other.id }).where('id', '=', t.body.id).execute();
+      });
+      assert.deepEqual((await row(t.body.id)).money_editors, [planner.user.id, approver.user.id].sort((a, b) => a - b));
+      assert.equal((await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(403)).body.code, 'four_eyes');
+      // The list of editors only grows, and the database refuses an approver among them.
+      await db().updateTable('disbursements').set({ money_editors: [] }).where('id', '=', t.body.id).execute();
+      assert.deepEqual((await row(t.body.id)).money_editors, [planner.user.id, approver.user.id].sort((a, b) => a - b));
+      await assert.rejects(
+        db().updateTable('disbursements').set({ status: 'approved', approved_by: approver.user.id, approved_at: new Date() }).where('id', '=', t.body.id).execute(),
+        /disbursements_four_eyes/,
+      );
+    });
+
+    it('freezes every money field of an approved tranche (409, cancel and plan anew), also past the API', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship();
+      const milestone = await createMilestone(f.id, 'achieved');
+      const t = await plan(planner.agent, f.id, 1000).expect(201);
+      const approved = await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(200);
+      const before = await databaseSnapshot();
+      for (const change of [{ label: 'Umbenannt' }, { amount_cents: 2000 }, { due_on: '2027-01-01' }, { milestone_id: milestone.id }]) {
+        const res = await planner.agent.put(`/api/disbursements/${t.body.id}`).send({ ...approved.body, ...change }).expect(409);
+        assert.equal(res.body.code, 'wrong_state', JSON.stringify(change));
+      }
+      assert.equal(await databaseSnapshot(), before);
+      await assert.rejects(
+        db().transaction().execute(async (trx) => {
+          await setActor(trx, planner.user.id);
+          await trx.updateTable('disbursements').set({ amount_cents: 2000 }).where('id', '=', t.body.id).execute();
+        }),
+        /eingefroren/,
+      );
+      // The copied payee is frozen too: a direct write to it is ignored.
+      await db().updateTable('disbursements').set({ payee_iban: NEW_IBAN }).where('id', '=', t.body.id).execute();
+      assert.equal((await row(t.body.id)).payee_iban, 'DE89370400440532013000');
+    });
+
+    it('copies the payee at approval; a change of bank details resets approved, unpaid, unexported tranches with a note and leaves the rest alone', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship({ organisation: { account_holder: 'Förderverein Kontoinhaber' } });
+      const applicant = await agentFor('applicant', { organisation_id: f.organisation_id });
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await plan(planner.agent, f.id, 1000 + i).expect(201)).body.id);
+      for (const id of ids.slice(0, 3)) {
+        const ok = await approver.agent.post(`/api/disbursements/${id}/approve`).send({}).expect(200);
+        assert.deepEqual([ok.body.payee_account_holder, ok.body.payee_iban, ok.body.payee_bic], ['Förderverein Kontoinhaber', 'DE89370400440532013000', 'COBADEFFXXX']);
+      }
+      const [approvedId, paidId, exportedId, plannedId] = ids;
+      await approver.agent.post(`/api/disbursements/${paidId}/pay`).send({ payment_reference: 'R1' }).expect(200);
+      await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', disbursement_ids: [exportedId] }).expect(201);
+
+      // An unchanged save of the organisation changes nothing.
+      const org = (await applicant.agent.get(`/api/organisations/${f.organisation_id}`).expect(200)).body;
+      await applicant.agent.put(`/api/organisations/${f.organisation_id}`).send(org).expect(200);
+      assert.equal((await row(approvedId)).status, 'approved');
+
+      await applicant.agent.put(`/api/organisations/${f.organisation_id}`).send({ ...org, iban: 'DE02 1203 0000 0000 2020 51' }).expect(200);
+      const reset = (await planner.agent.get(`/api/disbursements/${approvedId}`).expect(200)).body;
+      assert.equal(reset.status, 'planned');
+      assert.equal(reset.approved_by, null);
+      assert.equal(reset.approved_at, null);
+      assert.equal(reset.payee_iban, null);
+      assert.ok(reset.bank_changed_at);
+      assert.match(reset.bank_change_note, /IBAN …3000 → …2051/);
+      assert.match(reset.bank_change_note, /Freigabe zurückgenommen/);
+      assert.ok(reset.money_editors.includes(applicant.user.id));
+      const event = await db().selectFrom('audit_events').selectAll().where('action', '=', 'reset_approval').executeTakeFirstOrThrow();
+      assert.equal(event.record_id, approvedId);
+      assert.equal(event.actor_id, applicant.user.id);
+      assert.equal((event.changes as any).before.payee_iban, 'DE89370400440532013000');
+
+      const paidRow = await row(paidId);
+      assert.deepEqual([paidRow.status, paidRow.payee_iban, paidRow.bank_change_note], ['paid', 'DE89370400440532013000', null]);
+      const exportedRow = await row(exportedId);
+      assert.deepEqual([exportedRow.status, exportedRow.payee_iban], ['approved', 'DE89370400440532013000']);
+      const plannedRow = await row(plannedId);
+      assert.equal(plannedRow.status, 'planned');
+      assert.match(plannedRow.bank_change_note!, /vor der Freigabe prüfen/);
+
+      // A fresh approval by someone allowed copies the new details and clears the note.
+      const again = await approver.agent.post(`/api/disbursements/${approvedId}/approve`).send({}).expect(200);
+      assert.deepEqual([again.body.status, again.body.payee_iban, again.body.bank_change_note], ['approved', NEW_IBAN, null]);
+    });
+
+    it('bars the staff member who changed an organisation’s bank details from approving its open tranches', async () => {
+      const { planner, approver } = await twoStaff();
+      const changer = await agentFor('staff');
+      const f = await createFellowship();
+      const open = await plan(planner.agent, f.id, 1000).expect(201);
+      const approved = await plan(planner.agent, f.id, 2000).expect(201);
+      await approver.agent.post(`/api/disbursements/${approved.body.id}/approve`).send({}).expect(200);
+      await changer.agent.put(`/api/organisations/${f.organisation_id}`).send({ name: f.organisation.name, iban: NEW_IBAN, account_holder: 'Neuer Inhaber' }).expect(200);
+      for (const id of [open.body.id, approved.body.id]) {
+        const res = await changer.agent.post(`/api/disbursements/${id}/approve`).send({}).expect(403);
+        assert.equal(res.body.code, 'four_eyes');
+      }
+      const list = await changer.agent.get('/api/disbursements').query(listQuery({ filter: { to_approve: true } })).expect(200);
+      assert.deepEqual(list.body, []);
+      for (const id of [open.body.id, approved.body.id]) {
+        const ok = await approver.agent.post(`/api/disbursements/${id}/approve`).send({}).expect(200);
+        assert.deepEqual([ok.body.payee_iban, ok.body.payee_account_holder], [NEW_IBAN, 'Neuer Inhaber']);
+      }
+    });
+
+    it('ends consistent when approvals race changes of the bank details (PostgreSQL)', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship({ grant_cents: 10_000_000 });
+      const applicant = await agentFor('applicant', { organisation_id: f.organisation_id });
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await plan(planner.agent, f.id, 1000 + i).expect(201)).body.id);
+      const ibans = [NEW_IBAN, 'DE89370400440532013000', 'DE02500105170137075030'];
+      // Changes of the bank details in between the approvals, so that either may come first.
+      const requests = ids.flatMap((id, i) => [
+        approver.agent.post(`/api/disbursements/${id}/approve`).send({}),
+        ...(i % 3 === 1 ? [applicant.agent.put(`/api/organisations/${f.organisation_id}`).send({ name: f.organisation.name, iban: ibans[(i - 1) / 3] })] : []),
+      ]);
+      const results = await Promise.all(requests);
+      assert.deepEqual([...new Set(results.map((r) => r.status))], [200], results.map((r) => `${r.status} ${r.body.message ?? ''}`).join(', '));
+      const organisation = await db().selectFrom('organisations').select('iban').where('id', '=', f.organisation_id).executeTakeFirstOrThrow();
+      for (const id of ids) {
+        const t = await row(id);
+        if (t.status === 'approved') {
+          // Approved after the last change: it carries exactly the account that is valid now.
+          assert.equal(t.payee_iban, organisation.iban, `tranche ${id}`);
+        } else {
+          assert.equal(t.status, 'planned', `tranche ${id}`);
+          assert.deepEqual([t.approved_by, t.payee_iban], [null, null], `tranche ${id}`);
+          assert.ok(t.bank_change_note, `tranche ${id}`);
+        }
+      }
+    });
+
+    it('orders an approval and a bank-detail change that meet on the organisation row (PostgreSQL only)', async function () {
+      if (!onPostgres) this.skip();
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship();
+      const applicant = await agentFor('applicant', { organisation_id: f.organisation_id });
+      const first = (await plan(planner.agent, f.id, 1000).expect(201)).body.id;
+      const second = (await plan(planner.agent, f.id, 2000).expect(201)).body.id;
+
+      // The change is in flight (uncommitted) when the approval arrives: the approval waits for
+      // it and then copies the new account.
+      let approval: Promise<any> | undefined;
+      await db().transaction().execute(async (trx) => {
+        await setActor(trx, applicant.user.id);
+        await trx.updateTable('organisations').set({ iban: NEW_IBAN }).where('id', '=', f.organisation_id).execute();
+        approval = approver.agent.post(`/api/disbursements/${first}/approve`).send({}).then((r) => r);
+        await lockWaiters(1);
+      });
+      const approved = await approval!;
+      assert.equal(approved.status, 200);
+      assert.equal(approved.body.payee_iban, NEW_IBAN);
+
+      // The approval is in flight (organisation share-locked, tranche approved, as the API does)
+      // when the change arrives: the change waits, then resets both approved tranches.
+      let change: Promise<any> | undefined;
+      await db().transaction().execute(async (trx) => {
+        await setActor(trx, approver.user.id);
+        await trx.selectFrom('organisations').select('id').where('id', '=', f.organisation_id).forShare().execute();
+        await trx.updateTable('disbursements').set({ status: 'approved', approved_by: approver.user.id, approved_at: new Date() }).where('id', '=', second).execute();
+        change = applicant.agent.put(`/api/organisations/${f.organisation_id}`).send({ name: f.organisation.name, iban: 'DE89370400440532013000' }).then((r) => r);
+        await lockWaiters(1);
+      });
+      assert.equal((await change!).status, 200);
+      for (const id of [first, second]) {
+        const t = await row(id);
+        assert.deepEqual([t.status, t.approved_by, t.payee_iban], ['planned', null, null], `tranche ${id}`);
+        assert.match(t.bank_change_note!, /IBAN …2051 → …3000/);
+      }
+    });
+
+    it('ends consistent when an approval races an edit of the same tranche by the approver (PostgreSQL)', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship({ grant_cents: 10_000_000 });
+      const tranches = [];
+      for (let i = 0; i < 8; i++) tranches.push((await plan(planner.agent, f.id, 1000 + i).expect(201)).body);
+      const results = await Promise.all(tranches.flatMap((t) => [
+        approver.agent.post(`/api/disbursements/${t.id}/approve`).send({}),
+        approver.agent.put(`/api/disbursements/${t.id}`).send({ ...t, amount_cents: 5000 }),
+      ]));
+      for (const [i, t] of tranches.entries()) {
+        const [approve, edit] = [results[2 * i], results[2 * i + 1]];
+        const stored = await row(t.id);
+        if (approve.status === 200) {
+          // Approved first: the edit came too late and the approved amount stands.
+          assert.deepEqual([edit.status, stored.status, Number(stored.amount_cents)], [409, 'approved', t.amount_cents]);
+        } else {
+          // Edited first: the editor may not approve.
+          assert.deepEqual([approve.status, approve.body.code, edit.status, stored.status, Number(stored.amount_cents)], [403, 'four_eyes', 200, 'planned', 5000]);
+          assert.ok(stored.money_editors.includes(approver.user.id));
+        }
+        assert.ok(stored.approved_by === null || !stored.money_editors.includes(stored.approved_by));
+      }
+    });
+  });
+
+  describe('migration 0010 on existing tranches', () => {
+    it('gives existing tranches their editors (creator, and who changed a planned one) and approved/paid ones their payee', async function () {
+      this.timeout(60_000);
+      const { handle, migrateToLatest } = await databaseMigratedTo('0008_alumni_introductions');
+      try {
+        const legacy = handle.db as Kysely<any>;
+        const one = async (table: string, values: Record<string, unknown>) => (await legacy.insertInto(table).values(values).returning('id').executeTakeFirstOrThrow()).id as number;
+        const users: number[] = [];
+        for (const name of ['planner', 'editor', 'approver']) users.push(await one('users', { email: `${name}@example.org`, name, role: 'staff' }));
+        const org = await one('organisations', { name: 'Altverein e.V.', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' });
+        const cohort = await one('cohorts', { name: 'Jahrgang 2024', year: 2024, application_opens_at: '2023-09-01T00:00:00Z', application_closes_at: '2023-11-01T00:00:00Z' });
+        const application = await one('applications', { cohort_id: cohort, organisation_id: org });
+        const fellowship = await one('fellowships', { cohort_id: cohort, organisation_id: org, application_id: application, grant_cents: 1_000_000 });
+        const tranche = (status: string, approved: boolean) => one('disbursements', {
+          fellowship_id: fellowship, label: status, amount_cents: 1000, status, created_by: users[0], approved_by: approved ? users[2] : null,
+        });
+        const planned = await tranche('planned', false);
+        const approved = await tranche('approved', true);
+        const paid = await tranche('paid', true);
+        await one('audit_events', { actor_id: users[1], action: 'update', resource: 'disbursements', record_id: planned, changes: '{}' });
+        await one('audit_events', { actor_id: users[1], action: 'update', resource: 'disbursements', record_id: approved, changes: '{}' });
+
+        await migrateToLatest();
+        const rows = await handle.db.selectFrom('disbursements').selectAll().orderBy('id').execute();
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        assert.deepEqual(byId.get(planned)!.money_editors, [users[0], users[1]]);
+        assert.deepEqual(byId.get(approved)!.money_editors, [users[0]]);
+        assert.equal(byId.get(planned)!.payee_iban, null);
+        for (const id of [approved, paid]) {
+          assert.deepEqual([byId.get(id)!.payee_account_holder, byId.get(id)!.payee_iban, byId.get(id)!.payee_bic], ['Altverein e.V.', 'DE89370400440532013000', 'COBADEFFXXX']);
+        }
+      } finally {
+        await handle.close();
+      }
     });
   });
 

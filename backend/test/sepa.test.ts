@@ -157,6 +157,44 @@ describe('disbursement exports (CSV and SEPA pain.001)', () => {
     await planner.agent.get(`/api/disbursement-exports/${res.body.id}/file`).query({ as: 'pdf' }).expect(400);
   });
 
+  it('pays the account copied at approval: a later change of bank details neither redirects an exported tranche nor lets a reset one leave (issue 16)', async () => {
+    const planner = await agentFor('staff');
+    const approver = await agentFor('staff');
+    const clerk = await agentFor('staff');
+    const f = await createFellowship({ organisation: { name: 'Kiezladen e.V.', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', account_holder: 'Kiezladen e.V. Konto' } });
+    const plan = async (amount: number) => (await planner.agent.post('/api/disbursements').send({ fellowship_id: f.id, label: 'Rate', amount_cents: amount }).expect(201)).body.id;
+    const exported = await plan(1000);
+    const reset = await plan(2000);
+    for (const id of [exported, reset]) await approver.agent.post(`/api/disbursements/${id}/approve`).send({}).expect(200);
+    const batch = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa', disbursement_ids: [exported] }).expect(201);
+    const stored = (await planner.agent.get(`/api/disbursement-exports/${batch.body.id}/file`).expect(200)).text;
+
+    // A (fraudulent) change of the bank details after approval.
+    await clerk.agent.put(`/api/organisations/${f.organisation_id}`)
+      .send({ name: 'Kiezladen e.V.', iban: 'DE02120300000000202051', bic: 'BYLADEM1001', account_holder: 'Jemand Anderes' }).expect(200);
+
+    const again = await planner.agent.get(`/api/disbursement-exports/${batch.body.id}/file`).expect(200);
+    assert.equal(again.text, stored);
+    const csv = parseCsv((await planner.agent.get(`/api/disbursement-exports/${batch.body.id}/file`).query({ as: 'csv' }).expect(200)).text);
+    const line = csv.find((r) => r[0] === String(exported))!;
+    const column = (name: string) => line[csv[0].indexOf(name)];
+    assert.deepEqual([column('IBAN'), column('BIC'), column('Kontoinhaber')], ['DE89370400440532013000', 'COBADEFFXXX', 'Kiezladen e.V. Konto']);
+
+    const before = await databaseSnapshot();
+    assert.equal((await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(409)).body.code, 'nothing_to_export');
+    assert.equal((await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', disbursement_ids: [reset] }).expect(409)).body.code, 'not_exportable');
+    assert.equal(await databaseSnapshot(), before);
+
+    // Approved afresh (not by the clerk who changed the details), it leaves with the new account.
+    assert.equal((await clerk.agent.post(`/api/disbursements/${reset}/approve`).send({}).expect(403)).body.code, 'four_eyes');
+    await approver.agent.post(`/api/disbursements/${reset}/approve`).send({}).expect(200);
+    const next = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);
+    assert.deepEqual(next.body.disbursement_ids, [reset]);
+    const xml = create((await planner.agent.get(`/api/disbursement-exports/${next.body.id}/file`).expect(200)).text);
+    assert.deepEqual(text(xml, 'CstmrCdtTrfInitn/PmtInf/CdtTrfTxInf/CdtrAcct/Id/IBAN'), ['DE02120300000000202051']);
+    assert.deepEqual(text(xml, 'CstmrCdtTrfInitn/PmtInf/CdtTrfTxInf/Cdtr/Nm'), ['Jemand Anderes']);
+  });
+
   it('never puts a tranche into two batches', async () => {
     const { planner, approver, a } = await approvedTranches();
     const first = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa' }).expect(201);

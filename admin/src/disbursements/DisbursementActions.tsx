@@ -25,16 +25,19 @@ function useTrancheAction(verb: 'approve' | 'pay' | 'cancel', done: string) {
   });
 }
 
-/** Second pair of eyes: hidden for the planner's own tranches, disabled while the milestone is open. */
+/**
+ * Second pair of eyes: disabled for whoever planned the tranche or changed its money fields or the
+ * payee's bank details (`money_editors`, kept by the database), and while the milestone is open.
+ */
 export const ApproveButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { mutate, isPending } = useTrancheAction('approve', 'approved');
   if (!record || record.status !== 'planned') return null;
-  if (identity && record.created_by === identity.id) {
+  if (identity && (record.created_by === identity.id || record.money_editors?.includes(identity.id))) {
     return (
-      <Tooltip title={translate(`${T}.own_tranche`)}>
+      <Tooltip title={translate(record.created_by === identity.id ? `${T}.own_tranche` : `${T}.edited_tranche`)}>
         <span><Button size="small" disabled>{translate(`${T}.approve`)}</Button></span>
       </Tooltip>
     );

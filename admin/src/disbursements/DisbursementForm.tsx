@@ -3,6 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { disbursementSchema, disbursementUpdateSchema } from '../../../backend/src/disbursements/disbursements.schema.ts';
 import { MoneyInput } from '../shared/inputs.tsx';
+import { BankChangeAlert } from './PayeeField.tsx';
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
@@ -44,6 +45,7 @@ export const DisbursementCreate = () => (
 export const DisbursementEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
     <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
+      <BankChangeAlert />
       <TrancheFields />
     </SimpleForm>
   </Edit>

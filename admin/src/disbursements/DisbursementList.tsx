@@ -6,6 +6,7 @@ import { DISBURSEMENT_STATUSES } from '../../../backend/src/disbursements/disbur
 import { EnumField } from '../shared/EnumField.tsx';
 import { EnumInput, MoneyField } from '../shared/inputs.tsx';
 import { TrancheActions } from './DisbursementActions.tsx';
+import { PayeeField } from './PayeeField.tsx';
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
@@ -52,6 +53,7 @@ export const TrancheTable = ({ variant = 'full' }: { variant?: 'full' | 'approve
       <DataTable.Col source="milestone_title"><MilestoneField /></DataTable.Col>
       {variant === 'full' && <DataTable.Col source="status"><EnumField source="status" enumName="disbursement_status" chip /></DataTable.Col>}
       {variant === 'approve' && <DataTable.Col source="created_by_name" />}
+      <DataTable.Col source="payee" disableSort><PayeeField /></DataTable.Col>
       {variant === 'full' && <DataTable.Col source="approved_by_name" />}
       {variant === 'full' && <DataTable.Col source="payment_reference" />}
       {staff && <DataTable.Col label=" " disableSort><TrancheActions /></DataTable.Col>}

@@ -16,7 +16,13 @@ export const disbursementMessages: FeatureMessages = {
           milestone_status: 'Meilenstein-Status', status: 'Status', created_by: 'Geplant von', created_by_name: 'Geplant von',
           approved_by: 'Freigegeben von', approved_by_name: 'Freigegeben von', approved_at: 'Freigegeben am', paid_at: 'Ausgezahlt am',
           payment_reference: 'Zahlungsreferenz', cancelled_at: 'Storniert am', export_id: 'Export', to_approve: 'Von mir freizugeben',
-          created_at: 'Angelegt', updated_at: 'Geändert',
+          created_at: 'Angelegt', updated_at: 'Geändert', money_editors: 'Geplant oder geändert von', payee: 'Zahlungsempfänger',
+          payee_account_holder: 'Kontoinhaber (bei Freigabe)', payee_iban: 'IBAN (bei Freigabe)', payee_bic: 'BIC (bei Freigabe)',
+          bank_changed_at: 'Bankverbindung geändert am', bank_change_note: 'Hinweis zur Bankverbindung',
+        },
+        payee: {
+          changed: 'Bankverbindung geändert', changed_at: 'Bankverbindung der Organisation geändert am %{at}.',
+          check: 'Bitte die neue Bankverbindung bei der Organisation bestätigen lassen (z. B. telefonisch über die bekannte Nummer), bevor Sie freigeben.',
         },
         helper: {
           milestone_id: 'Optional: Die Tranche kann erst freigegeben werden, wenn dieser Meilenstein erreicht ist (z. B. Transferbonus nach dem Transferkonzept).',
@@ -27,13 +33,14 @@ export const disbursementMessages: FeatureMessages = {
           cancel: 'Stornieren', cancelled: 'Tranche storniert.', confirm_cancel: 'Tranche „%{label}“ (%{amount}) für %{organisation} wirklich stornieren? Das Budget wird wieder frei.',
           pay_title: 'Zahlung erfassen: %{label}', pay_text: '%{amount} an %{organisation} – bitte die Referenz der Überweisung (z. B. aus dem Kontoauszug) angeben.',
           own_tranche: 'Von Ihnen geplant – die Freigabe muss eine zweite Person erteilen (Vier-Augen-Prinzip).',
+          edited_tranche: 'Sie haben Betrag, Bezeichnung, Fälligkeit, Meilenstein oder die Bankverbindung geändert – die Freigabe muss eine andere Person erteilen (Vier-Augen-Prinzip).',
           milestone_open: 'Meilenstein noch nicht erreicht',
           plan: 'Tranche planen',
         },
         milestone_status: { open: 'offen', achieved: 'erreicht', missed: 'verfehlt' },
         to_approve: {
           menu: 'Freizugeben', title: 'Tranchen zur Freigabe (zweites Augenpaar)',
-          intro: 'Geplante Tranchen, die andere angelegt haben. Tranchen mit Meilenstein lassen sich erst freigeben, wenn der Meilenstein erreicht ist.',
+          intro: 'Geplante Tranchen, die andere angelegt und geändert haben. Tranchen mit Meilenstein lassen sich erst freigeben, wenn der Meilenstein erreicht ist. Die Freigabe übernimmt die aktuelle Bankverbindung der Organisation in die Tranche; ändert sie sich danach, muss neu freigegeben werden.',
           empty: 'Keine Tranchen warten auf Ihre Freigabe.',
         },
         funding: {
@@ -73,7 +80,13 @@ export const disbursementMessages: FeatureMessages = {
           milestone_status: 'Milestone status', status: 'Status', created_by: 'Planned by', created_by_name: 'Planned by',
           approved_by: 'Approved by', approved_by_name: 'Approved by', approved_at: 'Approved at', paid_at: 'Paid at',
           payment_reference: 'Payment reference', cancelled_at: 'Cancelled at', export_id: 'Export', to_approve: 'Waiting for my approval',
-          created_at: 'Created', updated_at: 'Updated',
+          created_at: 'Created', updated_at: 'Updated', money_editors: 'Planned or changed by', payee: 'Payee',
+          payee_account_holder: 'Account holder (at approval)', payee_iban: 'IBAN (at approval)', payee_bic: 'BIC (at approval)',
+          bank_changed_at: 'Bank details changed at', bank_change_note: 'Note on the bank details',
+        },
+        payee: {
+          changed: 'Bank details changed', changed_at: 'The organisation’s bank details changed on %{at}.',
+          check: 'Please have the organisation confirm the new bank details (e.g. by phone, using the number you already know) before approving.',
         },
         helper: {
           milestone_id: 'Optional: the tranche can only be approved once this milestone is achieved (e.g. the transfer bonus after the transfer concept).',
@@ -84,13 +97,14 @@ export const disbursementMessages: FeatureMessages = {
           cancel: 'Cancel', cancelled: 'Tranche cancelled.', confirm_cancel: 'Really cancel tranche "%{label}" (%{amount}) for %{organisation}? Its budget becomes free again.',
           pay_title: 'Record payment: %{label}', pay_text: '%{amount} to %{organisation} – please enter the reference of the transfer (e.g. from the bank statement).',
           own_tranche: 'Planned by you – a second person must approve it (four eyes).',
+          edited_tranche: 'You changed its amount, label, due date, milestone or the bank details – someone else must approve it (four eyes).',
           milestone_open: 'Milestone not achieved yet',
           plan: 'Plan a tranche',
         },
         milestone_status: { open: 'open', achieved: 'achieved', missed: 'missed' },
         to_approve: {
           menu: 'To approve', title: 'Tranches to approve (second pair of eyes)',
-          intro: 'Planned tranches created by others. Tranches tied to a milestone can only be approved once the milestone is achieved.',
+          intro: 'Planned tranches created and changed by others. Tranches tied to a milestone can only be approved once the milestone is achieved. Approval copies the organisation’s current bank details onto the tranche; if they change afterwards, it must be approved again.',
           empty: 'No tranches are waiting for your approval.',
         },
         funding: {

@@ -10,10 +10,7 @@ import {
   introductionCreateSchema, introductionResponseSchema,
 } from './alumni.schema.ts';
 import { ownOrganisation, profileSearch, selectAlumniEvents, selectIntroductions, selectProfiles } from './alumni.queries.ts';
-import {
-  createAlumniProfiles, matchesForProfile, mentorMatchesForFellowship, notifyIntroductionRequested, prepareIntroduction,
-  respondToIntroduction,
-} from './alumni.service.ts';
+import { createAlumniProfiles, matchesForProfile, mentorMatchesForFellowship, requestIntroduction, respondToIntroduction } from './alumni.service.ts';
 
 const ALUMNI_READERS = ['admin', 'staff', 'applicant'] as const;
 
@@ -116,12 +113,20 @@ export function registerAlumniRoutes(api: ApiRouter): void {
       },
     },
     defaultSort: ['created_at', 'DESC'],
-    access: { read: ALUMNI_READERS, create: ['applicant'] },
-    createSchema: introductionCreateSchema,
-    beforeCreate: (ctx, input, trx) => prepareIntroduction(ctx, input as { to_organisation_id: number; message: string }, trx),
-    afterWrite: async (ctx, action, record, trx) => {
-      if (action === 'create') await notifyIntroductionRequested(ctx, record, trx);
-    },
+    access: { read: ALUMNI_READERS },
+  });
+
+  // Not the resource's generic create: the pair's unique index decides, and its violation is
+  // answered with the introduction that already exists (alumni.service.ts).
+  api.add({
+    method: 'post',
+    path: '/introductions',
+    tag: 'alumni',
+    summary: 'Ask for an introduction to another alumni organisation (one open or accepted introduction per pair, either direction)',
+    access: ['applicant'],
+    body: introductionCreateSchema,
+    status: 201,
+    handler: (ctx, _req, _res, { body }) => requestIntroduction(ctx, body),
   });
 
   for (const [verb, decision] of [['accept', 'accepted'], ['decline', 'declined']] as const) {

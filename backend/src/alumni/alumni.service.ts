@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { explain, rankMatches, type MatchResult } from './alumni.matching.ts';
 import { alumniConsentRequest, introductionAccepted, introductionDeclined, introductionRequested } from './alumni.emails.ts';
+import type { IntroductionCreate } from './alumni.schema.ts';
 import { findProfileByOrganisation, organisationMailbox, organisationPeople, ownOrganisation, selectIntroductions, selectProfiles } from './alumni.queries.ts';
 
 type Trx = Transaction<Database>;
@@ -53,8 +54,47 @@ export async function createAlumniProfiles(trx: Trx, cohort: Row<'cohorts'>, ctx
   return created.length;
 }
 
+/**
+ * The unique index of migration 0011: at most one open or accepted introduction per unordered
+ * pair of organisations, whichever of the two asked.
+ */
+export const OPEN_PAIR_INDEX = 'introductions_open_pair_either_way';
+
+const isOpenPairViolation = (error: any) =>
+  error?.code === '23505' && (error.constraint === OPEN_PAIR_INDEX || String(error.message ?? '').includes(OPEN_PAIR_INDEX));
+
+const germanDate = (at: Date | string | null) => (at ? new Date(at).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' }) : '');
+
+/** The 409 for a pair that already has an open or accepted introduction, naming that one. */
+async function introductionExists(db: Db, me: number, other: number) {
+  const existing = await db
+    .selectFrom('introductions as i')
+    .innerJoin('organisations as fo', 'fo.id', 'i.from_organisation_id')
+    .innerJoin('organisations as tor', 'tor.id', 'i.to_organisation_id')
+    .select(['i.id', 'i.status', 'i.from_organisation_id', 'i.created_at', 'i.responded_at', 'fo.name as from_name', 'tor.name as to_name'])
+    .where('i.status', 'in', ['requested', 'accepted'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('i.from_organisation_id', '=', me), eb('i.to_organisation_id', '=', other)]),
+        eb.and([eb('i.from_organisation_id', '=', other), eb('i.to_organisation_id', '=', me)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!existing) {
+    // The other one was answered in the meantime: the caller may simply try again.
+    return conflict('Zwischen Ihren Organisationen war gerade eine Vorstellung offen. Bitte versuchen Sie es noch einmal.', 'introduction_exists');
+  }
+  const message =
+    existing.status === 'accepted'
+      ? `Sie sind bereits miteinander bekannt gemacht worden (Vorstellung Nr. ${existing.id}, angenommen am ${germanDate(existing.responded_at)}).`
+      : existing.from_organisation_id === me
+        ? `Ihre Anfrage Nr. ${existing.id} an „${existing.to_name}“ vom ${germanDate(existing.created_at)} ist noch offen.`
+        : `„${existing.from_name}“ hat Sie bereits angefragt (Anfrage Nr. ${existing.id} vom ${germanDate(existing.created_at)}): Bitte nehmen Sie diese Anfrage an oder lehnen Sie sie ab.`;
+  return conflict(message, 'introduction_exists', { to_organisation_id: `Vorstellung Nr. ${existing.id}` });
+}
+
 /** Rules of a new introduction request; returns the row to insert. */
-export async function prepareIntroduction(ctx: RequestContext, input: { to_organisation_id: number; message: string }, trx: Trx): Promise<Rec> {
+async function prepareIntroduction(ctx: RequestContext, input: IntroductionCreate, trx: Trx): Promise<Rec> {
   const me = ownOrganisation(ctx);
   const mine = await findProfileByOrganisation(trx, me);
   if (!mine) throw forbidden('Vorstellungen können nur Alumni-Organisationen anfragen.');
@@ -66,30 +106,10 @@ export async function prepareIntroduction(ctx: RequestContext, input: { to_organ
   if (!mine.visible) {
     throw conflict('Bitte schalten Sie zuerst Ihr eigenes Alumni-Profil sichtbar: Die angefragte Organisation sieht es mit Ihrer Anfrage.', 'consent_required');
   }
-  const open = await trx
-    .selectFrom('introductions')
-    .select(['id', 'status', 'from_organisation_id'])
-    .where('status', 'in', ['requested', 'accepted'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('from_organisation_id', '=', me), eb('to_organisation_id', '=', input.to_organisation_id)]),
-        eb.and([eb('from_organisation_id', '=', input.to_organisation_id), eb('to_organisation_id', '=', me)]),
-      ]),
-    )
-    .executeTakeFirst();
-  if (open) {
-    const message =
-      open.status === 'accepted'
-        ? 'Sie sind bereits miteinander bekannt gemacht worden.'
-        : open.from_organisation_id === me
-          ? 'Ihre Anfrage an diese Organisation ist noch offen.'
-          : 'Diese Organisation hat Sie bereits angefragt: Bitte nehmen Sie deren Anfrage an.';
-    throw conflict(message, 'introduction_exists');
-  }
   return { from_organisation_id: me, to_organisation_id: input.to_organisation_id, message: input.message, requested_by: ctx.user!.id };
 }
 
-export async function notifyIntroductionRequested(ctx: RequestContext, introduction: Rec, trx: Trx): Promise<void> {
+async function notifyIntroductionRequested(ctx: RequestContext, introduction: Rec, trx: Trx): Promise<void> {
   const from = await organisationMailbox(trx, introduction.from_organisation_id);
   const to = await organisationMailbox(trx, introduction.to_organisation_id);
   if (!from || !to?.email) return;
@@ -100,6 +120,27 @@ export async function notifyIntroductionRequested(ctx: RequestContext, introduct
     organisation_id: to.id,
     dedupe_key: `introduction-${introduction.id}-requested`,
   });
+}
+
+/**
+ * An alumnus asks to be introduced. "One open or accepted introduction per pair, in either
+ * direction" is the unique index's to keep, not a read before the insert: of two concurrent
+ * requests A→B and B→A exactly one lands, and the other's violation becomes a 409 naming the
+ * introduction that exists (read after the failed transaction, when it is committed).
+ */
+export async function requestIntroduction(ctx: RequestContext, input: IntroductionCreate): Promise<Rec> {
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const values = await prepareIntroduction(ctx, input, trx);
+      const inserted = await trx.insertInto('introductions').values(values as any).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx.user, 'create', 'introductions', inserted.id, null, inserted);
+      await notifyIntroductionRequested(ctx, inserted, trx);
+      return (await selectIntroductions(trx, ctx).where('t.id', '=', inserted.id).executeTakeFirstOrThrow()) as Rec;
+    });
+  } catch (error) {
+    if (isOpenPairViolation(error)) throw await introductionExists(ctx.db, ownOrganisation(ctx), input.to_organisation_id);
+    throw error;
+  }
 }
 
 /**

@@ -297,6 +297,18 @@ export interface DisbursementsTable {
   export_id: number | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /**
+   * Migration 0010: who created the tranche or changed a money field of it (or the payee's bank
+   * details while it was open); kept by a trigger, only grows; the approver is never one of them.
+   */
+  money_editors: ColumnType<number[], number[] | undefined, number[]>;
+  /** The payee, copied by a trigger when the tranche is approved and frozen from then on. */
+  payee_account_holder: string | null;
+  payee_iban: string | null;
+  payee_bic: string | null;
+  /** When and how the organisation's bank details changed while the tranche was open (cleared on approval). */
+  bank_changed_at: NullableTimestamp;
+  bank_change_note: string | null;
 }
 
 export interface AlumniProfilesTable {

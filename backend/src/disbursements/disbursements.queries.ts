@@ -8,6 +8,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 export const DISBURSEMENT_COLUMNS = [
   't.id', 't.fellowship_id', 't.label', 't.amount_cents', 't.due_on', 't.milestone_id', 't.status', 't.created_by',
   't.approved_by', 't.approved_at', 't.paid_at', 't.payment_reference', 't.cancelled_at', 't.export_id', 't.created_at', 't.updated_at',
+  't.money_editors', 't.payee_account_holder', 't.payee_iban', 't.payee_bic', 't.bank_changed_at', 't.bank_change_note',
 ] as const;
 
 /**
@@ -42,6 +43,16 @@ export function lockFellowship(trx: Transaction<Database>, fellowshipId: number)
     .where('id', '=', fellowshipId)
     .forUpdate()
     .executeTakeFirst();
+}
+
+/**
+ * Share-locks the payee organisation until the approval commits: a concurrent change of its bank
+ * details waits, and then finds the tranche approved and resets it (migration 0010). Taken before
+ * the tranche's row lock, in the same order as an organisation update (organisation, then its
+ * tranches), so the two never deadlock.
+ */
+export async function sharePayee(trx: Transaction<Database>, organisationId: number): Promise<void> {
+  await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).forShare().execute();
 }
 
 export function lockDisbursement(trx: Transaction<Database>, id: number) {
@@ -87,7 +98,10 @@ export async function lockExportable(trx: Transaction<Database>, filter: { cohor
   return (await qb.execute()).map((r) => r.id);
 }
 
-/** The lines of one export batch with the bank data of the receiving organisations. */
+/**
+ * The lines of one export batch with the payee copied onto each tranche at its approval — never
+ * the organisation's current bank details, which may have changed since.
+ */
 export async function exportLines(db: Q, exportId: number): Promise<ExportLine[]> {
   const rows = await db
     .selectFrom('disbursements as d')
@@ -98,7 +112,8 @@ export async function exportLines(db: Q, exportId: number): Promise<ExportLine[]
     .leftJoin('users as au', 'au.id', 'd.approved_by')
     .select([
       'd.id', 'd.label', 'd.amount_cents', 'd.due_on', 'd.approved_at', 'c.name as cohort_name', 'o.name as organisation_name',
-      'o.account_holder', 'o.iban', 'o.bic', 'm.title as milestone_title', 'au.name as approved_by_name',
+      'd.payee_account_holder as account_holder', 'd.payee_iban as iban', 'd.payee_bic as bic', 'm.title as milestone_title',
+      'au.name as approved_by_name',
     ])
     .where('d.export_id', '=', exportId)
     .orderBy('o.name')

@@ -65,15 +65,13 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
       updated_at: { column: 't.updated_at', type: 'datetime' },
     },
     customFilters: {
-      /** The second pair of eyes: planned tranches the caller did not plan. */
+      /** The second pair of eyes: planned tranches the caller neither planned nor changed. */
       to_approve: (qb, value, ctx) => {
         if (value !== true && value !== 'true' && value !== false && value !== 'false') {
           throw badRequest('to_approve: true oder false.', { to_approve: 'ungültiger Wert' }, 'invalid_filter');
         }
         if (value === false || value === 'false') return qb;
-        return qb
-          .where('t.status', '=', 'planned')
-          .where((eb: any) => eb.or([eb('t.created_by', 'is', null), eb('t.created_by', '<>', ctx.user!.id)]));
+        return qb.where('t.status', '=', 'planned').where(sql<boolean>`not (${ctx.user!.id}::integer = any (t.money_editors))`);
       },
     },
     defaultSort: ['due_on', 'ASC'],
@@ -87,7 +85,7 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
 
   api.add({
     method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF,
-    summary: 'Approve a planned tranche (four eyes: not its creator; a milestone tranche only once the milestone is achieved)',
+    summary: 'Approve a planned tranche (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved); copies the payee onto the tranche',
     handler: (ctx, _req, _res, { id }) => approve(ctx, id),
   });
   api.add({

@@ -2,12 +2,13 @@ import { isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.ts';
+import { setActor } from '../db/actor.ts';
 import type { Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { berlinDate, buildBookkeepingCsv, buildPain001, sumCents, type ExportLine } from './disbursement-files.ts';
 import {
-  committedCents, exportLines, findMilestone, lockDisbursement, lockExportable, lockFellowship, selectDisbursements, shareMilestone,
+  committedCents, exportLines, findMilestone, lockDisbursement, lockExportable, lockFellowship, selectDisbursements, shareMilestone, sharePayee,
 } from './disbursements.queries.ts';
 import type { ExportInput } from './disbursements.schema.ts';
 
@@ -43,6 +44,7 @@ async function assertMilestoneOfFellowship(trx: Trx, milestoneId: number | null 
 
 /** Planning a tranche: the fellowship is locked, the budget checked, the creator recorded. */
 export async function prepareCreate(ctx: RequestContext, input: Rec, trx: Trx): Promise<Rec> {
+  await setActor(trx, ctx.user!.id);
   const fellowship = await lockFellowship(trx, input.fellowship_id);
   if (!fellowship) throw badRequest('Diese Förderung gibt es nicht.', { fellowship_id: 'Unbekannte Förderung.' });
   if (fellowship.status === 'withdrawn') throw conflict('Die Förderung wurde beendet (zurückgezogen); es können keine Tranchen mehr geplant werden.', 'wrong_state');
@@ -64,9 +66,11 @@ const EDITABLE = ['label', 'amount_cents', 'due_on', 'milestone_id'] as const;
 /**
  * Only a planned tranche changes. react-admin sends the whole record back, so an unchanged
  * record of another state is a no-op; a real change after approval would bypass the second pair
- * of eyes (cancel and plan anew instead), and a paid tranche is immutable.
+ * of eyes (cancel and plan anew instead), and a paid tranche is immutable. Whoever changes a
+ * planned tranche becomes one of its `money_editors` (the trigger of migration 0010 adds the
+ * transaction's actor) and so can no longer approve it.
  */
-export async function prepareUpdate(_ctx: RequestContext, input: Rec, existing: Rec, trx: Trx): Promise<Rec> {
+export async function prepareUpdate(ctx: RequestContext, input: Rec, existing: Rec, trx: Trx): Promise<Rec> {
   if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht mehr geändert werden.', 'immutable');
   const patch: Rec = {};
   for (const key of EDITABLE) {
@@ -89,6 +93,7 @@ export async function prepareUpdate(_ctx: RequestContext, input: Rec, existing: 
     const fellowship = await lockFellowship(trx, existing.fellowship_id);
     await assertWithinGrant(trx, fellowship!, patch.amount_cents, existing.id);
   }
+  await setActor(trx, ctx.user!.id);
   return patch;
 }
 
@@ -98,16 +103,22 @@ export function assertDeletable(_ctx: RequestContext, existing: Rec) {
   if (existing.status !== 'planned') throw conflict('Nur geplante Tranchen können gelöscht werden; freigegebene bitte stornieren.', 'wrong_state');
 }
 
-/** Runs one state change of a tranche under its row lock and records it in the audit trail. */
+/**
+ * Runs one state change of a tranche under its row lock and records it in the audit trail.
+ * `lockFirst` takes locks that must come before the tranche's (see `sharePayee`).
+ */
 async function transition(
   ctx: RequestContext,
   id: number,
   action: string,
   change: (trx: Trx, tranche: Rec) => Promise<Rec>,
+  lockFirst?: (trx: Trx, visible: Rec) => Promise<void>,
 ): Promise<Rec> {
   return ctx.db.transaction().execute(async (trx) => {
+    await setActor(trx, ctx.user!.id);
     const visible = await selectDisbursements(trx, ctx).where('t.id', '=', id).executeTakeFirst();
     if (!visible) throw notFound();
+    await lockFirst?.(trx, visible);
     const tranche = (await lockDisbursement(trx, id))!;
     const patch = await change(trx, tranche);
     const updated = await trx
@@ -121,17 +132,26 @@ async function transition(
   });
 }
 
+const fourEyes = (message: string) => new HttpError(403, 'four_eyes', `Vier-Augen-Prinzip: ${message}`);
+
 /**
- * Second pair of eyes: someone other than the planner approves; a tranche tied to a milestone
- * only once the milestone is achieved (held with a share lock until this commits).
+ * Second pair of eyes: someone who neither planned the tranche nor changed its money fields (nor
+ * the payee's bank details while it was open) approves; a tranche tied to a milestone only once
+ * the milestone is achieved (held with a share lock until this commits). The approval copies the
+ * payee onto the tranche (trigger, migration 0010); the export pays that copy.
  */
 export function approve(ctx: RequestContext, id: number): Promise<Rec> {
+  const lockPayee = (trx: Trx, visible: Rec) => sharePayee(trx, visible.organisation_id);
   return transition(ctx, id, 'approve', async (trx, tranche) => {
     if (tranche.status !== 'planned') {
       throw conflict(tranche.status === 'paid' ? 'Die Tranche ist bereits ausgezahlt.' : `Nur geplante Tranchen können freigegeben werden (Status: ${tranche.status}).`, 'wrong_state');
     }
-    if (tranche.created_by === ctx.user!.id) {
-      throw forbidden('Vier-Augen-Prinzip: Eine Tranche muss von einer anderen Person freigegeben werden, als sie geplant hat.');
+    const me = ctx.user!.id;
+    if (tranche.created_by === me) {
+      throw fourEyes('Eine Tranche muss von einer anderen Person freigegeben werden, als sie geplant hat.');
+    }
+    if ((tranche.money_editors as number[]).includes(me)) {
+      throw fourEyes('Sie haben Betrag, Bezeichnung, Fälligkeit oder Meilenstein dieser Tranche oder die Bankverbindung der Organisation geändert; freigeben muss eine andere Person.');
     }
     const fellowship = (await lockFellowship(trx, tranche.fellowship_id))!;
     if (fellowship.status === 'withdrawn') throw conflict('Die Förderung wurde zurückgezogen; die Tranche kann nicht freigegeben werden.', 'wrong_state');
@@ -143,8 +163,8 @@ export function approve(ctx: RequestContext, id: number): Promise<Rec> {
         throw conflict(`Die Tranche ist an den Meilenstein „${milestone?.title ?? ''}“ gebunden, der noch nicht erreicht ist.`, 'milestone_open');
       }
     }
-    return { status: 'approved', approved_by: ctx.user!.id, approved_at: new Date() };
-  });
+    return { status: 'approved', approved_by: me, approved_at: new Date() };
+  }, lockPayee);
 }
 
 /** Records the payment exactly once: the row lock queues parallel calls, the state check refuses all but the first. */

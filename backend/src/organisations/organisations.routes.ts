@@ -3,6 +3,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { registerResource } from '../http/resource.ts';
+import { setActor } from '../db/actor.ts';
 import { organisationSchema } from './organisations.schema.ts';
 
 export const ORGANISATION_COLUMNS = [
@@ -48,5 +49,11 @@ export function registerOrganisationRoutes(api: ApiRouter): void {
     search: (tsquery) => sql<boolean>`t.search_vector @@ to_tsquery('german', ${tsquery})`,
     access: { read: ['admin', 'staff', 'applicant', 'coach'], create: STAFF, update: ['admin', 'staff', 'applicant'], delete: STAFF },
     createSchema: organisationSchema,
+    // A change of IBAN, BIC or account holder resets the organisation's approved tranches and
+    // makes this caller one of their editors (trigger, migration 0010): it needs to know who.
+    beforeUpdate: async (ctx, input, _existing, trx) => {
+      await setActor(trx, ctx.user?.id);
+      return input;
+    },
   });
 }
