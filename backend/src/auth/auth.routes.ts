@@ -5,7 +5,7 @@ import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
 import {
   loginSchema, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
 } from './auth.schema.ts';
-import { issueAccountToken, redeemAccountToken } from './account-tokens.ts';
+import { redeemAccountToken } from './account-tokens.ts';
 import { queueAccountEmail } from './account-emails.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { clearSessionCookie, createSession, endSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
@@ -141,10 +141,9 @@ export function registerAuthRoutes(api: ApiRouter): void {
         if (existing) {
           // Same answer as a new registration; only the mailbox owner learns that the account exists.
           const pending = !existing.active && !existing.last_login_at &&
-            !!(await trx.selectFrom('password_resets').select('user_id').where('user_id', '=', existing.id).where('token_hash', 'like', 'confirm:%').executeTakeFirst());
+            !!(await trx.selectFrom('account_emails').select('user_id').where('user_id', '=', existing.id).where('template', '=', 'register_confirm').executeTakeFirst());
           if (pending) {
-            const token = await issueAccountToken(trx, 'confirm', existing.id);
-            await queueAccountEmail(trx, ctx.config, 'register_confirm', existing, token);
+            await queueAccountEmail(trx, ctx.config, 'register_confirm', existing);
           } else if (existing.active) {
             await queueAccountEmail(trx, ctx.config, 'register_taken', existing);
           }
@@ -171,8 +170,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
           .executeTakeFirstOrThrow();
         await recordAudit(trx, created, 'register', 'users', created.id, null, created);
         await recordAudit(trx, created, 'create', 'organisations', organisation.id, null, organisation);
-        const token = await issueAccountToken(trx, 'confirm', created.id);
-        await queueAccountEmail(trx, ctx.config, 'register_confirm', created, token);
+        await queueAccountEmail(trx, ctx.config, 'register_confirm', created);
       });
       return { ok: true, message: REGISTER_ANSWER };
     },
@@ -222,9 +220,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
           .where('active', '=', true)
           .forUpdate()
           .executeTakeFirst();
-        if (!user) return;
-        const token = await issueAccountToken(trx, 'reset', user.id);
-        await queueAccountEmail(trx, ctx.config, 'password_reset', user, token);
+        if (user) await queueAccountEmail(trx, ctx.config, 'password_reset', user);
       });
       return { ok: true, message: RESET_ANSWER };
     },
