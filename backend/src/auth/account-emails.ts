@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import { issueAccountToken, TOKEN_TTL_MINUTES, type TokenPurpose } from './account-tokens.ts';
@@ -13,6 +13,9 @@ type Recipient = { id: number; email: string; name: string; locale: 'de' | 'en';
  */
 export const TOKEN_MASK = '••••••••';
 const MASKED_PARAM = `token=${TOKEN_MASK}`;
+
+/** At most this many messages of one kind per account and hour; further requests are answered alike and send nothing. */
+export const ACCOUNT_MAILS_PER_HOUR = 3;
 
 const link = (config: Config, page: string, withToken = false) =>
   `${config.PUBLIC_URL.replace(/\/$/, '')}/#/${page}${withToken ? `?${MASKED_PARAM}` : ''}`;
@@ -61,8 +64,20 @@ const TOKEN_PURPOSE: Partial<Record<string, TokenPurpose>> = { password_reset: '
 
 export const carriesToken = (template: string) => TOKEN_PURPOSE[template] !== undefined;
 
-/** Queues one account e-mail, noting which account it is for (the outbox worker needs that for the link). */
+/**
+ * Queues one account e-mail, unless this account already got ACCOUNT_MAILS_PER_HOUR of this kind in
+ * the last hour (then nothing is queued and the caller answers as always). The caller holds the
+ * user's row lock (`FOR UPDATE`), so parallel requests count one after the other.
+ */
 export async function queueAccountEmail(trx: Trx, config: Config, template: AccountTemplate, recipient: Recipient): Promise<boolean> {
+  const { n } = await trx
+    .selectFrom('account_emails')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', recipient.id)
+    .where('template', '=', template)
+    .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= ACCOUNT_MAILS_PER_HOUR) return false;
   const { subject, body } = templates[template](config, recipient);
   const email = await trx
     .insertInto('emails')
