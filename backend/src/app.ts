@@ -10,6 +10,7 @@ import { loadSession } from './auth/sessions.ts';
 import { loginRateLimit } from './auth/auth.routes.ts';
 import { refuseCrossSiteWrites, requireJsonWrites } from './auth/csrf.ts';
 import { registerRoutes } from './routes.ts';
+import { redactUrl } from './logger.ts';
 
 export interface AppOptions {
   /** Login/register attempts per address and account in 5 minutes. */
@@ -70,7 +71,7 @@ export function buildApp(ctx: AppContext, options: AppOptions) {
         autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || !req.url?.startsWith('/api') },
         // One short line per request; headers (cookies!) and bodies stay out of the log.
         serializers: {
-          req: (req) => ({ method: req.method, url: req.url }),
+          req: (req) => ({ method: req.method, url: redactUrl(req.url) }),
           res: (res) => ({ status: res.statusCode }),
         },
       }),

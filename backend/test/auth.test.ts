@@ -3,6 +3,7 @@ import request from 'supertest';
 import { buildApp } from '../src/app.ts';
 import { testContext } from './support/context.ts';
 import { api, createUser, databaseSnapshot, db, loginAs, PASSWORD } from './support/fixtures.ts';
+import { mailbox } from './support/mailbox.ts';
 
 const sessionCookie = (res: request.Response) => (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('crm_session='));
 
@@ -78,8 +79,7 @@ describe('auth', () => {
       .send({ email: 'Neu@Verein.de', password: 'sicheres-Passwort-1', name: 'Jana Neu', organisation_name: 'Verein für Straßenkunst e.V.' })
       .expect(202);
     // No enumeration: the account becomes usable through the mailed confirmation link (issue 10).
-    const mail = await db().selectFrom('emails').select('body').where('to', '=', 'neu@verein.de').executeTakeFirstOrThrow();
-    const res = await agent.post('/api/auth/register/confirm').send({ token: /token=([\w-]+)/.exec(mail.body)![1] }).expect(200);
+    const res = await agent.post('/api/auth/register/confirm').send({ token: await mailbox().token('neu@verein.de') }).expect(200);
     assert.equal(res.body.role, 'applicant');
     const me = await agent.get('/api/auth/me').expect(200);
     const org = await agent.get(`/api/organisations/${me.body.organisation_id}`).expect(200);

@@ -51,8 +51,10 @@ describe('users', () => {
     assert.equal(before.body.role, 'staff');
     await admin.delete(`/api/users/${deleted.id}`).expect(200);
     await gone.get('/api/auth/me').expect(401);
+    // A new role ends every session (issue 16): the next login has the new role.
     await admin.put(`/api/users/${demoted.id}`).send({ role: 'jury' }).expect(200);
-    const after = await moved.get('/api/auth/me').expect(200);
+    await moved.get('/api/auth/me').expect(401);
+    const after = await (await loginAs(demoted)).get('/api/auth/me').expect(200);
     assert.equal(after.body.role, 'jury');
   });
 

@@ -1,12 +1,14 @@
 import MailIcon from '@mui/icons-material/Mail';
 import { Alert } from '@mui/material';
-import { DataTable, DateField, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { DataTable, DateField, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { BERLIN } from '../cohorts/CohortScreens.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed'] as const;
+/** Messages whose link logs someone in: the API returns them with the token masked. */
+const WITH_LINK = ['password_reset', 'register_confirm'];
 
 const useEmailFilters = () => {
   const translate = useTranslate();
@@ -15,6 +17,7 @@ const useEmailFilters = () => {
     <SelectInput source="status" choices={enumChoices(translate, 'email_status', STATUSES)} alwaysOn key="status" />,
     <SelectInput source="template" key="template" choices={[
       'application_receipt', 'application_withdrawn', 'decision_selected', 'decision_waitlisted', 'decision_rejected', 'decision_offer',
+      'password_reset', 'register_confirm', 'register_taken',
     ].map((id) => ({ id, name: id }))} />,
   ];
 };
@@ -39,9 +42,18 @@ const EmailList = () => {
   );
 };
 
+/** Says why the link in an account message reads `token=••••••••`. */
+const MaskedLinkNote = () => {
+  const record = useRecordContext<{ template: string }>();
+  const translate = useTranslate();
+  if (!record || !WITH_LINK.includes(record.template)) return null;
+  return <Alert severity="info">{translate('resources.emails.masked_link')}</Alert>;
+};
+
 const EmailShow = () => (
   <Show>
     <SimpleShowLayout>
+      <MaskedLinkNote />
       <TextField source="to" />
       <TextField source="subject" />
       <TextField source="template" />

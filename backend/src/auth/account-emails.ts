@@ -1,38 +1,49 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
-import { TOKEN_TTL_MINUTES } from './account-tokens.ts';
+import { issueAccountToken, TOKEN_TTL_MINUTES, type TokenPurpose } from './account-tokens.ts';
 
 type Trx = Kysely<Database> | Transaction<Database>;
-type Recipient = { email: string; name: string; locale: 'de' | 'en'; organisation_id: number | null };
-
-const link = (config: Config, page: string, token?: string) =>
-  `${config.PUBLIC_URL.replace(/\/$/, '')}/#/${page}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+type Recipient = { id: number; email: string; name: string; locale: 'de' | 'en'; organisation_id: number | null };
 
 /**
- * The account e-mails go into the outbox in the same transaction as the token they carry; the
+ * What the outbox and every copy of it (console, exports, audit) show in place of a token. The
+ * outbox worker swaps it for a freshly issued token when it hands the message to the mail server;
+ * the token schema refuses it, so the masked link itself opens nothing.
+ */
+export const TOKEN_MASK = '••••••••';
+const MASKED_PARAM = `token=${TOKEN_MASK}`;
+
+/** At most this many messages of one kind per account and hour; further requests are answered alike and send nothing. */
+export const ACCOUNT_MAILS_PER_HOUR = 3;
+
+const link = (config: Config, page: string, withToken = false) =>
+  `${config.PUBLIC_URL.replace(/\/$/, '')}/#/${page}${withToken ? `?${MASKED_PARAM}` : ''}`;
+
+/**
+ * The account e-mails go into the outbox in the transaction of the request that causes them; the
  * outbox worker delivers them. German first; English for users who chose it.
  */
 const templates = {
-  password_reset: (config: Config, r: Recipient, token?: string) =>
+  password_reset: (config: Config, r: Recipient) =>
     r.locale === 'en'
       ? {
           subject: 'Reset your password',
-          body: `Hello ${r.name},\n\nsomeone (hopefully you) asked to reset the password of your account.\nChoose a new password here within ${TOKEN_TTL_MINUTES.reset} minutes:\n\n${link(config, 'password-reset/confirm', token)}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.\n`,
+          body: `Hello ${r.name},\n\nsomeone (hopefully you) asked to reset the password of your account.\nChoose a new password here within ${TOKEN_TTL_MINUTES.reset} minutes:\n\n${link(config, 'password-reset/confirm', true)}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.\n`,
         }
       : {
           subject: 'Passwort zurücksetzen',
-          body: `Hallo ${r.name},\n\njemand (hoffentlich Sie) möchte das Passwort Ihres Kontos zurücksetzen.\nHier können Sie innerhalb von ${TOKEN_TTL_MINUTES.reset} Minuten ein neues Passwort wählen:\n\n${link(config, 'password-reset/confirm', token)}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n`,
+          body: `Hallo ${r.name},\n\njemand (hoffentlich Sie) möchte das Passwort Ihres Kontos zurücksetzen.\nHier können Sie innerhalb von ${TOKEN_TTL_MINUTES.reset} Minuten ein neues Passwort wählen:\n\n${link(config, 'password-reset/confirm', true)}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n`,
         },
-  register_confirm: (config: Config, r: Recipient, token?: string) =>
+  register_confirm: (config: Config, r: Recipient) =>
     r.locale === 'en'
       ? {
           subject: 'Confirm your registration',
-          body: `Hello ${r.name},\n\nthank you for registering with the openTransfer Accelerator.\nPlease confirm your e-mail address within three days:\n\n${link(config, 'register/confirm', token)}\n`,
+          body: `Hello ${r.name},\n\nthank you for registering with the openTransfer Accelerator.\nPlease confirm your e-mail address within three days:\n\n${link(config, 'register/confirm', true)}\n`,
         }
       : {
           subject: 'Bitte bestätigen Sie Ihre Registrierung',
-          body: `Hallo ${r.name},\n\nvielen Dank für Ihre Registrierung beim openTransfer Accelerator.\nBitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei Tagen:\n\n${link(config, 'register/confirm', token)}\n`,
+          body: `Hallo ${r.name},\n\nvielen Dank für Ihre Registrierung beim openTransfer Accelerator.\nBitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei Tagen:\n\n${link(config, 'register/confirm', true)}\n`,
         },
   register_taken: (config: Config, r: Recipient) =>
     r.locale === 'en'
@@ -48,10 +59,67 @@ const templates = {
 
 export type AccountTemplate = keyof typeof templates;
 
-export async function queueAccountEmail(trx: Trx, config: Config, template: AccountTemplate, recipient: Recipient, token?: string): Promise<void> {
-  const { subject, body } = templates[template](config, recipient, token);
-  await trx
+/** The templates whose link carries a token, and the token's purpose. */
+const TOKEN_PURPOSE: Partial<Record<string, TokenPurpose>> = { password_reset: 'reset', register_confirm: 'confirm' };
+
+export const carriesToken = (template: string) => TOKEN_PURPOSE[template] !== undefined;
+
+/**
+ * Queues one account e-mail, unless this account already got ACCOUNT_MAILS_PER_HOUR of this kind in
+ * the last hour (then nothing is queued and the caller answers as always). The caller holds the
+ * user's row lock (`FOR UPDATE`), so parallel requests count one after the other.
+ */
+export async function queueAccountEmail(trx: Trx, config: Config, template: AccountTemplate, recipient: Recipient): Promise<boolean> {
+  const { n } = await trx
+    .selectFrom('account_emails')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', recipient.id)
+    .where('template', '=', template)
+    .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= ACCOUNT_MAILS_PER_HOUR) return false;
+  const { subject, body } = templates[template](config, recipient);
+  const email = await trx
     .insertInto('emails')
     .values({ to: recipient.email, subject, body, template, organisation_id: recipient.organisation_id })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('account_emails').values({ email_id: email.id, user_id: recipient.id, template }).execute();
+  return true;
+}
+
+export type Deliverable = { text: string; secret?: string } | { undeliverable: string };
+
+/**
+ * For the outbox worker only, right before it hands a message to the mail server: the text to
+ * send. For a message whose link carries a token, a new token is issued now (its hash stored,
+ * older ones retired) and put in place of the mask; the clear token goes nowhere but into this
+ * text. No link is issued for an address the account no longer has, for a request older than the
+ * link's lifetime, or for an account the link could not be used on.
+ */
+export async function deliverableText(
+  db: Kysely<Database>,
+  email: { id: number; to: string; body: string; template: string; created_at: Date },
+): Promise<Deliverable> {
+  const purpose = TOKEN_PURPOSE[email.template];
+  if (!purpose) return { text: email.body };
+  const account = await db
+    .selectFrom('account_emails as a')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .select(['u.id', 'u.email', 'u.active'])
+    .where('a.email_id', '=', email.id)
+    .executeTakeFirst();
+  if (!account) return { undeliverable: 'Kein Konto zu dieser Nachricht; es wird kein Link erzeugt.' };
+  if (account.email.toLowerCase() !== email.to.toLowerCase()) {
+    return { undeliverable: 'Das Konto hat inzwischen eine andere Adresse; der Link geht nicht an die alte.' };
+  }
+  if (Date.now() - new Date(email.created_at).getTime() > TOKEN_TTL_MINUTES[purpose] * 60_000) {
+    return { undeliverable: 'Die Anfrage ist älter als die Gültigkeit des Links; bitte neu anfordern.' };
+  }
+  if (purpose === 'reset' ? !account.active : account.active) {
+    return { undeliverable: purpose === 'reset' ? 'Das Konto ist deaktiviert.' : 'Die Registrierung ist bereits bestätigt.' };
+  }
+  if (!email.body.includes(MASKED_PARAM)) return { undeliverable: 'Die Nachricht enthält keinen Link zum Einsetzen.' };
+  const token = await db.transaction().execute((trx) => issueAccountToken(trx, purpose, account.id));
+  return { text: email.body.replaceAll(MASKED_PARAM, `token=${token}`), secret: token };
 }

@@ -5,7 +5,8 @@ import type { Database } from '../db/schema.ts';
 /**
  * Single-use, expiring tokens sent by e-mail (password reset, registration confirmation). They live
  * in `password_resets`; only a hash is stored, and the hash includes the purpose, so a token mailed
- * for one purpose can never be redeemed for the other.
+ * for one purpose can never be redeemed for the other. The outbox worker issues them at delivery
+ * (account-emails.ts), so the clear token exists only in the message on its way to the mailbox.
  */
 export type TokenPurpose = 'reset' | 'confirm';
 
@@ -36,6 +37,11 @@ export async function issueAccountToken(trx: Trx, purpose: TokenPurpose, userId:
     })
     .execute();
   return token;
+}
+
+/** Every link of this user that still works stops working (new password, new address, new role). */
+export async function retireAccountTokens(trx: Trx, userId: number, now = new Date()): Promise<void> {
+  await trx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 }
 
 /**

@@ -1,18 +1,20 @@
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Router } from 'express';
+import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
 import {
-  loginSchema, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
+  loginSchema, normaliseEmail, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
 } from './auth.schema.ts';
-import { issueAccountToken, redeemAccountToken } from './account-tokens.ts';
+import { redeemAccountToken } from './account-tokens.ts';
 import { queueAccountEmail } from './account-emails.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { clearSessionCookie, createSession, endSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../http/context.ts';
+import type { Db } from '../db/database.ts';
 
-const MAX_FAILED_LOGINS = 10;
+export const MAX_FAILED_LOGINS = 10;
 const LOCK_MINUTES = 15;
 
 const REGISTER_ANSWER = 'Bitte prüfen Sie Ihr Postfach: Wir haben Ihnen einen Link geschickt, mit dem Sie die Registrierung bestätigen.';
@@ -37,11 +39,33 @@ export function loginRateLimit(router: Router, limit: number): void {
       limit,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase().slice(0, 254)}`,
+      // The address as the lookup sees it: `Admin@Example.org ` and `admin@example.org` share one count.
+      keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${normaliseEmail(typeof req.body?.email === 'string' ? req.body.email : '').slice(0, 254)}`,
       handler: (_req, res) =>
         res.status(429).json({ message: 'Zu viele Versuche. Bitte warten Sie einige Minuten.', code: 'rate_limited' }),
     }),
   );
+}
+
+/**
+ * Counts a login attempt before the password is checked, in one statement: the row lock makes
+ * parallel attempts count one after the other, and the attempt that reaches MAX_FAILED_LOGINS
+ * locks the account for the ones behind it. A correct password then clears the count. Returns
+ * false when the account is locked (no password is checked then).
+ */
+async function countLoginAttempt(db: Db, userId: number): Promise<boolean> {
+  const reachesLimit = sql<boolean>`failed_logins + 1 >= ${MAX_FAILED_LOGINS}`;
+  const counted = await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`CASE WHEN ${reachesLimit} THEN 0 ELSE failed_logins + 1 END`,
+      locked_until: sql<Date | null>`CASE WHEN ${reachesLimit} THEN now() + make_interval(mins => ${LOCK_MINUTES}) END`,
+    })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .returning('id')
+    .executeTakeFirst();
+  return !!counted;
 }
 
 export function registerAuthRoutes(api: ApiRouter): void {
@@ -54,23 +78,15 @@ export function registerAuthRoutes(api: ApiRouter): void {
     body: loginSchema,
     handler: async (ctx, req, res, { body: { email, password } }) => {
       const user = await ctx.db.selectFrom('users').selectAll().where(({ fn }) => fn('lower', ['email']), '=', email).executeTakeFirst();
-      const ok = await verifyPassword(password, user?.password_hash);
-      if (!user || !user.active) throw unauthorized('E-Mail oder Passwort ist falsch.');
-      if (user.locked_until && new Date(user.locked_until) > new Date()) {
-        throw new HttpError(423, 'locked', `Zu viele Fehlversuche. Das Konto ist für ${LOCK_MINUTES} Minuten gesperrt.`);
-      }
-      if (!ok) {
-        const failed = user.failed_logins + 1;
-        await ctx.db
-          .updateTable('users')
-          .set({
-            failed_logins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
-            locked_until: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-          })
-          .where('id', '=', user.id)
-          .execute();
+      if (!user || !user.active) {
+        // As slow as a wrong password, so the answer time does not tell which addresses exist.
+        await verifyPassword(password, undefined);
         throw unauthorized('E-Mail oder Passwort ist falsch.');
       }
+      if (!(await countLoginAttempt(ctx.db, user.id))) {
+        throw new HttpError(423, 'locked', `Zu viele Fehlversuche. Das Konto ist für ${LOCK_MINUTES} Minuten gesperrt.`);
+      }
+      if (!(await verifyPassword(password, user.password_hash))) throw unauthorized('E-Mail oder Passwort ist falsch.');
       // Session rotation: whatever session the browser had before is ended.
       const previous = readSessionToken(req);
       if (previous) await endSessions(ctx.db, { sessionId: hashToken(previous) });
@@ -141,10 +157,9 @@ export function registerAuthRoutes(api: ApiRouter): void {
         if (existing) {
           // Same answer as a new registration; only the mailbox owner learns that the account exists.
           const pending = !existing.active && !existing.last_login_at &&
-            !!(await trx.selectFrom('password_resets').select('user_id').where('user_id', '=', existing.id).where('token_hash', 'like', 'confirm:%').executeTakeFirst());
+            !!(await trx.selectFrom('account_emails').select('user_id').where('user_id', '=', existing.id).where('template', '=', 'register_confirm').executeTakeFirst());
           if (pending) {
-            const token = await issueAccountToken(trx, 'confirm', existing.id);
-            await queueAccountEmail(trx, ctx.config, 'register_confirm', existing, token);
+            await queueAccountEmail(trx, ctx.config, 'register_confirm', existing);
           } else if (existing.active) {
             await queueAccountEmail(trx, ctx.config, 'register_taken', existing);
           }
@@ -171,8 +186,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
           .executeTakeFirstOrThrow();
         await recordAudit(trx, created, 'register', 'users', created.id, null, created);
         await recordAudit(trx, created, 'create', 'organisations', organisation.id, null, organisation);
-        const token = await issueAccountToken(trx, 'confirm', created.id);
-        await queueAccountEmail(trx, ctx.config, 'register_confirm', created, token);
+        await queueAccountEmail(trx, ctx.config, 'register_confirm', created);
       });
       return { ok: true, message: REGISTER_ANSWER };
     },
@@ -209,7 +223,7 @@ export function registerAuthRoutes(api: ApiRouter): void {
     method: 'post',
     path: '/auth/password-reset',
     tag: 'auth',
-    summary: 'Ask for a password reset link by e-mail; always answers 202 (no e-mail enumeration)',
+    summary: 'Ask for a password reset link by e-mail (at most 3 an hour per address); always answers 202 (no e-mail enumeration)',
     access: 'public',
     body: passwordResetRequestSchema,
     status: 202,
@@ -222,9 +236,8 @@ export function registerAuthRoutes(api: ApiRouter): void {
           .where('active', '=', true)
           .forUpdate()
           .executeTakeFirst();
-        if (!user) return;
-        const token = await issueAccountToken(trx, 'reset', user.id);
-        await queueAccountEmail(trx, ctx.config, 'password_reset', user, token);
+        // Unknown, deactivated or already mailed three times this hour: the same answer, no mail.
+        if (user) await queueAccountEmail(trx, ctx.config, 'password_reset', user);
       });
       return { ok: true, message: RESET_ANSWER };
     },

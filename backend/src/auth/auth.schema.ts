@@ -23,10 +23,13 @@ export const passwordDiffersFromEmail = (email: string, password: string) => {
   return local.length < 4 || !password.toLowerCase().includes(local);
 };
 
-export const emailSchema = z.email('Bitte eine gültige E-Mail-Adresse angeben.').max(254).transform((e) => e.trim().toLowerCase());
+/** An address as it is looked up, counted and rate-limited: trimmed and lower-cased. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export const emailSchema = z.email('Bitte eine gültige E-Mail-Adresse angeben.').max(254).transform(normaliseEmail);
 
 export const loginSchema = z.object({
-  email: z.string().max(254).transform((e) => e.trim().toLowerCase()),
+  email: z.string().max(254).transform(normaliseEmail),
   password: z.string().max(200),
 });
 
@@ -39,7 +42,7 @@ export const registerSchema = z.object({
 }).refine((v) => passwordDiffersFromEmail(v.email, v.password), { path: ['password'], message: 'Das Passwort darf die E-Mail-Adresse nicht enthalten.' });
 
 export const passwordResetRequestSchema = z.object({
-  email: z.string().max(254).transform((e) => e.trim().toLowerCase()),
+  email: z.string().max(254).transform(normaliseEmail),
 });
 
 const tokenSchema = z.string().min(20, 'Ungültiger Link.').max(100, 'Ungültiger Link.').regex(/^[A-Za-z0-9_-]+$/, 'Ungültiger Link.');

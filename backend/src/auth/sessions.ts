@@ -60,11 +60,16 @@ const sessionCache = new Map<string, { user: SessionUser; until: number; lastSee
 
 /**
  * Ends sessions: deletes them (inside the caller's transaction, if any) and drops them from this
- * instance's cache in one step, so no call site can do one half and forget the other.
+ * instance's cache in one step, so no call site can do one half and forget the other. `keep` (a
+ * session id) survives the ending of its user's sessions: the caller's own, after a password change.
  */
-export async function endSessions(db: Kysely<Database>, which: { sessionId?: string; userIds?: readonly number[] }): Promise<void> {
+export async function endSessions(db: Kysely<Database>, which: { sessionId?: string; userIds?: readonly number[]; keep?: string }): Promise<void> {
   if (which.sessionId) await db.deleteFrom('sessions').where('id', '=', which.sessionId).execute();
-  if (which.userIds?.length) await db.deleteFrom('sessions').where('user_id', 'in', which.userIds).execute();
+  if (which.userIds?.length) {
+    let ending = db.deleteFrom('sessions').where('user_id', 'in', which.userIds);
+    if (which.keep) ending = ending.where('id', '!=', which.keep);
+    await ending.execute();
+  }
   forgetSessions(which);
 }
 

@@ -74,6 +74,14 @@ export interface PasswordResetsTable {
   created_at: CreatedAt;
 }
 
+/** Which account an account e-mail is for (migration 0009): its link is minted at delivery. */
+export interface AccountEmailsTable {
+  email_id: number;
+  user_id: number;
+  template: 'password_reset' | 'register_confirm' | 'register_taken';
+  created_at: CreatedAt;
+}
+
 export interface PeopleTable {
   id: Generated<number>;
   organisation_id: number;
@@ -389,6 +397,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  account_emails: AccountEmailsTable;
   people: PeopleTable;
   cohorts: CohortsTable;
   criteria: CriteriaTable;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AppContext } from '../http/context.ts';
 import type { BackgroundJob } from '../jobs.ts';
+import { deliverableText } from '../auth/account-emails.ts';
 
 export const MAX_ATTEMPTS = 5;
 /** A claimed row is invisible to other workers this long; it must be sent (or failed) by then. */
@@ -27,6 +28,8 @@ export interface SendFn {
  * pushes their next_attempt_at out by a lease and counts the attempt, all in one short
  * transaction; sends outside any transaction; then marks each row sent, or schedules the retry,
  * or gives up (`failed`) after maxAttempts. A row is only ever marked sent once.
+ * The stored body is what the console shows; the text sent is made from it just before sending
+ * (an account link gets its token only here, see deliverableText), and that text is never stored.
  */
 export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOptions): Promise<{ sent: number; failed: number; retried: number }> {
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
@@ -48,14 +51,28 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
       .updateTable('emails')
       .set({ attempts: sql<number>`attempts + 1`, next_attempt_at: sql<Date>`now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})` })
       .where('id', 'in', due.map((d) => d.id))
-      .returning(['id', 'to', 'subject', 'body', 'attempts'])
+      .returning(['id', 'to', 'subject', 'body', 'template', 'attempts', 'created_at'])
       .execute();
   });
 
   const result = { sent: 0, failed: 0, retried: 0 };
-  for (const email of claimed) {
+  // Oldest first: of two links to one account, the one in the newer message is the one that works.
+  for (const email of claimed.sort((a, b) => a.id - b.id)) {
+    let secret: string | undefined;
     try {
-      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: email.body });
+      const deliverable = await deliverableText(db, email);
+      if ('undeliverable' in deliverable) {
+        await db
+          .updateTable('emails')
+          .set({ status: 'failed', last_error: deliverable.undeliverable })
+          .where('id', '=', email.id)
+          .where('status', '=', 'queued')
+          .execute();
+        result.failed++;
+        continue;
+      }
+      secret = deliverable.secret;
+      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: deliverable.text });
       await db
         .updateTable('emails')
         .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null })
@@ -64,7 +81,9 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
         .execute();
       result.sent++;
     } catch (error) {
-      const message = String((error as Error)?.message ?? error).slice(0, 1000);
+      // A mail server that quotes the message back must not put the token into the outbox.
+      const quoted = String((error as Error)?.message ?? error);
+      const message = (secret ? quoted.replaceAll(secret, '…') : quoted).slice(0, 1000);
       const giveUp = email.attempts >= maxAttempts;
       await db
         .updateTable('emails')

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
+import { redactUrl } from '../logger.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -99,7 +100,7 @@ export function toHttpError(error: any): HttpError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = toHttpError(error);
-    if (!known) logger.error({ err: error, url: req.originalUrl }, 'unhandled error');
+    if (!known) logger.error({ err: error, url: redactUrl(req.originalUrl) }, 'unhandled error');
     const http = known ?? new HttpError(500, 'internal', 'Ein unerwarteter Fehler ist aufgetreten.');
     if (res.headersSent) return res.end();
     const body: Record<string, unknown> = { message: http.message, code: http.code };

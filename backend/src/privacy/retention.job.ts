@@ -4,6 +4,7 @@ import type { BackgroundJob } from '../jobs.ts';
 import type { AppContext } from '../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { anonymiseOrganisation, dueForAnonymisation } from './privacy.service.ts';
+import { TOKEN_TTL_MINUTES } from '../auth/account-tokens.ts';
 
 export const RETENTION_JOB = 'privacy-retention';
 
@@ -60,12 +61,20 @@ async function purgeUnconfirmedRegistrations(db: Db, now: Date): Promise<number>
       .where('u.role', '=', 'applicant')
       .where('u.active', '=', false)
       .where('u.last_login_at', 'is', null)
+      // Registered through the form (a confirmation mail was queued) …
       .where(({ exists, selectFrom }) =>
-        exists(selectFrom('password_resets as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.token_hash', 'like', 'confirm:%')))
+        exists(selectFrom('account_emails as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.template', '=', 'register_confirm')))
+      // … and no link for it can work any more: none is still on its way (the outbox issues it at
+      // delivery, up to the link's lifetime after the request) and none issued is still valid.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(
+          selectFrom('account_emails as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.template', '=', 'register_confirm')
+            .where('m.created_at', '>', new Date(now.getTime() - TOKEN_TTL_MINUTES.confirm * 60_000)),
+        )))
       .where(({ not, exists, selectFrom }) =>
         not(exists(
           selectFrom('password_resets as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.token_hash', 'like', 'confirm:%')
-            .where((eb) => eb.or([eb('r.expires_at', '>', now), eb('r.used_at', 'is not', null)])),
+            .where('r.expires_at', '>', now).where('r.used_at', 'is', null),
         )))
       .forUpdate()
       .execute();

@@ -6,6 +6,7 @@ import { registerResource, type Rec } from '../http/resource.ts';
 import { hashPassword } from '../auth/password.ts';
 import { userCreateSchema, userUpdateSchema } from './users.schema.ts';
 import { endSessions, forgetSessions } from '../auth/sessions.ts';
+import { retireAccountTokens } from '../auth/account-tokens.ts';
 
 async function withPasswordHash(input: Rec): Promise<Rec> {
   const { password, ...rest } = input;
@@ -49,13 +50,20 @@ export function registerUserRoutes(api: ApiRouter): void {
     },
     beforeUpdate: async (ctx, input, existing, trx) => {
       checkOrganisation(input, existing);
-      if (existing.id === ctx.user!.id && (input.active === false || (input.role && input.role !== 'admin'))) {
+      const self = existing.id === ctx.user!.id;
+      if (self && (input.active === false || (input.role && input.role !== 'admin'))) {
         throw conflict('Sie können sich nicht selbst deaktivieren oder die Admin-Rolle entziehen.', 'self_lockout');
       }
-      // A deactivated account or a new password ends every open session of that user.
-      if (input.active === false || input.password) await endSessions(trx, { userIds: [existing.id] });
-      // Role, name or organisation may change what this user sees: no cached session keeps the old.
+      const roleChanged = input.role !== undefined && input.role !== existing.role;
+      const emailChanged = input.email !== undefined && input.email !== String(existing.email).toLowerCase();
+      // Deactivation or a new role ends every session of that user (a session never keeps an old
+      // role); a new password ends every other one (an admin changing their own keeps this one).
+      if (input.active === false || roleChanged) await endSessions(trx, { userIds: [existing.id] });
+      else if (input.password) await endSessions(trx, { userIds: [existing.id], keep: self ? ctx.user!.session_id : undefined });
+      // Name or organisation may change what this user sees: no cached session keeps the old.
       else forgetSessions({ userIds: [existing.id] });
+      // A link mailed before a new password or to the old address must not open the account any more.
+      if (input.password || emailChanged) await retireAccountTokens(trx, existing.id);
       return withPasswordHash(input);
     },
     beforeDelete: async (ctx, existing, trx) => {

@@ -3,11 +3,12 @@ import request from 'supertest';
 import { buildApp } from '../../src/app.ts';
 import { testContext } from '../support/context.ts';
 import { api, createUser, databaseSnapshot, db, loginAs, PASSWORD } from '../support/fixtures.ts';
+import { mailbox, tokenIn } from '../support/mailbox.ts';
+import { TOKEN_MASK } from '../../src/auth/account-emails.ts';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const sessionCookie = (res: request.Response) =>
   (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('crm_session='));
-const tokenFrom = (body: string) => /token=([A-Za-z0-9_-]+)/.exec(body)?.[1];
 const mails = (to?: string) => {
   let q = db().selectFrom('emails').selectAll().orderBy('id');
   if (to) q = q.where('to', '=', to);
@@ -31,17 +32,18 @@ describe('security: accounts', () => {
       assert.equal(queued.length, 1);
       assert.equal(queued[0].to, user.email);
       assert.equal(queued[0].template, 'password_reset');
-      assert.ok(tokenFrom(queued[0].body));
+      assert.ok(queued[0].body.includes(`token=${TOKEN_MASK}`), 'the outbox keeps the link masked');
+      const token = await mailbox().token(user.email);
       const stored = await db().selectFrom('password_resets').selectAll().execute();
       assert.equal(stored.length, 1);
-      assert.ok(!stored[0].token_hash.includes(tokenFrom(queued[0].body)!), 'only a hash of the token is stored');
+      assert.ok(!stored[0].token_hash.includes(token), 'only a hash of the token is stored');
     });
 
     it('sets a new password once, ends every session and refuses the token a second time', async () => {
       const user = await createUser('jury', { email: 'juror.reset@example.org' });
       const oldSession = await loginAs(user);
       await requestReset(user.email).expect(202);
-      const token = tokenFrom((await mails(user.email))[0].body)!;
+      const token = await mailbox().token(user.email);
       const res = await api().post('/api/auth/password-reset/confirm').send({ token, password: 'neues-Passwort-42' }).expect(200);
       assert.equal(res.body.ok, true);
       await oldSession.get('/api/auth/me').expect(401);
@@ -56,10 +58,11 @@ describe('security: accounts', () => {
 
     it('refuses expired tokens, retired tokens and unknown tokens without changing anything', async () => {
       const user = await createUser('staff');
+      const inbox = mailbox();
       await requestReset(user.email).expect(202);
-      const first = tokenFrom((await mails(user.email))[0].body)!;
+      const first = await inbox.token(user.email);
       await requestReset(user.email).expect(202);
-      const second = tokenFrom((await mails(user.email))[1].body)!;
+      const second = await inbox.token(user.email);
       const before = await databaseSnapshot();
       const retired = await api().post('/api/auth/password-reset/confirm').send({ token: first, password: 'neues-Passwort-42' }).expect(400);
       assert.equal(retired.body.code, 'invalid_token');
@@ -88,7 +91,7 @@ describe('security: accounts', () => {
       if (!onPostgres) this.skip();
       const user = await createUser('staff');
       await requestReset(user.email).expect(202);
-      const token = tokenFrom((await mails(user.email))[0].body)!;
+      const token = await mailbox().token(user.email);
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => api().post('/api/auth/password-reset/confirm').send({ token, password: `paralleles-Passwort-${i}` })),
       );
@@ -110,29 +113,31 @@ describe('security: accounts', () => {
       assert.equal(sessionCookie(taken), undefined);
       const takenMail = await mails('taken@example.org');
       assert.deepEqual(takenMail.map((m) => m.template), ['register_taken']);
-      assert.equal(tokenFrom(takenMail[0].body), undefined);
+      const inbox = mailbox();
+      assert.equal(tokenIn((await inbox.receive('taken@example.org'))[0].text), undefined);
       assert.equal((await db().selectFrom('organisations').select('id').execute()).length, 2, 'no organisation for the taken address');
 
       await api().post('/api/auth/login').send({ email: 'neu@verein.de', password: 'sicheres-Passwort-1' }).expect(401);
       const confirmMail = await mails('neu@verein.de');
       assert.deepEqual(confirmMail.map((m) => m.template), ['register_confirm']);
+      const token = await inbox.token('neu@verein.de');
       const agent = request.agent(testContext.app);
-      const confirmed = await agent.post('/api/auth/register/confirm').send({ token: tokenFrom(confirmMail[0].body) }).expect(200);
+      const confirmed = await agent.post('/api/auth/register/confirm').send({ token }).expect(200);
       assert.equal(confirmed.body.role, 'applicant');
       const me = await agent.get('/api/auth/me').expect(200);
       const org = await agent.get(`/api/organisations/${me.body.organisation_id}`).expect(200);
       assert.equal(org.body.name, 'Verein für Straßenkunst e.V.');
-      await api().post('/api/auth/register/confirm').send({ token: tokenFrom(confirmMail[0].body) }).expect(400);
+      await api().post('/api/auth/register/confirm').send({ token }).expect(400);
     });
 
     it('re-sends the confirmation to a pending registration instead of creating a second one', async () => {
       await api().post('/api/auth/register').send(form('pending@verein.de')).expect(202);
       await api().post('/api/auth/register').send(form('pending@verein.de')).expect(202);
-      const sent = await mails('pending@verein.de');
-      assert.deepEqual(sent.map((m) => m.template), ['register_confirm', 'register_confirm']);
+      assert.deepEqual((await mails('pending@verein.de')).map((m) => m.template), ['register_confirm', 'register_confirm']);
       assert.equal((await db().selectFrom('users').select('id').execute()).length, 1);
-      await api().post('/api/auth/register/confirm').send({ token: tokenFrom(sent[0].body) }).expect(400);
-      await api().post('/api/auth/register/confirm').send({ token: tokenFrom(sent[1].body) }).expect(200);
+      const sent = await mailbox().receive('pending@verein.de');
+      await api().post('/api/auth/register/confirm').send({ token: tokenIn(sent[0].text) }).expect(400);
+      await api().post('/api/auth/register/confirm').send({ token: tokenIn(sent[1].text) }).expect(200);
     });
 
     it('ignores role, activity and organisation smuggled into a registration (mass assignment)', async () => {
@@ -147,7 +152,7 @@ describe('security: accounts', () => {
 
     it('never accepts a reset token as a confirmation token', async () => {
       await api().post('/api/auth/register').send(form('mixed@verein.de')).expect(202);
-      const confirmToken = tokenFrom((await mails('mixed@verein.de'))[0].body)!;
+      const confirmToken = await mailbox().token('mixed@verein.de');
       await api().post('/api/auth/password-reset/confirm').send({ token: confirmToken, password: 'neues-Passwort-42' }).expect(400);
     });
   });

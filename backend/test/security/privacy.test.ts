@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { agentFor, api, createOrganisation, createUser, databaseSnapshot, db, loginAs, PASSWORD } from '../support/fixtures.ts';
 import { applyRetention, claimDailyRun } from '../../src/privacy/retention.job.ts';
+import { mailbox } from '../support/mailbox.ts';
 
 const YEAR = 365 * 86_400_000;
 let serial = 0;
@@ -188,6 +189,9 @@ describe('security: privacy (DSGVO)', () => {
       await api().post('/api/auth/register').send(form('stale@verein.de')).expect(202);
       await api().post('/api/auth/register').send(form('fresh@verein.de')).expect(202);
       const stale = await db().selectFrom('users').select(['id', 'organisation_id']).where('email', '=', 'stale@verein.de').executeTakeFirstOrThrow();
+      // Both links went out; the stale one was requested and issued more than three days ago.
+      await mailbox().receive();
+      await db().updateTable('account_emails').set({ created_at: new Date(Date.now() - 4 * 86_400_000) } as any).where('user_id', '=', stale.id).execute();
       await db().updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', stale.id).execute();
       const result = await applyRetention(db());
       assert.equal(result.purgedRegistrations, 1);

@@ -4,6 +4,7 @@ import * as m0002 from './0002_sort_keys.ts';
 import * as m0004 from './0004_review_scores.ts';
 import * as m0007 from './0007_disbursement_exports.ts';
 import * as m0008 from './0008_alumni_introductions.ts';
+import * as m0009 from './0009_account_emails.ts';
 import * as m0010 from './0010_four_eyes_payee.ts';
 import * as m0011 from './0011_introductions_either_way.ts';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_review_scores': m0004,
   '0007_disbursement_exports': m0007,
   '0008_alumni_introductions': m0008,
+  '0009_account_emails': m0009,
   '0010_four_eyes_payee': m0010,
   '0011_introductions_either_way': m0011,
 };
