@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { collectFrom, PLACEHOLDER, type FormerIdentity, type Scrubber } from './identifiers.ts';
 
@@ -27,7 +27,7 @@ const JSON_TYPES = ['json', 'jsonb'];
  * primary keys, hashes (`*_hash`) or generated columns (search vectors and sort keys follow
  * their source by themselves).
  */
-export async function textColumns(trx: Trx): Promise<TextColumn[]> {
+export async function textColumns(db: Kysely<Database> | Trx): Promise<TextColumn[]> {
   const { rows } = await sql<{ table: string; column: string; sql_type: string; type: string; element: string | null; nullable: boolean }>`
     select c.relname as table, a.attname as column, format_type(a.atttypid, a.atttypmod) as sql_type,
            t.typname as type, e.typname as element, not a.attnotnull as nullable
@@ -39,7 +39,7 @@ export async function textColumns(trx: Trx): Promise<TextColumn[]> {
     where a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
       and c.relname not like 'kysely\\_%' and a.attname not like '%\\_hash'
       and not exists (select 1 from pg_index i where i.indrelid = c.oid and i.indisprimary and a.attnum = any(i.indkey))
-    order by c.relname, a.attnum`.execute(trx);
+    order by c.relname, a.attnum`.execute(db);
   return rows.flatMap((r): TextColumn[] => {
     const kind = TEXT_TYPES.includes(r.type) ? 'text'
       : JSON_TYPES.includes(r.type) ? 'json'
@@ -135,13 +135,12 @@ export async function redactAuditEvents(trx: Trx, events: AuditRow[]): Promise<v
 }
 
 /**
- * Sets every nullable free-text column of the given rows to NULL except `keep` (read from the
- * catalogue: a text column added to the table later is cleared too).
+ * Sets every nullable free-text column of the given rows to NULL except `keep` (from the catalogue:
+ * a text column added to the table later is cleared too).
  */
-export async function clearFreeText(trx: Trx, table: string, ids: number[], keep: readonly string[]): Promise<void> {
-  if (!ids.length) return;
-  const columns = (await textColumns(trx)).filter((c) => c.table === table && c.nullable && !keep.includes(c.column));
-  if (!columns.length) return;
+export async function clearFreeText(trx: Trx, catalogue: TextColumn[], table: string, ids: number[], keep: readonly string[]): Promise<void> {
+  const columns = catalogue.filter((c) => c.table === table && c.nullable && !keep.includes(c.column));
+  if (!ids.length || !columns.length) return;
   await sql`update ${sql.table(table)} set ${sql.join(columns.map((c) => sql`${sql.id(c.column)} = null`))} where id in (${sql.join(ids)})`.execute(trx);
 }
 
@@ -155,12 +154,18 @@ const OTHER_PARTIES: Record<string, { owner: string; columns: readonly string[] 
   users: { owner: 'organisation_id', columns: ['name', 'email'] },
 };
 
-/** The names, addresses, phone numbers and IBANs other parties use (people also by full name). */
-export async function otherPartyValues(trx: Trx, organisationId: number): Promise<string[]> {
+/**
+ * The names, addresses, phone numbers and IBANs other parties use (people also by full name), as
+ * far as they can match the identity at all (`prefilter`).
+ */
+export async function otherPartyValues(trx: Trx, organisationId: number, prefilter: string | undefined): Promise<string[]> {
+  if (!prefilter) return [];
   const values: string[] = [];
   for (const [table, { owner, columns }] of Object.entries(OTHER_PARTIES)) {
     const { rows } = await sql<Record<string, unknown>>`
-      select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where ${sql.ref(owner)} is distinct from ${organisationId}`.execute(trx);
+      select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
+      where ${sql.ref(owner)} is distinct from ${organisationId}
+        and (${sql.join(columns.map((c) => sql`lower(${sql.ref(c)}) ~ ${prefilter}`), sql` or `)})`.execute(trx);
     for (const row of rows) {
       if (typeof row.first_name === 'string' && typeof row.last_name === 'string') values.push(`${row.first_name} ${row.last_name}`);
       for (const v of Object.values(row)) if (typeof v === 'string' && v.trim()) values.push(v);
@@ -185,20 +190,27 @@ function writeBack(column: TextColumn, value: unknown): RawBuilder<unknown> {
  * table: a review comment, a coaching note, an e-mail to a juror, an audit entry of another record.
  * Returns the number of rows changed.
  */
-export async function scrubMentions(trx: Trx, scrubber: Scrubber, organisationId: number): Promise<number> {
+export async function scrubMentions(trx: Trx, catalogue: TextColumn[], scrubber: Scrubber, organisationId: number): Promise<number> {
   const prefilter = scrubber.prefilter;
   if (!prefilter) return 0;
   const tables = new Map<string, TextColumn[]>();
-  for (const c of await textColumns(trx)) tables.set(c.table, [...(tables.get(c.table) ?? []), c]);
+  for (const c of catalogue) tables.set(c.table, [...(tables.get(c.table) ?? []), c]);
+  const matches = (columns: TextColumn[]) => sql.join(columns.map((c) => sql`lower(${sql.id(c.column)}::text) ~ ${sql.ref('p.re')}`), sql` or `);
+  // One round trip finds the tables with a candidate row; only those are read and locked row by row.
+  const { rows: hit } = await sql<{ t: string }>`
+    with p as (select ${prefilter}::text as re)
+    ${sql.join([...tables].map(([table, columns]) => sql`select ${table}::text as t where exists (select 1 from ${sql.table(table)}, p where ${matches(columns)})`), sql` union all `)}`.execute(trx);
   let changed = 0;
-  for (const [table, columns] of tables) {
+  for (const { t: table } of hit) {
+    const columns = tables.get(table)!;
     const party = OTHER_PARTIES[table];
     const { rows } = await sql<Record<string, unknown>>`
+      with p as (select ${prefilter}::text as re)
       select ctid::text as "_row", ${party ? sql.ref(party.owner) : sql`null`} as "_owner",
         ${sql.join(columns.map((c, i) => sql`to_jsonb(${sql.id(c.column)}) as ${sql.id(`v${i}`)}`))}
       from ${sql.table(table)}
-      where ${sql.join(columns.map((c) => sql`${sql.id(c.column)}::text ~ ${prefilter}`), sql` or `)}
-      for update`.execute(trx);
+      where exists (select 1 from p where ${matches(columns)})
+      for update of ${sql.table(table)}`.execute(trx);
     for (const row of rows) {
       const otherParty = party && Number(row._owner) !== organisationId;
       const sets = columns.flatMap((c, i) => {

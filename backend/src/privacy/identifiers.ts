@@ -85,7 +85,7 @@ export interface Identifier {
   value: string;
   /** Alternatives of the JavaScript pattern (several spellings). */
   patterns: string[];
-  /** A PostgreSQL pattern every match contains: it narrows the rows read back, JavaScript decides. */
+  /** A PostgreSQL pattern (for lower(text)) every match contains: it narrows the rows read back, JavaScript decides. */
   needle: string;
 }
 
@@ -111,7 +111,7 @@ export function identifiersOf(identity: FormerIdentity): Identifier[] {
   for (const phone of identity.phones) {
     const pattern = phonePattern(phone);
     // The last six digits (or all of a shorter number), with any separators, are part of every match.
-    if (pattern) out.push({ kind: 'phone', value: phone.trim(), patterns: [pattern], needle: phone.replace(/\D/g, '').slice(-6).split('').join('[\\s./()-]{0,3}') });
+    if (pattern) out.push({ kind: 'phone', value: phone.trim(), patterns: [pattern], needle: phone.replace(/\D/g, '').slice(-6).split('').join('[\\s./()-]*') });
   }
   for (const iban of identity.ibans) {
     const pattern = ibanPattern(iban);
@@ -137,11 +137,17 @@ export function withoutShared(identifiers: Identifier[], otherPartyValues: strin
   });
 }
 
-/** One character for a PostgreSQL regular expression: letters in both cases, metacharacters escaped. */
+/**
+ * Text for a PostgreSQL regular expression matched against `lower(column)`: ASCII letters in lower
+ * case, other letters as [üÜ] (whether lower() folds them depends on the database's locale),
+ * metacharacters escaped. Plain letters keep the pattern cheap to compile, which it is once per
+ * anonymisation.
+ */
 function caseless(text: string): string {
   return [...text].map((c) => {
     const lower = c.toLowerCase();
     const upper = c.toUpperCase();
+    if (/[a-z]/i.test(c)) return lower;
     if (lower !== upper && [...lower].length === 1 && [...upper].length === 1) return `[${lower}${upper}]`;
     return /[\\^$.|?*+()[\]{}]/.test(c) ? `\\${c}` : c;
   }).join('');
@@ -153,8 +159,8 @@ export interface Scrubber {
   /** Strings inside JSON values and arrays (keys included); numbers, booleans and null stay. */
   value(value: unknown): unknown;
   /**
-   * A PostgreSQL pattern (for `~`, independent of the database's locale) matching at least every
-   * text the scrubber changes; undefined when there is nothing to look for.
+   * A PostgreSQL pattern for `lower(text) ~ prefilter` (independent of the database's locale)
+   * matching at least every text the scrubber changes; undefined when there is nothing to look for.
    */
   prefilter: string | undefined;
 }

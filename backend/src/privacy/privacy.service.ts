@@ -6,7 +6,7 @@ import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { endSessions } from '../auth/sessions.ts';
 import { collectFrom, emptyIdentity, identifiersOf, PLACEHOLDER, scrubberFor, withoutShared } from './identifiers.ts';
-import { clearFreeText, collectFromAudit, otherPartyValues, ownedAuditEvents, redactAuditEvents, scrubMentions, type Owner } from './forget.ts';
+import { clearFreeText, collectFromAudit, otherPartyValues, ownedAuditEvents, redactAuditEvents, scrubMentions, textColumns, type Owner, type TextColumn } from './forget.ts';
 
 type Trx = Transaction<Database>;
 type Reader = Kysely<Database> | Trx;
@@ -163,12 +163,15 @@ const KEPT_APPLICATION_TEXT = ['status', 'transfer_model'] as const;
  * cohort, transfer model, requested amount, review scores and recommendations; for bookkeeping:
  * payment records and amounts.
  */
-export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, 'id'> | null, organisationId: number, now = new Date()) {
+export async function anonymiseOrganisation(
+  trx: Trx, actor: Pick<SessionUser, 'id'> | null, organisationId: number, now = new Date(), catalogue?: TextColumn[],
+) {
   const locked = await trx.selectFrom('organisations').selectAll().where('id', '=', organisationId).forUpdate().executeTakeFirst();
   if (!locked) throw notFound();
   const blocker = await anonymiseBlocker(trx, organisationId, now);
   if (blocker) throw conflict(blocker, 'not_anonymisable');
 
+  const columns = catalogue ?? (await textColumns(trx));
   const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
   const people = await trx.selectFrom('people').selectAll().where('organisation_id', '=', organisationId).execute();
   const users = await trx.selectFrom('users').select(['id', 'email', 'name']).where('organisation_id', '=', organisationId).execute();
@@ -199,12 +202,13 @@ export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, '
   for (const user of users) collectFrom(identity, user, { nameIsPerson: true });
   for (const profile of profiles) collectFrom(identity, profile);
   collectFromAudit(identity, auditEvents);
-  const identifiers = withoutShared(identifiersOf(identity), await otherPartyValues(trx, organisationId));
+  const candidates = identifiersOf(identity);
+  const identifiers = withoutShared(candidates, await otherPartyValues(trx, organisationId, scrubberFor(candidates).prefilter));
   const addresses = [...new Set(identifiers.filter((i) => i.kind === 'email').map((i) => i.value.toLowerCase()))];
 
   const attachments = attachmentIds.length ? await trx.deleteFrom('attachments').where('id', 'in', attachmentIds).returning('id').execute() : [];
   if (applicationIds.length) {
-    await clearFreeText(trx, 'applications', applicationIds, KEPT_APPLICATION_TEXT);
+    await clearFreeText(trx, columns, 'applications', applicationIds, KEPT_APPLICATION_TEXT);
     await trx.updateTable('applications').set({ interview_at: null, updated_at: now }).where('id', 'in', applicationIds).execute();
     // Scores stay for the statistics; free-text comments about the applicant go.
     await trx
@@ -253,7 +257,7 @@ export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, '
     .execute();
 
   await redactAuditEvents(trx, auditEvents);
-  const mentions = await scrubMentions(trx, scrubberFor(identifiers), organisationId);
+  const mentions = await scrubMentions(trx, columns, scrubberFor(identifiers), organisationId);
 
   const summary = {
     people: people.length, users: users.length, applications: applicationIds.length, attachments: attachments.length,
