@@ -240,6 +240,16 @@ describe('security: anonymisation forgets everywhere', function () {
       assert.equal(scrub.text('IBAN de02 1203 0000 0000 2020 51 / DE02120300000000202051'), 'IBAN [anonymisiert] / [anonymisiert]');
     });
 
+    it('narrows rows in the database with a prefilter that matches every text it changes', async () => {
+      const texts = ['Petra Privat', 'PRIVAT, PETRA', 'Lebenslauf_Petra_Privat.pdf', 'Fr. Dr. Privat', 'JÜRGEN ÖZTÜRK', 'Jürgen Öztürk'.normalize('NFD'),
+        'KIEZKÜCHE  NEUKÖLLN E.V.', 'mailto:PETRA@verein.example', '+49 (0)30 123 45 67', '030/1234567', 'Kurzwahl 0351 12', 'iban de02 1203 0000 0000 2020 51'];
+      for (const text of texts) {
+        assert.notEqual(scrub.text(text), text, text);
+        const { rows } = await sql<{ hit: boolean }>`select lower(${text}::text) ~ ${scrub.prefilter!} as hit`.execute(db());
+        assert.equal(rows[0].hit, true, text);
+      }
+    });
+
     it('reaches into JSON and arrays (keys too) and keeps numbers', () => {
       assert.deepEqual(scrub.value({ 'petra@verein.example': [{ comment: 'Frau Privat', score: 3 }, null, true] }), { '[anonymisiert]': [{ comment: 'Frau [anonymisiert]', score: 3 }, null, true] });
     });
