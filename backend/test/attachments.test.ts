@@ -143,6 +143,15 @@ describe('attachments', () => {
       assert.deepEqual(exported.body.attachments.map((a: any) => bytes(a.filename)), [...ids.values()].map(bytes), 'organisation export');
     });
 
+    it('removes bidi overrides and cuts long names between whole characters', async () => {
+      const { agent, app } = await setup();
+      const spoofed = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'Rechnung\u202Efdp.exe.pdf').expect(201);
+      assert.equal(spoofed.body.filename, 'Rechnungfdp.exe.pdf');
+      const long = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, `${'👩‍💻'.repeat(250)}.pdf`).expect(201);
+      assert.equal(long.body.filename, '👩‍💻'.repeat(200));
+      assert.ok(long.body.filename.isWellFormed(), 'no half emoji');
+    });
+
     it('reads the RFC 5987 filename* form of a multipart part as well', async () => {
       const { agent, app } = await setup();
       const name = 'Übersicht 申請書 📎.pdf';

@@ -9,7 +9,7 @@ export function sniffContentType(head: Uint8Array): AllowedType | undefined {
   return undefined;
 }
 
-/** Control characters, characters Windows forbids in names, and bidi overrides (`Rechnung‮fdp.exe`). */
+/** Control characters, characters Windows forbids in names, and bidi overrides (`Rechnung<U+202E>fdp.exe`). */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f"<>|*?:\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/gu;
 const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });
