@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { agentFor, createOrganisation, databaseSnapshot, db } from './support/fixtures.ts';
 import { completeOrganisation, createApplication, createCohort } from './support/call.ts';
 import { MAX_ATTACHMENT_BYTES } from '../src/attachments/attachments.routes.ts';
+import { dispositionFilename } from './support/csv.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
@@ -99,5 +100,70 @@ describe('attachments', () => {
     const { agent, app } = await setup();
     const res = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, '../../etc/Jahresbericht|2025*.pdf').expect(201);
     assert.equal(res.body.filename, 'Jahresbericht2025.pdf');
+  });
+
+  describe('file names in any script', () => {
+    /** Umlauts, ß, Cyrillic, Greek, CJK, Arabic, emoji (with ZWJ and a flag), characters filename* must escape, NFC and NFD. */
+    const NAMES = [
+      'Förderantrag_Übersicht.pdf',
+      'Straße & Maß – Gemeinnützigkeit.pdf',
+      'Отчёт о деятельности.pdf',
+      'Ελληνικά έγγραφα.pdf',
+      '申請書_資料.pdf',
+      'تقرير سنوي.pdf',
+      '📎 Anhang 🇩🇪 👩‍💻.pdf',
+      "Bericht (final) 'v2' 100%.pdf",
+      'Gr\u00fcn \u00c4pfel.pdf'.normalize('NFC'),
+      'Gr\u00fcn \u00c4pfel.pdf'.normalize('NFD'),
+    ];
+    const bytes = (s: string) => Buffer.from(s, 'utf8').toString('hex');
+
+    it('keeps them byte for byte through upload, list, get, download and the organisation export', async () => {
+      const { agent, app, org } = await setup();
+      assert.notEqual(bytes(NAMES[8]), bytes(NAMES[9]), 'the NFC and NFD spellings differ');
+      const ids = new Map<number, string>();
+      for (const name of NAMES) {
+        const res = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, name).expect(201);
+        assert.equal(bytes(res.body.filename), bytes(name), `upload ${name}`);
+        ids.set(res.body.id, name);
+      }
+      const list = await agent.get('/api/attachments').query({ filter: JSON.stringify({ application_id: app.id }), range: '[0,99]' }).expect(200);
+      assert.deepEqual(list.body.map((a: any) => bytes(a.filename)), [...ids.values()].map(bytes), 'list');
+      for (const [id, name] of ids) {
+        const one = await agent.get(`/api/attachments/${id}`).expect(200);
+        assert.equal(bytes(one.body.filename), bytes(name), `get ${name}`);
+        const file = await agent.get(`/api/attachments/${id}/content`).buffer(true).parse(binary).expect(200);
+        const header = String(file.headers['content-disposition']);
+        assert.match(header, /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/, `RFC 6266 header for ${name}`);
+        assert.equal(bytes(dispositionFilename(header)!), bytes(name), `download ${name}`);
+        assert.ok((file.body as Buffer).equals(PDF));
+      }
+      const { agent: staff } = await agentFor('staff');
+      const exported = await staff.get(`/api/organisations/${org.id}/export`).expect(200);
+      assert.deepEqual(exported.body.attachments.map((a: any) => bytes(a.filename)), [...ids.values()].map(bytes), 'organisation export');
+    });
+
+    it('removes bidi overrides and cuts long names between whole characters', async () => {
+      const { agent, app } = await setup();
+      const spoofed = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'Rechnung\u202Efdp.exe.pdf').expect(201);
+      assert.equal(spoofed.body.filename, 'Rechnungfdp.exe.pdf');
+      const long = await agent.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, `${'👩‍💻'.repeat(250)}.pdf`).expect(201);
+      assert.equal(long.body.filename, '👩‍💻'.repeat(200));
+      assert.ok(long.body.filename.isWellFormed(), 'no half emoji');
+    });
+
+    it('reads the RFC 5987 filename* form of a multipart part as well', async () => {
+      const { agent, app } = await setup();
+      const name = 'Übersicht 申請書 📎.pdf';
+      const boundary = 'grenze4711';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="application_id"\r\n\r\n${app.id}\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(name)}\r\nContent-Type: application/pdf\r\n\r\n`),
+        PDF,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await agent.post('/api/attachments').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body).expect(201);
+      assert.equal(bytes(res.body.filename), bytes(name));
+    });
   });
 });

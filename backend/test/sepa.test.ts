@@ -4,26 +4,7 @@ import { agentFor, databaseSnapshot, db, listQuery } from './support/fixtures.ts
 import { createFellowship, insertTranche } from './support/funding-fixtures.ts';
 import { PAIN_NAMESPACE, buildPain001, centsToDecimal, centsToGerman, sepaText } from '../src/disbursements/disbursement-files.ts';
 import { loadConfig } from '../src/config.ts';
-
-/** RFC 4180 with `;`: enough to read back what csv-stringify wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') { row.push(field); field = ''; }
-    else if (c === '\r' && src[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
+import { parseCsv } from './support/csv.ts';
 
 type XmlNode = ReturnType<typeof create>;
 const all = (doc: XmlNode, name: string) => doc.root().filter((n) => n.node.nodeName === name, true, true);

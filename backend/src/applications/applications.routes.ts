@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
 import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
+import { csvCents, sendCsv, type CsvValue } from '../http/csv.ts';
 import { applyListQuery, registerResource, type Rec, type ResourceSpec } from '../http/resource.ts';
 import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
 import { FIELDS, LEGAL_FORMS } from '../organisations/organisations.schema.ts';
@@ -44,16 +44,9 @@ const CSV_COLUMNS: Array<[string, string]> = [
   ['status', 'Status'], ['submitted_at', 'Eingereicht am'], ['eligibility_note', 'Notiz Förderfähigkeit'], ['summary', 'Kurzbeschreibung'],
 ];
 
-const berlinDateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-
-/** Spreadsheet programs run cells starting with = + - @ as formulas: neutralise them. */
-const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
-function csvCell(key: string, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (key === 'funding_requested_cents') return (Number(value) / 100).toFixed(2).replace('.', ',');
-  if (value instanceof Date) return berlinDateTime.format(value);
-  return safeCell(String(value));
+function csvValue(key: string, value: unknown): CsvValue {
+  if (key === 'funding_requested_cents') return value == null ? null : csvCents(Number(value));
+  return value as CsvValue;
 }
 
 export function registerApplicationRoutes(api: ApiRouter): void {
@@ -73,14 +66,10 @@ export function registerApplicationRoutes(api: ApiRouter): void {
         .orderBy('t.id', list.sort.direction)
         .limit(50_000)
         .execute();
-      const csv = stringify(
-        [CSV_COLUMNS.map(([, label]) => label), ...rows.map((r: Rec) => CSV_COLUMNS.map(([key]) => csvCell(key, r[key])))],
-        { delimiter: ';', record_delimiter: '\r\n' },
-      );
-      const stamp = new Date().toISOString().slice(0, 10);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="bewerbungen-${stamp}.csv"`);
-      res.send('\uFEFF' + csv);
+      sendCsv(res, `bewerbungen-${new Date().toISOString().slice(0, 10)}.csv`, [
+        CSV_COLUMNS.map(([, label]) => label),
+        ...rows.map((r: Rec) => CSV_COLUMNS.map(([key]) => csvValue(key, r[key]))),
+      ]);
       return undefined;
     },
   });

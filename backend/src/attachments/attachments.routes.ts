@@ -4,6 +4,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { isStaff, type RequestContext } from '../http/context.ts';
 import { badRequest, conflict, HttpError, notFound, tooLarge } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
+import { setDownloadHeaders } from '../http/download.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { selectApplications } from '../applications/applications.queries.ts';
 import { assertCallOpen } from '../applications/applications.service.ts';
@@ -22,7 +23,8 @@ function readUpload(req: Request): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: 1000 } });
+      // Browsers send the file name as raw UTF-8; busboy's default would read it as latin1.
+      bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: 1000 } });
     } catch {
       reject(badRequest('Erwartet wird multipart/form-data mit einer Datei im Feld "file".', { file: 'fehlt' }, 'invalid_upload'));
       return;
@@ -117,8 +119,7 @@ export function registerAttachmentRoutes(api: ApiRouter): void {
     handler: async (ctx, _req, res, { id }) => {
       const row = await selectAttachments(ctx.db, ctx).select('t.content').where('t.id', '=', id).executeTakeFirst();
       if (!row) throw notFound();
-      res.setHeader('Content-Type', row.content_type);
-      res.setHeader('Content-Disposition', `attachment; filename="${row.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`);
+      setDownloadHeaders(res, row.filename, row.content_type);
       res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
       res.send(Buffer.from(row.content));
       return undefined;

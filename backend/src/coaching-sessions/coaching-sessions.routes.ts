@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
 import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest } from '../http/errors.ts';
+import { sendCsv } from '../http/csv.ts';
 import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
 import { applyListQuery, registerResource, type Rec } from '../http/resource.ts';
 import { COACHING_FORMATS, coachingBudget, coachingSessionSchema, coachingSessionUpdateSchema } from './coaching-sessions.schema.ts';
@@ -37,6 +37,7 @@ function present(record: Rec): Rec {
 }
 
 const EXPORT_LIMIT = 10_000;
+const CSV_HEADER = ['ID', 'Datum', 'Organisation', 'Coach', 'Minuten', 'Format', 'Vertraulich', 'Themen', 'Notizen', 'Nächste Schritte'];
 
 export function registerCoachingSessionRoutes(api: ApiRouter): void {
   // Before the resource, so `export.csv` is not taken for an id.
@@ -55,13 +56,10 @@ export function registerCoachingSessionRoutes(api: ApiRouter): void {
         .orderBy(sql.ref('t.id'), list.sort.direction)
         .limit(EXPORT_LIMIT)
         .execute();
-      const csv = stringify(
-        rows.map((r: Rec) => [r.id, r.held_on, r.organisation_name, r.coach_name, r.duration_minutes, r.format, r.confidential ? 'ja' : 'nein', r.topics ?? '', r.notes ?? '', r.next_steps ?? '']),
-        { header: true, columns: ['id', 'datum', 'organisation', 'coach', 'minuten', 'format', 'vertraulich', 'themen', 'notizen', 'naechste_schritte'], bom: true },
-      );
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="coaching-sessions.csv"');
-      res.send(csv);
+      sendCsv(res, 'coaching-sessions.csv', [
+        CSV_HEADER,
+        ...rows.map((r: Rec) => [r.id, r.held_on, r.organisation_name, r.coach_name, r.duration_minutes, r.format, r.confidential, r.topics, r.notes, r.next_steps]),
+      ]);
       return undefined;
     },
   });

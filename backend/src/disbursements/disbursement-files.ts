@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import { stringify } from 'csv-stringify/sync';
+import { csvCents, csvText } from '../http/csv.ts';
 
 /**
  * The two export files, as pure functions of their data (testable without HTTP or database):
@@ -116,14 +116,6 @@ export function buildPain001(batch: BatchHeader, payer: Payer, lines: ExportLine
 }
 
 const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
-const germanDateTime = (at: Date | string | null) =>
-  at ? new Date(at).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }) : '';
-
-/** Spreadsheet formula injection: a cell must never start with a formula character. */
-const cell = (value: string | null | undefined) => {
-  const text = value ?? '';
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
 
 export const CSV_HEADER = [
   'Tranche', 'Export', 'Kohorte', 'Organisation', 'Kontoinhaber', 'IBAN', 'BIC', 'Bezeichnung', 'Meilenstein',
@@ -131,16 +123,17 @@ export const CSV_HEADER = [
 ];
 
 /**
- * Bookkeeping CSV as German spreadsheets open it: UTF-8 with BOM, `;` between fields, decimal
- * comma. The last line carries the batch total; the cent column is there for machines.
+ * Bookkeeping CSV as German spreadsheets open it (the one CSV writer, http/csv.ts): UTF-8 with
+ * BOM, `;` between fields, decimal comma, text that could run as a formula neutralised. The last
+ * line carries the batch total; the cent column is there for machines.
  */
 export function buildBookkeepingCsv(batch: Pick<BatchHeader, 'message_id'>, lines: ExportLine[]): string {
   const rows = lines.map((l) => [
-    String(l.id), batch.message_id, cell(l.cohort_name), cell(l.organisation_name), cell(l.account_holder), l.iban ?? '', l.bic ?? '',
-    cell(l.label), cell(l.milestone_title), germanDate(l.due_on), cell(l.approved_by_name), germanDateTime(l.approved_at),
-    centsToGerman(l.amount_cents), String(l.amount_cents), remittance(l), endToEndId(l.id),
+    l.id, batch.message_id, l.cohort_name, l.organisation_name, l.account_holder, l.iban, l.bic,
+    l.label, l.milestone_title, germanDate(l.due_on), l.approved_by_name, l.approved_at === null ? null : new Date(l.approved_at),
+    csvCents(l.amount_cents), l.amount_cents, remittance(l), endToEndId(l.id),
   ]);
   const total = sumCents(lines);
-  const footer = ['Summe', batch.message_id, '', '', '', '', '', `${lines.length} Tranchen`, '', '', '', '', centsToGerman(total), String(total), '', ''];
-  return stringify([CSV_HEADER, ...rows, footer], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  const footer = ['Summe', batch.message_id, '', '', '', '', '', `${lines.length} Tranchen`, '', '', '', '', csvCents(total), total, '', ''];
+  return csvText([CSV_HEADER, ...rows, footer]);
 }

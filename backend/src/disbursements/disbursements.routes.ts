@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { sendCsv } from '../http/csv.ts';
+import { setDownloadHeaders } from '../http/download.ts';
 import { registerResource } from '../http/resource.ts';
 import { fundingOverview, selectDisbursements } from './disbursements.queries.ts';
 import { disbursementSchema, disbursementUpdateSchema, DISBURSEMENT_STATUSES, exportSchema, paySchema } from './disbursements.schema.ts';
@@ -130,9 +132,11 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
       const as = req.query.as;
       if (as !== undefined && as !== 'csv' && as !== 'sepa') throw badRequest('as: csv oder sepa.', { as: 'ungültig' });
       const file = await exportFile(ctx, id, as);
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-      res.setHeader('Cache-Control', 'no-store');
+      if (file.format === 'csv') {
+        sendCsv(res, file.filename, file.content);
+        return undefined;
+      }
+      setDownloadHeaders(res, file.filename, 'application/xml; charset=utf-8');
       res.send(file.content);
       return undefined;
     },

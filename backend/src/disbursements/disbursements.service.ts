@@ -278,11 +278,11 @@ export async function exportFile(ctx: RequestContext, id: number, as?: 'csv' | '
   if (!as || as === batch.format) {
     return {
       filename: batch.filename ?? `export-${batch.id}.${batch.format === 'sepa' ? 'xml' : 'csv'}`,
-      contentType: batch.format === 'sepa' ? 'application/xml; charset=utf-8' : 'text/csv; charset=utf-8',
+      format: batch.format,
       content: batch.content ?? '',
     };
   }
   if (as === 'sepa') throw conflict('Eine CSV-Liste lässt sich nicht nachträglich als SEPA-Datei ausgeben; bitte einen SEPA-Export erstellen.', 'wrong_format');
   const lines = await exportLines(ctx.db, batch.id);
-  return { filename: `${batch.message_id}-buchhaltung.csv`, contentType: 'text/csv; charset=utf-8', content: buildBookkeepingCsv(batch, lines) };
+  return { filename: `${batch.message_id}-buchhaltung.csv`, format: 'csv' as const, content: buildBookkeepingCsv(batch, lines) };
 }

@@ -1,6 +1,7 @@
 import type { ApiRouter } from '../http/api-router.ts';
 import { ADMIN, STAFF } from '../http/api-router.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { contentDisposition } from '../http/download.ts';
 import { ORGANISATION_COLUMNS } from '../organisations/organisations.routes.ts';
 import { anonymiseOrganisation, exportOrganisation } from './privacy.service.ts';
 
@@ -16,7 +17,7 @@ export function registerPrivacyRoutes(api: ApiRouter): void {
       await recordAudit(ctx.db, ctx.user, 'export', 'organisations', id, null, null, {
         sections: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Array.isArray(v) ? v.length : v ? 1 : 0])),
       });
-      res.setHeader('Content-Disposition', `attachment; filename="organisation-${id}-export.json"`);
+      res.setHeader('Content-Disposition', contentDisposition(`organisation-${id}-export.json`));
       return data;
     },
   });

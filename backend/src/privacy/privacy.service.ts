@@ -1,10 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
 import type { SessionUser } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { endSessions } from '../auth/sessions.ts';
+import { collectFrom, emptyIdentity, identifiersOf, PLACEHOLDER, scrubberFor, withoutShared } from './identifiers.ts';
+import { clearFreeText, collectFromAudit, otherPartyValues, ownedAuditEvents, redactAuditEvents, scrubMentions, textColumns, type Owner, type TextColumn } from './forget.ts';
 
 type Trx = Transaction<Database>;
 type Reader = Kysely<Database> | Trx;
@@ -12,7 +14,7 @@ type Reader = Kysely<Database> | Trx;
 /** Statuses whose applicants may be anonymised once their cohort's retention period has passed. */
 export const ANONYMISABLE_STATUSES = ['rejected', 'ineligible', 'withdrawn'] as const;
 
-const REDACTED = '[anonymisiert]';
+const REDACTED = PLACEHOLDER;
 
 /**
  * Everything stored about one organisation (DSGVO Art. 15/20), as one JSON document. Password
@@ -143,37 +145,71 @@ export async function anonymiseBlocker(db: Reader, organisationId: number, now =
   return undefined;
 }
 
+/** Application fields kept for the statistics; every other free text of the application is cleared. */
+const KEPT_APPLICATION_TEXT = ['status', 'transfer_model'] as const;
+
 /**
- * Removes the personal data of a rejected applicant organisation in one transaction. Kept for
- * statistics: legal form, field, Bundesland, charitable status, application status, cohort, transfer
- * model and requested amount; kept for bookkeeping: payment records. The audit trail of the removed
- * records is redacted too (it holds before/after copies of the same data).
+ * Removes the personal data of a rejected applicant organisation in one transaction, everywhere it
+ * was written:
+ * - its own records: people, logins, attachments (rows and files), conflicts, alumni profile and
+ *   introductions go; application texts and review comments are cleared; contact and bank fields of
+ *   the organisation are emptied; unsent mails to or about it are dropped, sent ones redacted;
+ * - the audit trail of those records, including records deleted long before (a removed attachment
+ *   or person): every text is redacted, numbers, timestamps and states stay;
+ * - every other mention: the former names, e-mail addresses, phone numbers and IBANs (also earlier
+ *   ones, found in the audit copies) are replaced in every text, JSON and array column of every
+ *   table (forget.ts reads them from the catalogue).
+ * Kept for statistics: legal form, field, Bundesland, charitable status, application status,
+ * cohort, transfer model, requested amount, review scores and recommendations; for bookkeeping:
+ * payment records and amounts.
  */
-export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, 'id'> | null, organisationId: number, now = new Date()) {
+export async function anonymiseOrganisation(
+  trx: Trx, actor: Pick<SessionUser, 'id'> | null, organisationId: number, now = new Date(), catalogue?: TextColumn[],
+) {
   const locked = await trx.selectFrom('organisations').selectAll().where('id', '=', organisationId).forUpdate().executeTakeFirst();
   if (!locked) throw notFound();
   const blocker = await anonymiseBlocker(trx, organisationId, now);
   if (blocker) throw conflict(blocker, 'not_anonymisable');
 
-  const people = await trx.selectFrom('people').select(['id', 'email']).where('organisation_id', '=', organisationId).execute();
-  const users = await trx.selectFrom('users').select(['id', 'email']).where('organisation_id', '=', organisationId).execute();
-  const applications = await trx.selectFrom('applications').select('id').where('organisation_id', '=', organisationId).execute();
-  const applicationIds = applications.map((a) => a.id);
-  const addresses = addressesOf(locked.email, people, users);
+  const columns = catalogue ?? (await textColumns(trx));
+  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
+  const people = await trx.selectFrom('people').selectAll().where('organisation_id', '=', organisationId).execute();
+  const users = await trx.selectFrom('users').select(['id', 'email', 'name']).where('organisation_id', '=', organisationId).execute();
+  const applicationIds = ids(await trx.selectFrom('applications').select('id').where('organisation_id', '=', organisationId).execute());
+  const byApplication = async (table: 'attachments' | 'reviews') =>
+    applicationIds.length ? ids(await trx.selectFrom(table).select('id').where('application_id', 'in', applicationIds).execute()) : [];
+  const attachmentIds = await byApplication('attachments');
+  const profiles = await trx.selectFrom('alumni_profiles').select(['id', 'contact_email']).where('organisation_id', '=', organisationId).execute();
+  const ofOrganisation = (eb: ExpressionBuilder<Database, 'introductions'>) => eb.or([eb('from_organisation_id', '=', organisationId), eb('to_organisation_id', '=', organisationId)]);
+  const owner: Owner = {
+    organisationId,
+    applicationIds,
+    personIds: ids(people),
+    records: {
+      organisations: [organisationId], people: ids(people), users: ids(users), applications: applicationIds, attachments: attachmentIds,
+      reviews: await byApplication('reviews'),
+      conflicts: ids(await trx.selectFrom('conflicts').select('id').where('organisation_id', '=', organisationId).execute()),
+      'alumni-profiles': ids(profiles),
+      introductions: ids(await trx.selectFrom('introductions').select('id').where(ofOrganisation).execute()),
+    },
+  };
+  const auditEvents = await ownedAuditEvents(trx, owner);
 
-  const attachments = applicationIds.length
-    ? await trx.deleteFrom('attachments').where('application_id', 'in', applicationIds).returning('id').execute()
-    : [];
+  // Everything the organisation and its people were called and reachable at, now and before.
+  const identity = emptyIdentity();
+  collectFrom(identity, locked, { nameIsPhrase: true });
+  for (const person of people) collectFrom(identity, person);
+  for (const user of users) collectFrom(identity, user, { nameIsPerson: true });
+  for (const profile of profiles) collectFrom(identity, profile);
+  collectFromAudit(identity, auditEvents);
+  const candidates = identifiersOf(identity);
+  const identifiers = withoutShared(candidates, await otherPartyValues(trx, organisationId, scrubberFor(candidates).prefilter));
+  const addresses = [...new Set(identifiers.filter((i) => i.kind === 'email').map((i) => i.value.toLowerCase()))];
+
+  const attachments = attachmentIds.length ? await trx.deleteFrom('attachments').where('id', 'in', attachmentIds).returning('id').execute() : [];
   if (applicationIds.length) {
-    await trx
-      .updateTable('applications')
-      .set({
-        project_name: null, summary: null, target_regions: null, impact_evidence: null, scaling_goals: null, team: null,
-        budget_plan: null, motivation: null, eligibility_note: null, decision_reason: null, interview_at: null, interview_notes: null,
-        updated_at: now,
-      })
-      .where('id', 'in', applicationIds)
-      .execute();
+    await clearFreeText(trx, columns, 'applications', applicationIds, KEPT_APPLICATION_TEXT);
+    await trx.updateTable('applications').set({ interview_at: null, updated_at: now }).where('id', 'in', applicationIds).execute();
     // Scores stay for the statistics; free-text comments about the applicant go.
     await trx
       .updateTable('reviews')
@@ -188,9 +224,7 @@ export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, '
   await trx.deleteFrom('people').where('organisation_id', '=', organisationId).execute();
   await trx.deleteFrom('conflicts').where('organisation_id', '=', organisationId).execute();
   await trx.deleteFrom('alumni_profiles').where('organisation_id', '=', organisationId).execute();
-  await trx.deleteFrom('introductions')
-    .where((eb) => eb.or([eb('from_organisation_id', '=', organisationId), eb('to_organisation_id', '=', organisationId)]))
-    .execute();
+  await trx.deleteFrom('introductions').where(ofOrganisation).execute();
   for (const user of users) {
     await trx
       .updateTable('users')
@@ -202,10 +236,14 @@ export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, '
     await endSessions(trx, { userIds: users.map((u) => u.id) });
     await trx.deleteFrom('password_resets').where('user_id', 'in', users.map((u) => u.id)).execute();
   }
-  const emails = await trx
+  // Mails to or about the organisation: unsent ones are not sent any more, sent ones keep only their trace.
+  const mailsOfOrganisation = (eb: ExpressionBuilder<Database, 'emails'>) =>
+    eb.or([eb('organisation_id', '=', organisationId), ...addresses.map((a) => eb(eb.fn('lower', ['to']), '=', a))]);
+  const dropped = await trx.deleteFrom('emails').where(mailsOfOrganisation).where('status', '=', 'queued').returning('id').execute();
+  const redacted = await trx
     .updateTable('emails')
     .set({ to: REDACTED, subject: REDACTED, body: REDACTED, last_error: null })
-    .where((eb) => eb.or([eb('organisation_id', '=', organisationId), ...addresses.map((a) => eb(eb.fn('lower', ['to']), '=', a))]))
+    .where(mailsOfOrganisation)
     .returning('id')
     .execute();
   await trx
@@ -218,19 +256,12 @@ export async function anonymiseOrganisation(trx: Trx, actor: Pick<SessionUser, '
     .where('id', '=', organisationId)
     .execute();
 
-  const redact = (resource: string, ids: number[]) =>
-    ids.length
-      ? trx.updateTable('audit_events').set({ changes: JSON.stringify({ redacted: 'anonymised' }) } as any)
-          .where('resource', '=', resource).where('record_id', 'in', ids).execute()
-      : Promise.resolve();
-  await redact('organisations', [organisationId]);
-  await redact('people', people.map((p) => p.id));
-  await redact('users', users.map((u) => u.id));
-  await redact('applications', applicationIds);
-  await redact('attachments', attachments.map((a) => a.id));
+  await redactAuditEvents(trx, auditEvents);
+  const mentions = await scrubMentions(trx, columns, scrubberFor(identifiers), organisationId);
 
   const summary = {
-    people: people.length, users: users.length, applications: applicationIds.length, attachments: attachments.length, emails: emails.length,
+    people: people.length, users: users.length, applications: applicationIds.length, attachments: attachments.length,
+    emails: dropped.length + redacted.length, audit_events: auditEvents.length, mentions,
   };
   await recordAudit(trx, actor, 'anonymise', 'organisations', organisationId, null, null, { removed: summary });
   return summary;

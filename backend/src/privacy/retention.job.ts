@@ -5,6 +5,7 @@ import type { AppContext } from '../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { anonymiseOrganisation, dueForAnonymisation } from './privacy.service.ts';
 import { TOKEN_TTL_MINUTES } from '../auth/account-tokens.ts';
+import { textColumns } from './forget.ts';
 
 export const RETENTION_JOB = 'privacy-retention';
 
@@ -37,9 +38,12 @@ export interface RetentionResult {
  */
 export async function applyRetention(db: Db, now = new Date(), onError?: (id: number, error: unknown) => void): Promise<RetentionResult> {
   const result: RetentionResult = { anonymised: [], failed: [], purgedRegistrations: 0 };
-  for (const id of await dueForAnonymisation(db, now)) {
+  const due = await dueForAnonymisation(db, now);
+  // The catalogue of text columns is read once for the whole run, not once per organisation.
+  const catalogue = due.length ? await textColumns(db) : [];
+  for (const id of due) {
     try {
-      await db.transaction().execute((trx) => anonymiseOrganisation(trx, null, id, now));
+      await db.transaction().execute((trx) => anonymiseOrganisation(trx, null, id, now, catalogue));
       result.anonymised.push(id);
     } catch (error) {
       result.failed.push(id);

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
 import type { Request } from 'express';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { csvDecimal, sendCsv } from '../http/csv.ts';
 import { parseListQuery, type ListQuery } from '../http/list-query.ts';
 import { applyListQuery, listPage, setContentRange, type Rec } from '../http/resource.ts';
 import { juryProgress, RANKING_FIELDS, rankingTable } from './rankings.queries.ts';
@@ -23,7 +23,7 @@ async function rankingPage(ctx: RequestContext, list: ListQuery, cohortId: numbe
   return listPage(ctx.db, qb, list);
 }
 
-const fmt = (value: number | null, decimals: number) => (value === null ? '' : value.toFixed(decimals).replace('.', ','));
+const CSV_HEADER = ['Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Gewichteter Score (0–100)', 'Normalisierter Score (z)', 'Spannweite', 'Uneinigkeit'];
 
 export function registerRankingRoutes(api: ApiRouter): void {
   api.add({
@@ -38,21 +38,13 @@ export function registerRankingRoutes(api: ApiRouter): void {
         .orderBy(sql.ref(list.sort.column), list.sort.direction)
         .orderBy('t.id')
         .execute();
-      const csv = stringify(
-        rows.map((r) => [
-          r.rank ?? '', r.application_id, r.organisation_name, r.project_name ?? '', r.status, r.review_count, r.assigned_count,
-          fmt(r.weighted_score, 2), fmt(r.normalised_score, 3), fmt(r.spread, 2), r.disagreement ? 'ja' : 'nein',
+      sendCsv(res, `ranking-jahrgang-${cohortId}.csv`, [
+        CSV_HEADER,
+        ...rows.map((r) => [
+          r.rank, r.application_id, r.organisation_name, r.project_name, r.status, r.review_count, r.assigned_count,
+          csvDecimal(r.weighted_score, 2), csvDecimal(r.normalised_score, 3), csvDecimal(r.spread, 2), r.disagreement,
         ]),
-        {
-          delimiter: ';',
-          bom: true,
-          header: true,
-          columns: ['Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Gewichteter Score (0–100)', 'Normalisierter Score (z)', 'Spannweite', 'Uneinigkeit'],
-        },
-      );
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="ranking-jahrgang-${cohortId}.csv"`);
-      res.send(csv);
+      ]);
       return undefined;
     },
   });

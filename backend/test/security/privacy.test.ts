@@ -99,7 +99,7 @@ describe('security: privacy (DSGVO)', () => {
       const res = await agent.post(`/api/organisations/${org.id}/anonymise`).expect(200);
       assert.equal(res.body.id, org.id);
       assert.ok(res.body.anonymised_at);
-      assert.deepEqual(res.body.removed, { people: 1, users: 1, applications: 1, attachments: 1, emails: 2 });
+      assert.deepEqual(res.body.removed, { people: 1, users: 1, applications: 1, attachments: 1, emails: 2, audit_events: 2, mentions: 0 });
 
       const o = await db().selectFrom('organisations').selectAll().where('id', '=', org.id).executeTakeFirstOrThrow();
       assert.doesNotMatch(o.name, /Straßenkinder/);
