@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { openDatabase } from './db/database.ts';
+import { DataDirInUseError, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp, CONSOLE_DIR } from './app.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
@@ -45,6 +45,11 @@ const handle = await openDatabase({
   poolSize: config.DATABASE_POOL_SIZE,
   preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   onPoolError: (error) => logger.warn({ err: error }, 'database connection error'),
+}).catch((error: unknown) => {
+  // A second server (or a backup) on the same embedded data directory: say so, without a stack trace.
+  if (!(error instanceof DataDirInUseError)) throw error;
+  logger.fatal(error.message);
+  process.exit(1);
 });
 try {
   await migrateToLatest(handle.db);

@@ -15,12 +15,14 @@ import {
 /** SIGTERM must end the server within this time, in every case. */
 const LIMIT_MS = 10_000;
 
-async function login(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+async function login(server: ServerProcess): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(SERVER_ADMIN),
     signal: AbortSignal.timeout(5000),
+  }).catch((error: Error) => {
+    throw new Error(`login failed (${error.message}; server ${isAlive(server.pid) ? 'running' : 'gone'}):\n${server.output()}`, { cause: error });
   });
   assert.equal(res.status, 200, await res.text());
   return res.headers.get('set-cookie')!.split(';')[0];
@@ -134,31 +136,32 @@ describe('ops: shutdown', function () {
 
       it('exits within 10 s of SIGTERM under a stalled log reader after load, leaving no process, and keeps every acknowledged write', async () => {
         const server = await startServer(storage, 'stalled');
-        const cookie = await login(server.baseUrl);
+        const cookie = await login(server);
         const acknowledged = await load(server.baseUrl, cookie, 600);
         assert.ok(acknowledged.size >= 250, `only ${acknowledged.size} writes acknowledged: the server stopped answering under a stalled log reader`);
 
         const took = await signalAndWait(server, 'SIGTERM', LIMIT_MS + 2_000);
-        assert.ok(took <= LIMIT_MS, `the server was still running ${LIMIT_MS} ms after SIGTERM (took ${took} ms)\n${server.stderr()}`);
+        assert.ok(took <= LIMIT_MS, `the server was still running ${LIMIT_MS} ms after SIGTERM (took ${took} ms)\n${server.output()}`);
         assert.equal(isAlive(server.pid), false, 'the server process is gone');
         assert.deepEqual(processesTagged(server.tag), [], 'no process of the server is left');
-        assert.equal((await server.exited).code, 0, `a clean exit (database closed), not a forced one\n${server.stderr()}`);
+        assert.equal((await server.exited).code, 0, `a clean exit (database closed), not a forced one\n${server.output()}`);
 
-        const again = await startServer(storage, 'ignored');
-        const found = await organisationsNamed(again.baseUrl, await login(again.baseUrl), [...acknowledged.keys()]);
+        const again = await startServer(storage, 'read');
+        const found = await organisationsNamed(again.baseUrl, await login(again), [...acknowledged.keys()]);
         const missing = [...acknowledged].filter(([id, name]) => found.get(id) !== name);
         assert.deepEqual(missing, [], 'every acknowledged write is there after the restart');
         assert.ok((await signalAndWait(again, 'SIGTERM', LIMIT_MS)) <= LIMIT_MS);
       });
 
       it('exits at once on a second signal while the first one still waits for a request in progress', async () => {
-        const server = await startServer(storage, 'ignored');
+        const server = await startServer(storage, 'read');
         // A request whose headers never finish: the first SIGTERM lets it run, up to the drain time.
         const socket = net.connect(Number(new URL(server.baseUrl).port), '127.0.0.1');
         socket.on('error', () => {});
         await new Promise<void>((done) => socket.once('connect', () => done()));
-        socket.write('GET /api/auth/me HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-        await new Promise((r) => setTimeout(r, 200));
+        await new Promise<void>((done) => socket.write('GET /api/auth/me HTTP/1.1\r\nHost: 127.0.0.1\r\n', () => done()));
+        // Once another request is answered, the server has read those bytes too (they arrived first).
+        assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
         try {
           assert.equal(await signalAndWait(server, 'SIGTERM', 1_000), Infinity, 'the first signal waits for the request in progress');
           const took = await signalAndWait(server, 'SIGINT', 1_500);

@@ -25,7 +25,8 @@ export interface ServerProcess {
   /** Marks the server and everything it starts (in their environment), to find leftovers. */
   tag: string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr(): string;
+  /** The last 20 kB the server wrote (stderr, and stdout unless it is the stalled pipe). */
+  output(): string;
 }
 
 /** Every server process a test started and that has not exited yet; `killAll` ends them. */
@@ -37,9 +38,9 @@ export type Storage = { DATA_DIR: string } | { DATABASE_URL: string };
 /**
  * The real server (`node --import tsx backend/src/server.ts`) in its own process, on a free port,
  * with the first admin, no demo data and no console. `stdout: 'stalled'` hands it a pipe that is
- * never read, like a log collector that stopped reading.
+ * never read, like a log collector that stopped reading; `'read'` collects it.
  */
-export async function startServer(storage: Storage, stdout: 'stalled' | 'ignored'): Promise<ServerProcess> {
+export async function startServer(storage: Storage, stdout: 'stalled' | 'read'): Promise<ServerProcess> {
   const port = await freePort();
   const tag = randomBytes(8).toString('hex');
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -61,28 +62,30 @@ export async function startServer(storage: Storage, stdout: 'stalled' | 'ignored
   const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', stdout === 'stalled' ? 'pipe' : 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // The test never reads stdout: the pipe (and Node's small read buffer) fills and stays full.
-  child.stdout?.pause();
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-20_000);
-  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stderr!.on('data', collect);
+  // A stalled reader: the pipe (and Node's small read buffer) fills and stays full.
+  if (stdout === 'stalled') child.stdout!.pause();
+  else child.stdout!.on('data', collect);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once('exit', (code, signal) => {
       running.delete(server);
       done({ code, signal });
     }),
   );
-  const server: ServerProcess = { child, pid: child.pid!, baseUrl: `http://127.0.0.1:${port}`, tag, exited, stderr: () => stderr };
+  const server: ServerProcess = { child, pid: child.pid!, baseUrl: `http://127.0.0.1:${port}`, tag, exited, output: () => output };
   running.add(server);
   const deadline = Date.now() + 90_000;
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
-    if (gone) throw new Error(`the server exited during start:\n${stderr}`);
-    if (Date.now() > deadline) throw new Error(`the server did not become ready in 90 s:\n${stderr}`);
+    if (gone) throw new Error(`the server exited during start:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not become ready in 90 s:\n${output}`);
     try {
       const res = await fetch(`${server.baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return server;
