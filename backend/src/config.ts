@@ -13,6 +13,10 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// beginnen')
     .optional(),
   DATA_DIR: z.string().default('./data/pglite'),
+  // Where `npm run backup` writes its files.
+  BACKUP_DIR: z.string().default('./backups'),
+  // The built console to serve. Unset: admin/dist, built on the first start when it is missing.
+  CONSOLE_DIR: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   // Off behind a connection pooler that cannot keep prepared statements (PgBouncer < 1.21 in
   // transaction mode): statements then go unnamed, parsed on every call.

@@ -1,7 +1,8 @@
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Database } from './schema.ts';
 
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
   /** Prepare parameterised statements once per connection (default true). */
   preparedStatements?: boolean;
   onPoolError?: (error: Error) => void;
+  /** PGlite: fill a new data directory from this dump (`dumpDataDir`) instead of creating an empty database. */
+  loadDataDir?: Blob;
 }
 
 // bigint (counts, cents) and numeric arrive as strings; every value we store fits a JS number.
@@ -107,11 +110,13 @@ export interface DatabaseHandle {
   /** Opens every pooled connection now, so the first burst of traffic does not wait for them. */
   warm(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database itself (backups dump its data directory); undefined on PostgreSQL. */
+  pglite?: PGlite;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
@@ -152,20 +157,103 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   };
 }
 
-async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
-  });
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     engine: 'pglite',
+    pglite,
     ping: () => ping(db),
     warm: async () => {},
-    close: () => db.destroy(),
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
+    },
   };
+}
+
+/** Another process has the embedded database open. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+    readonly lockFile: string,
+  ) {
+    super(
+      `Die eingebettete Datenbank in ${dataDir} ist von Prozess ${pid} geöffnet (läuft der Server?). ` +
+        `PGlite erlaubt nur einen Prozess: den Server zuerst beenden (Strg+C oder SIGTERM). ` +
+        `Läuft sicher keiner, die Sperrdatei ${lockFile} löschen.`,
+    );
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is PostgreSQL in one process without PostgreSQL's own lock: a second process opening the
+ * same data directory (a backup or `npm run seed` beside the running server) would corrupt it.
+ * A lock file beside the directory holds the owner's pid; a lock whose process is gone is stale
+ * and taken over. Returns the release function.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${resolve(dataDir)}.lock`;
+  mkdirSync(resolve(dataDir, '..'), { recursive: true });
+  for (;;) {
+    try {
+      const fd = openSync(lockFile, 'wx', 0o600);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder = 0;
+      try {
+        holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+      } catch {
+        // removed meanwhile: try again
+      }
+      if (holder > 0 && isRunning(holder)) throw new DataDirInUseError(dataDir, holder, lockFile);
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // another process took it over first; the next round sees its pid
+      }
+    }
+  }
+  const release = () => {
+    process.off('exit', release);
+    try {
+      if (Number.parseInt(readFileSync(lockFile, 'utf8'), 10) === process.pid) unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  // A forced exit (second signal, shutdown timer) must not leave the lock behind either.
+  process.on('exit', release);
+  return release;
 }
 
 async function ping(db: Db): Promise<boolean> {
