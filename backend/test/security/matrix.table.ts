@@ -181,6 +181,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /audit-events':                             '401 403 403 403 403 403 403 403 ok',
   'GET /audit-events/:id':                         '401 403 403 403 403 403 403 403 ok',
   'GET /organisations/:id/export':                 '401 403 403 403 403 403 403 ok  ok',
+  'GET /permissions':                              '401 ok  ok  ok  ok  ok  ok  ok  ok',
   'POST /organisations/:id/anonymise':             '401 403 403 403 403 403 403 403 in',
   'GET /openapi.json':                             'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /docs':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
