@@ -55,6 +55,7 @@ export async function fetchMe(): Promise<Me | null> {
   if (cached !== undefined) return cached;
   const res = await fetch('/api/auth/me', { credentials: 'include' });
   cached = res.ok ? ((await res.json()) as Me) : null;
+  if (cached) void permittedRoutes();
   return cached;
 }
 
@@ -73,6 +74,8 @@ export const authProvider: AuthProvider = {
     cached = (await res.json()) as Me;
     routes = undefined;
     loadedDenied = new Set();
+    // On its way while react-admin checks the session and loads the screens.
+    void permittedRoutes();
   },
   async logout() {
     cached = null;

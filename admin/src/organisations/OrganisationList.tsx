@@ -1,5 +1,5 @@
 import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar, usePermissions } from 'react-admin';
-import { Navigate } from 'react-router-dom';
+import { MyOrganisationPage } from './MyOrganisationPage.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { useOrganisationFilters } from './organisationFilters.tsx';
 
@@ -13,8 +13,7 @@ const Actions = () => (
 /** Staff's (and a coach's) list; an applicant has one organisation, shown as their profile page. */
 export const OrganisationList = () => {
   const { permissions: role } = usePermissions();
-  if (role === 'applicant') return <Navigate to="/my-organisation" replace />;
-  return <OrganisationTable />;
+  return role === 'applicant' ? <MyOrganisationPage /> : <OrganisationTable />;
 };
 
 const OrganisationTable = () => (
