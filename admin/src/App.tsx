@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Admin, CustomRoutes, Loading, NotFound, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { dataProvider } from './dataProvider.ts';
-import { authProvider, type Role } from './auth/authProvider.ts';
+import { authProvider, routeDenied, type Role } from './auth/authProvider.ts';
+import type { ResourceDef } from './registry.tsx';
 import { i18nProvider } from './i18n/index.ts';
 import { Layout } from './layout/Layout.tsx';
 import { Dashboard } from './layout/Dashboard.tsx';
@@ -23,6 +24,16 @@ const publicRoutes = (
 );
 
 /**
+ * A resource's screens as this role may use them: no create form where the API refuses the role
+ * `POST /<res>`, no edit form where it refuses `PUT /<res>/:id` (buttons follow `canAccess`).
+ */
+const screensFor = (r: ResourceDef): ResourceDef => ({
+  ...r,
+  create: routeDenied(`POST /${r.name}`) ? undefined : r.create,
+  edit: routeDenied(`PUT /${r.name}/:id`) ? undefined : r.edit,
+});
+
+/**
  * The routes this role can open, on `window.__consoleScreens` (names and paths only, nothing the
  * bundle does not already contain): the browser test walks every one in both languages.
  */
@@ -31,6 +42,7 @@ function exposeScreens(role: Role, features: Features) {
     role,
     resources: features.resources
       .filter((r) => r.roles.includes(role))
+      .map(screensFor)
       .map((r) => ({ name: r.name, list: !!r.list, show: !!r.show, edit: !!r.edit, create: !!r.create })),
     pages: features.pages.filter((p) => p.roles !== 'public' && p.roles.includes(role)).map((p) => p.path),
   };
@@ -59,6 +71,7 @@ export const App = () => {
           return [
             ...features.resources
               .filter((r) => r.roles.includes(role))
+              .map(screensFor)
               .map((r) => (
                 <Resource
                   key={r.name}

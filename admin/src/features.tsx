@@ -1,6 +1,6 @@
 import type { PageDef, ResourceDef } from './registry.tsx';
 import users from './users/index.tsx';
-import organisations from './organisations/index.tsx';
+import organisations, { myOrganisationPage } from './organisations/index.tsx';
 import people from './people/index.tsx';
 import cohorts, { criteria } from './cohorts/index.tsx';
 import applications, { applicationFormPage } from './applications/index.tsx';
@@ -25,4 +25,4 @@ import rankings from './rankings/index.tsx';
  */
 export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
 
-export const pages: PageDef[] = [applicationFormPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, ...programmePages];
+export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, ...programmePages];

@@ -20,6 +20,7 @@ import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
 import { registerProgrammeYearRoutes } from './programme/programme.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
+import { registerPermissionRoutes } from './permissions/permissions.routes.ts';
 import { openApiDocument, apiDocsHtml } from './docs/openapi.ts';
 
 /** Every feature's routes, in one readable list. */
@@ -45,6 +46,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerProgrammeYearRoutes(api);
   registerAuditRoutes(api);
   registerPrivacyRoutes(api);
+  registerPermissionRoutes(api);
 
   api.add({
     method: 'get', path: '/openapi.json', tag: 'docs', summary: 'OpenAPI document', access: 'public',

@@ -463,4 +463,32 @@ describe('programme year: the fellowship story', () => {
     await coachAgent.get('/api/programme/fellows').query({ cohort_id: 'x' }).expect(400);
     await coachAgent.get('/api/programme/fellows').query({ foo: 1 }).expect(400);
   });
+
+  it("gives a coach's home only the fellows of the running year (status=active), past cohorts' stay in the full list", async () => {
+    const coach = await createUser('coach');
+    const past = await createCohort({ phase: 'alumni' });
+    const current = await createCohort({ phase: 'programme' });
+    const mine = [];
+    for (let i = 0; i < 4; i++) mine.push(await createFellowship({ cohort_id: current.id, coach_id: coach.id }));
+    for (let i = 0; i < 8; i++) await createFellowship({ cohort_id: past.id, coach_id: coach.id, status: 'completed' });
+    const withdrawn = await createFellowship({ cohort_id: current.id, coach_id: coach.id, status: 'withdrawn' });
+    await createFellowship({ cohort_id: current.id, coach_id: (await createUser('coach')).id });
+    const agent = await loginAs(coach);
+
+    const active = (await agent.get('/api/programme/fellows').query({ status: 'active' }).expect(200)).body;
+    const inDb = await db().selectFrom('fellowships').select('id').where('coach_id', '=', coach.id).where('status', '=', 'active').orderBy('id').execute();
+    assert.deepEqual(active.map((f: any) => f.id).sort((a: number, b: number) => a - b), inDb.map((f) => f.id));
+    assert.deepEqual(active.map((f: any) => f.id).sort((a: number, b: number) => a - b), mine.map((f) => f.id));
+    assert.equal((await agent.get('/api/programme/fellows').expect(200)).body.length, 13, 'the unfiltered list keeps every fellowship the coach ever had');
+    assert.equal((await agent.get('/api/programme/fellows').query({ status: 'completed' }).expect(200)).body.length, 8);
+    assert.deepEqual((await agent.get('/api/programme/fellows').query({ status: 'withdrawn' }).expect(200)).body.map((f: any) => f.id), [withdrawn.id]);
+    assert.equal((await agent.get('/api/programme/fellows').query({ status: 'active', cohort_id: past.id }).expect(200)).body.length, 0);
+
+    const bad = await agent.get('/api/programme/fellows').query({ status: 'finished' }).expect(400);
+    assert.equal(Object.keys(bad.body.errors ?? {})[0], 'status');
+    await agent.get('/api/programme/fellows').query({ status: ['active', 'completed'] }).expect(400);
+    const { agent: jury } = await agentFor('jury');
+    await jury.get('/api/programme/fellows').query({ status: 'active' }).expect(403);
+    await api().get('/api/programme/fellows').query({ status: 'active' }).expect(401);
+  });
 });

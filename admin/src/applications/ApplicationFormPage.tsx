@@ -322,7 +322,7 @@ export const ApplicationFormPage = () => {
     [applications, cohort],
   );
   const [closed, setClosed] = useState(false);
-  const [confirm, setConfirm] = useState<'submit' | 'withdraw'>();
+  const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'discard'>();
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
   const key = application ? `application-draft:${application.id}` : 'application-draft:none';
   const form = useForm<ApplicationDraft>({ resolver: zodResolver(applicationDraftSchema) as any, mode: 'onChange', defaultValues: {} });
@@ -401,6 +401,19 @@ export const ApplicationFormPage = () => {
     }
   };
 
+  /** A draft that will not be handed in is deleted, so the organisation can start afresh while the call runs. */
+  const discard = async () => {
+    setConfirm(undefined);
+    try {
+      await dataProvider.delete('applications', { id: application!.id, previousData: application });
+      localStorage.removeItem(key);
+      setMessage({ severity: 'info', text: translate('application_form.discarded') });
+      await queryClient.invalidateQueries();
+    } catch (e: any) {
+      setMessage({ severity: 'error', text: e?.body?.message ?? e.message });
+    }
+  };
+
   const f = (name: string) => translate(`resources.applications.fields.${name}`);
   const c = form.control as unknown as Control<any>;
   const ro = !editable;
@@ -412,7 +425,7 @@ export const ApplicationFormPage = () => {
       <Typography variant="h4" component="h1">{translate('application_form.title', { cohort: titleCohort })}</Typography>
       {cohort && <Countdown closesAt={cohort.application_closes_at} serverNow={cohort.server_now} onClosed={() => setClosed(true)} />}
       {message && <Alert severity={message.severity} onClose={() => setMessage(undefined)}>{message.text}</Alert>}
-      {!cohort && !application && <Alert severity="info">{translate('application_form.no_call')}</Alert>}
+      {!cohort && <Alert severity="info">{translate('application_form.no_call')}</Alert>}
       {cohort && !applications.some((a: any) => a.cohort_id === cohort.id) && !closed && (
         <Button variant="contained" onClick={start}>{translate('application_form.start')}</Button>
       )}
@@ -456,12 +469,16 @@ export const ApplicationFormPage = () => {
             {WITHDRAWABLE.includes(application.status) && (
               <Button color="error" variant="outlined" onClick={() => setConfirm('withdraw')}>{translate('application_form.withdraw')}</Button>
             )}
+            {application.status === 'draft' && (
+              <Button color="error" onClick={() => setConfirm('discard')}>{translate('application_form.discard')}</Button>
+            )}
             {editable && <SaveIndicator state={autosave.state} />}
           </Stack>
         </>
       )}
       <Confirm isOpen={confirm === 'submit'} title="application_form.submit" content="application_form.submit_confirm" onConfirm={submit} onClose={() => setConfirm(undefined)} />
       <Confirm isOpen={confirm === 'withdraw'} title="application_form.withdraw" content="application_form.withdraw_confirm" onConfirm={withdraw} onClose={() => setConfirm(undefined)} />
+      <Confirm isOpen={confirm === 'discard'} title="application_form.discard" content="application_form.discard_confirm" onConfirm={discard} onClose={() => setConfirm(undefined)} />
     </Box>
   );
 };

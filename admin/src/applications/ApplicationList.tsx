@@ -21,6 +21,8 @@ export const ApplicationList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="organisation_name" />
       <DataTable.Col source="project_name" />
+      {/* Sorted by the cohort's id (the whitelisted key), shown by its name. */}
+      <DataTable.Col source="cohort_id"><TextField source="cohort_name" /></DataTable.Col>
       <DataTable.Col source="state" label="resources.applications.fields.state"><TextField source="organisation_state" /></DataTable.Col>
       <DataTable.Col source="field" label="resources.applications.fields.field"><EnumField source="organisation_field" enumName="field" /></DataTable.Col>
       <DataTable.Col source="transfer_model"><EnumField source="transfer_model" enumName="transfer_model" /></DataTable.Col>

@@ -1,6 +1,6 @@
 import {
-  Button, DataTable, DateField, FunctionField, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar,
-  useRecordContext,
+  Button, DataTable, DateField, DeleteButton, FunctionField, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField,
+  TopToolbar, useRecordContext,
 } from 'react-admin';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Link as MuiLink } from '@mui/material';
@@ -19,10 +19,18 @@ export const PdfButton = () => {
   );
 };
 
+/** Staff may remove a draft nobody handed in, or a withdrawn application (the API refuses the rest). */
+const DeleteDeadApplication = () => {
+  const record = useRecordContext();
+  if (!record || !['draft', 'withdrawn'].includes(record.status)) return null;
+  return <DeleteButton mutationMode="pessimistic" confirmContent="resources.applications.delete_confirm" />;
+};
+
 const Actions = () => (
   <TopToolbar>
     <EligibilityButton />
     <PdfButton />
+    <DeleteDeadApplication />
   </TopToolbar>
 );
 

@@ -11,11 +11,51 @@ export interface Me {
 }
 
 let cached: Me | null | undefined;
+let routes: Promise<{ allowed: Set<string>; denied: Set<string> }> | undefined;
+let loadedDenied = new Set<string>();
+
+/** The route table as it applies to this user's role (`GET /api/permissions`), fetched once per login. */
+function permittedRoutes() {
+  routes ??= fetch('/api/permissions', { credentials: 'include' })
+    .then((res) => (res.ok ? res.json() : { allowed: [], denied: [] }))
+    .then((body: { allowed: string[]; denied: string[] }) => {
+      loadedDenied = new Set(body.denied);
+      return { allowed: new Set(body.allowed), denied: loadedDenied };
+    });
+  return routes;
+}
+
+/**
+ * Synchronous answer for rendering the routes: the permissions are loaded before react-admin
+ * receives the role (see getPermissions), so this reflects the logged-in role.
+ */
+export const routeDenied = (key: string) => loadedDenied.has(key);
+
+/** react-admin's actions as the API routes they call (ra-data-simple-rest). */
+const ACTION_ROUTES: Record<string, (resource: string) => string> = {
+  list: (r) => `GET /${r}`,
+  export: (r) => `GET /${r}`,
+  show: (r) => `GET /${r}/:id`,
+  create: (r) => `POST /${r}`,
+  edit: (r) => `PUT /${r}/:id`,
+  delete: (r) => `DELETE /${r}/:id`,
+};
+
+/**
+ * Whether the API's gate lets this role call what a button or screen would call. Only routes the
+ * API knows and refuses this role are denied; everything else is left to the screens (and rows a
+ * role may not see still answer 404 from the server).
+ */
+export async function canCall(resource: string, action: string): Promise<boolean> {
+  const key = (ACTION_ROUTES[action] ?? ((r: string) => `POST /${r}/:id/${action}`))(resource);
+  return !(await permittedRoutes()).denied.has(key);
+}
 
 export async function fetchMe(): Promise<Me | null> {
   if (cached !== undefined) return cached;
   const res = await fetch('/api/auth/me', { credentials: 'include' });
   cached = res.ok ? ((await res.json()) as Me) : null;
+  if (cached) void permittedRoutes();
   return cached;
 }
 
@@ -32,9 +72,15 @@ export const authProvider: AuthProvider = {
       throw new Error(body.message ?? 'Anmeldung fehlgeschlagen');
     }
     cached = (await res.json()) as Me;
+    routes = undefined;
+    loadedDenied = new Set();
+    // On its way while react-admin checks the session and loads the screens.
+    void permittedRoutes();
   },
   async logout() {
     cached = null;
+    routes = undefined;
+    loadedDenied = new Set();
     await fetch('/api/auth/logout', { method: 'POST', credentials: 'include' }).catch(() => undefined);
   },
   async checkAuth() {
@@ -43,6 +89,7 @@ export const authProvider: AuthProvider = {
   async checkError(error) {
     if (error?.status === 401) {
       cached = null;
+      routes = undefined;
       throw new Error('session expired');
     }
   },
@@ -52,6 +99,11 @@ export const authProvider: AuthProvider = {
     return { ...me, fullName: me.name };
   },
   async getPermissions() {
-    return (await fetchMe())?.role;
+    const me = await fetchMe();
+    if (me) await permittedRoutes();
+    return me?.role;
+  },
+  async canAccess({ resource, action }) {
+    return resource ? canCall(resource, action) : true;
   },
 };

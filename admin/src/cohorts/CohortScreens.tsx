@@ -3,7 +3,7 @@ import {
   SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, TopToolbar, useDataProvider,
   useNotify, useRecordContext, useRefresh, useTranslate, Button,
 } from 'react-admin';
-import { Alert, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import AddIcon from '@mui/icons-material/Add';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { COHORT_PHASES, cohortCreateSchema } from '../../../backend/src/cohorts/
 import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField, MoneyInput, enumChoices } from '../shared/inputs.tsx';
 import type { AppDataProvider } from '../dataProvider.ts';
+import { PhaseStepper } from './PhaseStepper.tsx';
 
 /** Every date on these screens is shown in Berlin time, whatever the browser's zone. */
 export const BERLIN = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' } as const;
@@ -115,6 +116,9 @@ export const CohortShow = () => {
   const translate = useTranslate();
   return (
     <Show actions={<ShowActions />}>
+      <Box sx={{ px: 2, pt: 2 }}>
+        <PhaseStepper />
+      </Box>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="resources.cohorts.overview">
           <TextField source="name" />

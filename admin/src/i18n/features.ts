@@ -8,9 +8,11 @@ import { auditMessages } from '../audit-events/messages.ts';
 import { programmeMessages } from '../programme/messages.ts';
 import { reportMessages } from '../reports/messages.ts';
 import { juryMessages } from '../reviews/messages.ts';
+import { cohortMessages } from '../cohorts/messages.ts';
+import { organisationMessages } from '../organisations/messages.ts';
 
 /**
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
  * and adds one line here.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, auditMessages, programmeMessages, reportMessages, juryMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages];

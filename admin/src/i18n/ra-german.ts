@@ -22,6 +22,9 @@ export const raGerman = {
       placeholder_data_warning: 'Netzwerkproblem: Daten konnten nicht aktualisiert werden.',
     },
     page: {
+      // v3 titled a record "Jahrgang #3"; v5 passes the record's own name.
+      show: '%{name} %{recordRepresentation}',
+      edit: '%{name} %{recordRepresentation}',
       access_denied: 'Zugriff verweigert',
       authentication_error: 'Anmeldefehler',
     },

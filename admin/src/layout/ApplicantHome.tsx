@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { Alert, Chip, Stack } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { formatDateTime, formatEuro } from '../programme/format.ts';
 import { HomeCard, HomeFrame, LinkButton, Muted, useIntlLocale } from './HomeParts.tsx';
+
+/** Greeted by where the organisation stands: fellow now, alumnus after the year, or left early. */
+const FELLOWSHIP_GREETING: Record<string, string> = { active: 'fellow_of', completed: 'alumni_of', withdrawn: 'withdrawn_of' };
 
 /** The organisation's workspace (applicant, fellow, alumnus): my application, my programme, the network. */
 const ApplicantHome = () => {
@@ -9,17 +13,33 @@ const ApplicantHome = () => {
   const locale = useIntlLocale();
   const t = (key: string, options?: any) => translate(`app.home.applicant.${key}`, options);
   const { data: applications = [], isPending } = useGetList('applications', { sort: { field: 'created_at', order: 'DESC' }, pagination: { page: 1, perPage: 5 } });
-  const { data: openCohorts = [] } = useGetList('cohorts', { filter: { phase: 'call_open' }, sort: { field: 'application_closes_at', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+  const { data: openCohorts = [], isPending: cohortsPending } = useGetList('cohorts', { filter: { phase: 'call_open' }, sort: { field: 'application_closes_at', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+  const [now] = useState(() => new Date().toISOString());
+  // A cohort still in draft whose call is to open later: the start page can say when.
+  const { data: plannedCohorts = [] } = useGetList('cohorts', { filter: { phase: 'draft', application_opens_at_gt: now }, sort: { field: 'application_opens_at', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
   const { data: fellowships = [] } = useGetList('fellowships', { sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 1 } });
   const offer = applications.find((a: any) => a.offer_open);
   const latest = offer ?? applications[0];
   const fellowship = fellowships[0];
   const call = openCohorts[0];
+  const planned = plannedCohorts[0];
   return (
     <HomeFrame intro={t('intro')}>
-      <HomeCard title={t('application')} actions={<LinkButton to="/application" primary>{offer ? t('answer_offer') : latest?.status === 'draft' || !latest ? t('continue') : t('open')}</LinkButton>}>
+      <HomeCard
+        title={t('application')}
+        actions={latest || call ? <LinkButton to="/application" primary>{offer ? t('answer_offer') : latest?.status === 'draft' || !latest ? t('continue') : t('open')}</LinkButton> : undefined}
+      >
         {offer && <Alert severity="success" sx={{ mb: 1 }}>{t('offer')}</Alert>}
-        {call && <Muted>{t('call_open', { name: call.name, deadline: formatDateTime(call.application_closes_at, locale) })}</Muted>}
+        {call ? (
+          <Muted>{t('call_open', { name: call.name, deadline: formatDateTime(call.application_closes_at, locale) })}</Muted>
+        ) : (
+          !cohortsPending && (
+            <Alert severity="info" sx={{ mb: 1 }}>
+              {t('no_call')}
+              {planned && <> {t('next_call', { name: planned.name, date: formatDateTime(planned.application_opens_at, locale) })}</>}
+            </Alert>
+          )
+        )}
         {!isPending && !latest && <Muted>{t('no_application')}</Muted>}
         {latest && (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
@@ -31,7 +51,7 @@ const ApplicantHome = () => {
       <HomeCard title={t('programme')} actions={fellowship ? <LinkButton to="/my-programme">{t('to_programme')}</LinkButton> : undefined}>
         {fellowship ? (
           <>
-            <Muted>{t('fellow_of', { cohort: fellowship.cohort_name ?? '' })}</Muted>
+            <Muted>{t(FELLOWSHIP_GREETING[fellowship.status as string] ?? 'fellow_of', { cohort: fellowship.cohort_name ?? '' })}</Muted>
             <Muted>{t('grant', { amount: formatEuro(fellowship.grant_cents, locale) })}</Muted>
           </>
         ) : (

@@ -10,7 +10,7 @@ const CoachHome = () => {
   const translate = useTranslate();
   const locale = useIntlLocale();
   const t = (key: string, options?: any) => translate(`app.home.coach.${key}`, options);
-  const { data: fellows = [], isPending } = useProgrammeFellows();
+  const { data: fellows = [], isPending } = useProgrammeFellows('active');
   const { data: workshops = [] } = useGetList('workshops', { filter: { upcoming: true }, sort: { field: 'starts_at', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
   return (
     <HomeFrame intro={t('intro')}>

@@ -1,10 +1,15 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, ToggleThemeButton } from 'react-admin';
+import { AppBar, Layout as RaLayout, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu } from 'react-admin';
+import { LogoutEverywhere } from './LogoutEverywhere.tsx';
 import { Menu } from './Menu.tsx';
 import { useLoadFeatures } from '../featuresContext.tsx';
 
 const AppBarWithLocale = () => (
-  <AppBar color="primary" toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
+  <AppBar
+    color="primary"
+    toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}
+    userMenu={<UserMenu><LogoutEverywhere /><Logout /></UserMenu>}
+  >
     <TitlePortal />
   </AppBar>
 );

@@ -48,8 +48,8 @@ export const workspaces: Record<Role, { groups: MenuGroup[]; openEnded: boolean 
     groups: [
       {
         label: 'app.menu.groups.my_organisation',
-        entries: ['/application', '/my-programme', 'organisations', 'disbursements'],
-        labels: { organisations: 'app.menu.my_organisation', disbursements: 'app.menu.my_tranches' },
+        entries: ['/application', '/my-programme', '/my-organisation', 'disbursements'],
+        labels: { disbursements: 'app.menu.my_tranches' },
       },
       { label: 'app.menu.groups.network', entries: ['alumni-profiles', 'introductions', 'alumni-events'], labels: { 'alumni-profiles': 'app.menu.alumni_directory' } },
     ],

@@ -1,4 +1,4 @@
-import { BooleanInput, Create, DateInput, Edit, NumberInput, SelectInput, TabbedForm, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, Create, DateInput, Edit, NumberInput, SelectInput, TabbedForm, TextInput, usePermissions, useTranslate } from 'react-admin';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { BUNDESLAENDER, FIELDS, LEGAL_FORMS, organisationSchema } from '../../../backend/src/organisations/organisations.schema.ts';
 import { EnumInput, MoneyInput } from '../shared/inputs.tsx';
@@ -36,11 +36,15 @@ const OrganisationForm = () => {
   );
 };
 
-export const OrganisationEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <OrganisationForm />
-  </Edit>
-);
+/** An applicant edits their own organisation from its profile page and returns there. */
+export const OrganisationEdit = () => {
+  const { permissions: role } = usePermissions();
+  return (
+    <Edit mutationMode="pessimistic" redirect={role === 'applicant' ? () => 'my-organisation' : 'show'}>
+      <OrganisationForm />
+    </Edit>
+  );
+};
 
 export const OrganisationCreate = () => (
   <Create redirect="show">

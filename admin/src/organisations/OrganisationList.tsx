@@ -1,18 +1,22 @@
 import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar, usePermissions } from 'react-admin';
+import { MyOrganisationPage } from './MyOrganisationPage.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { useOrganisationFilters } from './organisationFilters.tsx';
 
-const Actions = () => {
-  const { permissions } = usePermissions();
-  return (
-    <TopToolbar>
-      {(permissions === 'admin' || permissions === 'staff') && <CreateButton />}
-      <ExportButton />
-    </TopToolbar>
-  );
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton />
+    <ExportButton />
+  </TopToolbar>
+);
+
+/** Staff's (and a coach's) list; an applicant has one organisation, shown as their profile page. */
+export const OrganisationList = () => {
+  const { permissions: role } = usePermissions();
+  return role === 'applicant' ? <MyOrganisationPage /> : <OrganisationTable />;
 };
 
-export const OrganisationList = () => (
+const OrganisationTable = () => (
   <List filters={useOrganisationFilters()} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />}>
     <DataTable rowClick="show">
       <DataTable.Col source="name" />

@@ -1,5 +1,6 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import type { ResourceDef } from '../registry.tsx';
+import type { PageDef, ResourceDef } from '../registry.tsx';
+import { MyOrganisationPage } from './MyOrganisationPage.tsx';
 import { OrganisationList } from './OrganisationList.tsx';
 import { OrganisationShow } from './OrganisationShow.tsx';
 import { OrganisationCreate, OrganisationEdit } from './OrganisationEdit.tsx';
@@ -14,4 +15,12 @@ const organisations: ResourceDef = {
   icon: BusinessIcon,
   recordRepresentation: 'name',
 };
+/** An applicant's own organisation as a profile page (menu: Meine Organisation). */
+export const myOrganisationPage: PageDef = {
+  path: '/my-organisation',
+  roles: ['applicant'],
+  element: <MyOrganisationPage />,
+  menu: { label: 'app.menu.my_organisation', icon: BusinessIcon },
+};
+
 export default organisations;

@@ -7,9 +7,12 @@ import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
 import { formatDateTime, formatDay } from './format.ts';
 
 /** Shared by coach and fellow pages: GET /api/programme/fellows (scoped on the server). */
-export const useProgrammeFellows = () => {
+export const useProgrammeFellows = (status?: 'active') => {
   const dataProvider = useDataProvider<AppDataProvider>();
-  return useQuery({ queryKey: ['programme-fellows'], queryFn: () => dataProvider.get('programme/fellows') as Promise<any[]> });
+  return useQuery({
+    queryKey: ['programme-fellows', status ?? 'all'],
+    queryFn: () => dataProvider.get(status ? `programme/fellows?status=${status}` : 'programme/fellows') as Promise<any[]>,
+  });
 };
 
 export const UpcomingWorkshops = ({ limit = 8 }: { limit?: number }) => {
@@ -40,9 +43,8 @@ export const CoachWorkspace = () => {
   const [locale] = useLocaleState();
   const loc = locale === 'en' ? 'en-GB' : 'de-DE';
   const t = (key: string, options?: any) => translate(`resources.programme.${key}`, options);
-  const { data: all = [], isPending } = useProgrammeFellows();
-  // The year at hand: fellows of past cohorts (completed) stay reachable through the story.
-  const fellows = all.filter((f) => f.status === 'active');
+  // The year at hand (the server filters): fellows of past cohorts stay reachable through the story.
+  const { data: fellows = [], isPending } = useProgrammeFellows('active');
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={t('my_fellows')} />

@@ -3,7 +3,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import LockIcon from '@mui/icons-material/Lock';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Confirm, DeleteButton, EditButton, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 
 const stop = (e: React.MouseEvent) => e.stopPropagation();
@@ -57,5 +57,17 @@ export const DownloadIssuedButton = () => {
     <Button size="small" startIcon={<DownloadIcon />} href={`/api/reports/${record.id}/pdf`} onClick={stop}>
       {translate('resources.reports.actions.download')}
     </Button>
+  );
+};
+
+/** A draft (not yet issued) can be edited or deleted; an issued report is frozen for good. */
+export const DraftButtons = () => {
+  const record = useRecordContext();
+  if (!record || record.status !== 'draft') return null;
+  return (
+    <span onClick={stop}>
+      <EditButton />
+      <DeleteButton mutationMode="pessimistic" redirect={false} />
+    </span>
   );
 };

@@ -1,11 +1,11 @@
-import { Create, DataTable, DateField, List, ReferenceInput, SelectInput, SimpleForm, TextInput, AutocompleteInput, FunctionField, useTranslate, Title } from 'react-admin';
+import { Create, DataTable, DateField, Edit, List, ReferenceInput, SelectInput, SimpleForm, TextInput, AutocompleteInput, FunctionField, useTranslate, Title } from 'react-admin';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Box, Typography } from '@mui/material';
 import { REPORT_KINDS, reportCreateSchema } from '../../../backend/src/reports/reports.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { LiveReports } from './LiveReports.tsx';
-import { DownloadIssuedButton, IssueButton } from './ReportButtons.tsx';
+import { DownloadIssuedButton, DraftButtons, IssueButton } from './ReportButtons.tsx';
 
 const useReportFilters = () => {
   const translate = useTranslate();
@@ -40,24 +40,35 @@ export const ReportList = () => {
           <DataTable.Col source="issued_at"><DateField source="issued_at" showTime locales="de-DE" options={{ timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }} /></DataTable.Col>
           <DataTable.Col source="size_bytes" disableSort><FunctionField render={(r: any) => kilobytes(r.size_bytes)} /></DataTable.Col>
           <DataTable.Col source="sha256" disableSort><FunctionField render={(r: any) => (r.sha256 ? <code title={r.sha256}>{r.sha256.slice(0, 12)}…</code> : '')} /></DataTable.Col>
-          <DataTable.Col label=" " disableSort><IssueButton /><DownloadIssuedButton /></DataTable.Col>
+          <DataTable.Col label=" " disableSort><IssueButton /><DraftButtons /><DownloadIssuedButton /></DataTable.Col>
         </DataTable>
       </List>
     </Box>
   );
 };
 
-export const ReportCreate = () => {
+const ReportForm = () => {
   const translate = useTranslate();
   return (
-    <Create redirect="list">
-      <SimpleForm resolver={zodResolver(reportCreateSchema) as any}>
-        <ReferenceInput source="cohort_id" reference="cohorts" sort={{ field: 'year', order: 'DESC' }}>
-          <AutocompleteInput optionText="name" fullWidth />
-        </ReferenceInput>
-        <SelectInput source="kind" choices={enumChoices(translate, 'report_kind', REPORT_KINDS)} />
-        <TextInput source="title" fullWidth helperText={translate('resources.reports.helper.title')} />
-      </SimpleForm>
-    </Create>
+    <SimpleForm resolver={zodResolver(reportCreateSchema) as any}>
+      <ReferenceInput source="cohort_id" reference="cohorts" sort={{ field: 'year', order: 'DESC' }}>
+        <AutocompleteInput optionText="name" fullWidth />
+      </ReferenceInput>
+      <SelectInput source="kind" choices={enumChoices(translate, 'report_kind', REPORT_KINDS)} />
+      <TextInput source="title" fullWidth helperText={translate('resources.reports.helper.title')} />
+    </SimpleForm>
   );
 };
+
+export const ReportCreate = () => (
+  <Create redirect="list">
+    <ReportForm />
+  </Create>
+);
+
+/** A draft can still be renamed or pointed at another cohort (the server refuses it once issued). */
+export const ReportEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list">
+    <ReportForm />
+  </Edit>
+);

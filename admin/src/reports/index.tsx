@@ -1,12 +1,13 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import type { ResourceDef } from '../registry.tsx';
-import { ReportCreate, ReportList } from './ReportList.tsx';
+import { ReportCreate, ReportEdit, ReportList } from './ReportList.tsx';
 
 const reports: ResourceDef = {
   name: 'reports',
   roles: ['admin', 'staff'],
   list: ReportList,
   create: ReportCreate,
+  edit: ReportEdit,
   icon: AssessmentIcon,
   recordRepresentation: 'title',
 };

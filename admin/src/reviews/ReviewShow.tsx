@@ -1,5 +1,5 @@
 import { Card, CardContent, Grid } from '@mui/material';
-import { DateField, Labeled, Show, TextField, useRecordContext } from 'react-admin';
+import { DateField, DeleteButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
 import { ReadOnlyReview } from './ReadOnlyReview.tsx';
@@ -25,9 +25,21 @@ const Content = () => {
   );
 };
 
+/** Staff take a juror off an application while the review is not submitted (a submitted one stays). */
+const Actions = () => {
+  const record = useRecordContext();
+  return (
+    <TopToolbar>
+      {record && record.status !== 'submitted' && (
+        <DeleteButton mutationMode="pessimistic" label="resources.reviews.unassign" confirmTitle="resources.reviews.unassign" confirmContent="resources.reviews.unassign_confirm" />
+      )}
+    </TopToolbar>
+  );
+};
+
 /** Staff's view of one review: scores only once the juror has submitted. */
 export const ReviewShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <Content />
   </Show>
 );

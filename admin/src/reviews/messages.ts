@@ -11,6 +11,8 @@ export const juryMessages: FeatureMessages = {
       reviews: {
         name: 'Bewertung |||| Bewertungen',
         my_menu: 'Meine Bewerbungen',
+        unassign: 'Zuweisung aufheben',
+        unassign_confirm: 'Das Jurymitglied bewertet diese Bewerbung dann nicht mehr; was es bisher eingetragen hat, wird gelöscht. Eine abgegebene Bewertung bleibt immer bestehen.',
         fields: {
           id: 'Nr.', application_id: 'Bewerbung', juror_id: 'Jurymitglied', juror_name: 'Jurymitglied', cohort_id: 'Jahrgang',
           status: 'Status', organisation_name: 'Organisation', project_name: 'Projekt', recommendation: 'Empfehlung',
@@ -78,6 +80,8 @@ export const juryMessages: FeatureMessages = {
       reviews: {
         name: 'Review |||| Reviews',
         my_menu: 'My applications',
+        unassign: 'Remove assignment',
+        unassign_confirm: 'The juror will no longer score this application; what they have entered so far is deleted. A submitted review always stays.',
         fields: {
           id: 'No.', application_id: 'Application', juror_id: 'Juror', juror_name: 'Juror', cohort_id: 'Cohort',
           status: 'Status', organisation_name: 'Organisation', project_name: 'Project', recommendation: 'Recommendation',

@@ -33,8 +33,10 @@ export const SelectionBoard = () => {
   const [bulkReject, setBulkReject] = useState(false);
   const [declining, setDeclining] = useState<BoardApplication | null>(null);
   const [confirmFinalize, setConfirmFinalize] = useState(false);
+  const [confirmOffer, setConfirmOffer] = useState(false);
   const act = useBoardAction(cohortId, 'selection.done.saved');
   const finalize = useBoardAction(cohortId, 'selection.done.finalized');
+  const offerSeat = useBoardAction(cohortId, 'selection.done.offered');
 
   const rows = useMemo(() => {
     const apps = [...(board?.applications ?? [])];
@@ -61,6 +63,9 @@ export const SelectionBoard = () => {
   };
 
   const notShortlisted = (board?.applications ?? []).filter((a) => a.status === 'eligible');
+  // After the release a free seat can go to the waitlist (the server offers it to position 1).
+  const offering = finalized && !!board && ['selection', 'programme'].includes(board.phase) && board.seats_left > 0;
+  const nextInLine = waitlist[0];
 
   const moveWaitlist = (app: BoardApplication, delta: -1 | 1) => {
     const ids = waitlist.map((a) => a.id);
@@ -103,6 +108,21 @@ export const SelectionBoard = () => {
               {finalized ? translate('selection.finalized', { date: dateTime(board.selection_finalized_at) }) : translate('selection.internal')}
             </Alert>
           )}
+          {offering && (
+            <Alert
+              severity="warning"
+              sx={{ mb: 2 }}
+              action={nextInLine ? (
+                <Button color="inherit" variant="outlined" size="small" disabled={offerSeat.isPending} onClick={() => setConfirmOffer(true)}>
+                  {translate('selection.actions.offer_seat')}
+                </Button>
+              ) : undefined}
+            >
+              {nextInLine
+                ? translate('selection.free_seats', { smart_count: board!.seats_left, name: nextInLine.organisation_name, waitlisted: waitlist.length })
+                : translate('selection.free_seats_no_waitlist', { smart_count: board!.seats_left })}
+            </Alert>
+          )}
           {board && ![...(ranking?.values() ?? [])].some((r) => r.rank != null) && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('selection.ranking_missing')}</Typography>}
           <ToggleButtonGroup size="small" exclusive value={filter} onChange={(_e, v) => v && setFilter(v)} sx={{ mb: 1 }}>
             {(['all', 'open', 'decided'] as const).map((f) => (
@@ -133,6 +153,9 @@ export const SelectionBoard = () => {
                       <TableCell>{rank?.weighted_score != null ? Number(rank.weighted_score).toLocaleString('de-DE', { maximumFractionDigits: 1 }) : '–'}</TableCell>
                       <TableCell>
                         <Chip size="small" color={STATUS_COLOR[app.status] ?? 'default'} label={translate(`enums.application_status.${app.status}`)} />
+                        {finalized && app.status === 'selected' && !app.fellowship_id && (
+                          <Typography variant="caption" component="div" color="warning.main">{translate('selection.offer_open')}</Typography>
+                        )}
                       </TableCell>
                       <TableCell>
                         <Tooltip title={app.interview_notes ?? ''}>
@@ -246,13 +269,33 @@ export const SelectionBoard = () => {
       <Confirm
         isOpen={confirmFinalize}
         title="selection.dialog.finalize_title"
-        content={translate('selection.dialog.finalize_content', { selected: counts.selected, letters: counts.decided })}
+        content={
+          <>
+            <Typography gutterBottom>{translate('selection.dialog.finalize_content', { selected: counts.selected, letters: counts.decided })}</Typography>
+            {board && board.seats_left > 0 && (
+              <Alert severity="warning">{translate('selection.dialog.finalize_free_seats', { smart_count: board.seats_left, seats: board.seats, waitlisted: waitlist.length })}</Alert>
+            )}
+          </>
+        }
         onConfirm={() => {
           setConfirmFinalize(false);
           finalize.mutate({ path: `cohorts/${cohortId}/finalize-selection` });
         }}
         onClose={() => setConfirmFinalize(false)}
       />
+      {nextInLine && (
+        <Confirm
+          isOpen={confirmOffer}
+          title={translate('selection.dialog.offer_title', { name: nextInLine.organisation_name })}
+          content={translate('selection.dialog.offer_content', { name: nextInLine.organisation_name, position: nextInLine.waitlist_position ?? 1 })}
+          confirm={translate('selection.actions.offer_seat')}
+          onConfirm={() => {
+            setConfirmOffer(false);
+            offerSeat.mutate({ path: `cohorts/${cohortId}/offer-seat` });
+          }}
+          onClose={() => setConfirmOffer(false)}
+        />
+      )}
     </Box>
   );
 };

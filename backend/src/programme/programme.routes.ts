@@ -14,7 +14,13 @@ export function registerProgrammeYearRoutes(api: ApiRouter): void {
   registerProgrammeRoutes(api);
 }
 
-const fellowsQuery = z.object({ cohort_id: z.string().regex(/^\d{1,9}$/).transform(Number).optional() }).strict();
+const fellowsQuery = z
+  .object({
+    cohort_id: z.string().regex(/^\d{1,9}$/).transform(Number).optional(),
+    /** `active`: the fellows of the running programme year (a coach's "my fellows"); past cohorts' are `completed`. */
+    status: z.enum(['active', 'completed', 'withdrawn']).optional(),
+  })
+  .strict();
 
 export function registerProgrammeRoutes(api: ApiRouter): void {
   api.add({
@@ -34,8 +40,11 @@ export function registerProgrammeRoutes(api: ApiRouter): void {
     access: ['admin', 'staff', 'coach', 'applicant'],
     handler: (ctx, req) => {
       const parsed = fellowsQuery.safeParse(req.query);
-      if (!parsed.success) throw badRequest('Nur cohort_id ist erlaubt.', { cohort_id: 'ungültig' }, 'invalid_filter');
-      return fellowSummaries(ctx, { cohortId: parsed.data.cohort_id });
+      if (!parsed.success) {
+        const key = String(parsed.error.issues[0]?.path[0] ?? 'cohort_id');
+        throw badRequest('Erlaubt sind cohort_id und status (active, completed, withdrawn).', { [key]: 'ungültig' }, 'invalid_filter');
+      }
+      return fellowSummaries(ctx, { cohortId: parsed.data.cohort_id, status: parsed.data.status });
     },
   });
 }

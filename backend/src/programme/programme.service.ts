@@ -10,7 +10,7 @@ import { visibleFellowshipIds } from './programme.scope.ts';
 import { scoresSummary } from './scores.ts';
 
 /** One line per fellowship the caller may see: coach, hours vs budget, attendance rule. */
-export async function fellowSummaries(ctx: RequestContext, filter: { cohortId?: number }) {
+export async function fellowSummaries(ctx: RequestContext, filter: { cohortId?: number; status?: 'active' | 'completed' | 'withdrawn' }) {
   const db = ctx.db;
   let qb = db
     .selectFrom('fellowships as f')
@@ -26,6 +26,7 @@ export async function fellowSummaries(ctx: RequestContext, filter: { cohortId?: 
     .orderBy('o.name')
     .orderBy('f.id');
   if (filter.cohortId !== undefined) qb = qb.where('f.cohort_id', '=', filter.cohortId);
+  if (filter.status !== undefined) qb = qb.where('f.status', '=', filter.status);
   const rows = await qb.execute();
   const ids = rows.map((r) => r.id);
   const [minutes, attendance, nextMilestones] = await Promise.all([

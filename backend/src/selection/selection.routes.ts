@@ -2,8 +2,8 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { decideSchema, interviewSchema, transitionSchema, waitlistOrderSchema, withdrawSchema } from './selection.schema.ts';
 import {
-  acceptOffer, declineOffer, decide, finalizeSelection, orderWaitlist, previewLetters, recordInterview, selectionBoard, shortlist,
-  transitionCohort,
+  acceptOffer, declineOffer, decide, finalizeSelection, offerSeat, orderWaitlist, previewLetters, recordInterview, selectionBoard, shortlist,
+  transitionCheck, transitionCohort,
 } from './selection.service.ts';
 import { presentApplication } from '../applications/applications.service.ts';
 
@@ -14,6 +14,11 @@ export function registerSelectionRoutes(api: ApiRouter): void {
     method: 'post', path: '/cohorts/:id/transition', tag, access: STAFF, body: transitionSchema,
     summary: 'Move a cohort to its next phase (draft → call_open → review → selection → programme → alumni); 409 with the unmet precondition',
     handler: async (ctx, _req, _res, { id, body }) => transitionCohort(ctx, id, body.phase),
+  });
+  api.add({
+    method: 'get', path: '/cohorts/:id/transition-check', tag, access: STAFF,
+    summary: 'The next phase with its requirements and what is still open (the same check the transition applies)',
+    handler: (ctx, _req, _res, { id }) => transitionCheck(ctx, id),
   });
   api.add({
     method: 'post', path: '/cohorts/:id/finalize-selection', tag, access: STAFF,
@@ -34,6 +39,11 @@ export function registerSelectionRoutes(api: ApiRouter): void {
     method: 'post', path: '/cohorts/:id/waitlist-order', tag, access: STAFF, body: waitlistOrderSchema,
     summary: 'Set the waitlist order explicitly (every waitlisted application once, first = next in line)',
     handler: async (ctx, _req, _res, { id, body }) => orderWaitlist(ctx, id, body.application_ids),
+  });
+  api.add({
+    method: 'post', path: '/cohorts/:id/offer-seat', tag, access: STAFF,
+    summary: 'Offer a free seat to the next on the waitlist (after the release): the application is selected and gets the offer letter; 409 without a free seat or waitlist',
+    handler: (ctx, _req, _res, { id }) => offerSeat(ctx, id),
   });
   api.add({
     method: 'post', path: '/applications/:id/shortlist', tag, access: STAFF,

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { phaseHooks } from '../cohorts/phase-hooks.ts';
 import { createFellowship } from '../fellowships/fellowships.service.ts';
-import { decisionLetter, formatBerlinDate, type LetterTemplate } from './selection.letters.ts';
+import { decisionLetter, type LetterTemplate } from './selection.letters.ts';
+import { phaseCheck } from './selection.phases.ts';
 import { NEXT_PHASE, type DecideInput } from './selection.schema.ts';
 import {
   DECIDED, UNDECIDED, closeWaitlistGap, countByStatus, decidedApplications, findApplication, letterRecipient, lockApplication,
@@ -50,56 +51,6 @@ export async function selectionRecord(db: Trx | RequestContext['db'], applicatio
 
 // ── Phases ──────────────────────────────────────────────────────────────────────────────────────
 
-/** Why a cohort may not enter `phase` yet (null: it may). Each message says what to do. */
-async function phaseBlocker(trx: Trx, cohort: CohortRow, phase: CohortPhase): Promise<string | null> {
-  switch (phase) {
-    case 'call_open': {
-      if (new Date(cohort.application_closes_at).getTime() <= Date.now()) {
-        return 'Die Bewerbungsfrist liegt in der Vergangenheit. Bitte zuerst eine neue Frist setzen.';
-      }
-      const criteria = await trx.selectFrom('criteria').select(sql<number>`count(*)::int`.as('n')).where('cohort_id', '=', cohort.id).executeTakeFirstOrThrow();
-      if (Number(criteria.n) === 0) return 'Bitte zuerst die Bewertungskriterien anlegen – die Ausschreibung nennt sie.';
-      return null;
-    }
-    case 'review':
-      if (new Date(cohort.application_closes_at).getTime() > Date.now()) {
-        return `Die Ausschreibung läuft noch bis ${formatBerlinDate(cohort.application_closes_at)}; die Begutachtung beginnt nach Bewerbungsschluss.`;
-      }
-      return null;
-    case 'selection': {
-      const pending = await countByStatus(trx, cohort.id, ['submitted']);
-      if (pending) return `${pending} eingereichte Bewerbung(en) warten noch auf die Prüfung der Förderfähigkeit.`;
-      const open = await trx
-        .selectFrom('reviews as r')
-        .innerJoin('applications as a', 'a.id', 'r.application_id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('a.cohort_id', '=', cohort.id)
-        .where('r.status', '=', 'assigned')
-        .where('a.status', 'not in', ['withdrawn', 'ineligible'])
-        .executeTakeFirstOrThrow();
-      if (Number(open.n)) return `${open.n} Jury-Bewertung(en) sind noch nicht abgeschlossen.`;
-      return null;
-    }
-    case 'programme':
-      if (!cohort.selection_finalized_at) return 'Die Auswahl ist noch nicht abgeschlossen: bitte zuerst die Auswahl freigeben (finalize-selection).';
-      return null;
-    case 'alumni': {
-      const offers = await trx
-        .selectFrom('applications as a')
-        .leftJoin('fellowships as f', 'f.application_id', 'a.id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('a.cohort_id', '=', cohort.id)
-        .where('a.status', '=', 'selected')
-        .where('f.id', 'is', null)
-        .executeTakeFirstOrThrow();
-      if (Number(offers.n)) return `${offers.n} Nachrück-Angebot(e) sind noch offen. Bitte erst annehmen oder ablehnen lassen.`;
-      return null;
-    }
-    default:
-      return null;
-  }
-}
-
 export async function transitionCohort(ctx: RequestContext, cohortId: number, phase: CohortPhase) {
   return ctx.db.transaction().execute(async (trx) => {
     const cohort = await lockedCohort(trx, cohortId);
@@ -113,8 +64,8 @@ export async function transitionCohort(ctx: RequestContext, cohortId: number, ph
         'invalid_transition',
       );
     }
-    const blocker = await phaseBlocker(trx, cohort, phase);
-    if (blocker) throw conflict(blocker, 'precondition_failed');
+    const check = await phaseCheck(trx, cohort);
+    if (check.blocker) throw conflict(check.blocker, 'precondition_failed');
     const updated = await trx.updateTable('cohorts').set({ phase, updated_at: sql`now()` }).where('id', '=', cohortId).returningAll().executeTakeFirstOrThrow();
     if (phase === 'alumni') {
       // The programme year is over: every fellow still active has completed it.
@@ -124,6 +75,13 @@ export async function transitionCohort(ctx: RequestContext, cohortId: number, ph
     for (const hook of phaseHooks[phase]) await hook(trx, updated, ctx);
     return updated;
   });
+}
+
+/** The next step of a cohort with what it requires and what is still open (read-only). */
+export async function transitionCheck(ctx: RequestContext, cohortId: number) {
+  const cohort = await ctx.db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirst();
+  if (!cohort) throw notFound('Jahrgang nicht gefunden.');
+  return phaseCheck(ctx.db, cohort);
 }
 
 // ── Shortlist, interviews, decisions ────────────────────────────────────────────────────────────
@@ -361,6 +319,26 @@ export async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: Coho
     await queueEmail(trx, { to, ...letter, template: 'decision_offer', organisation_id: next.organisation_id, dedupe_key: `decision-offer:${next.id}` });
   }
   return promoted;
+}
+
+/**
+ * Staff offer a free seat to the next organisation on the waitlist (e.g. seats left free at the
+ * release, or freed after the waitlist ran dry and was refilled). Under the cohort row lock, so
+ * parallel calls queue up: the seat cap holds and each offer letter goes out once.
+ */
+export async function offerSeat(ctx: RequestContext, cohortId: number) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const cohort = await lockedCohort(trx, cohortId);
+    if (!cohort.selection_finalized_at) throw conflict('Freie Plätze werden erst nach der Freigabe der Auswahl angeboten.', 'not_released');
+    if (!['selection', 'programme'].includes(cohort.phase)) {
+      throw conflict(`In der Phase „${PHASE_LABEL[cohort.phase]}“ werden keine Plätze mehr angeboten.`, 'wrong_phase');
+    }
+    const taken = await countByStatus(trx, cohort.id, ['selected']);
+    if (taken >= cohort.seats) throw conflict(`Alle ${cohort.seats} Plätze sind vergeben; es gibt keinen freien Platz.`, 'seat_cap');
+    const promoted = await offerFreedSeat(ctx, trx, cohort);
+    if (!promoted) throw conflict('Auf der Warteliste steht niemand mehr.', 'waitlist_empty');
+    return selectionRecord(trx, promoted.id);
+  });
 }
 
 function assertOwnOrStaff(ctx: RequestContext, organisationId: number) {
