@@ -99,15 +99,20 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_LIMIT_MS - 1_000).unref();
 
-  await closeHttp(server, DRAIN_MS);
-  // The database must be closed in time, even if a job (an SMTP delivery) is still busy.
-  await Promise.race([jobs.stop(), sleep(Math.max(0, SHUTDOWN_LIMIT_MS - 3_000 - (Date.now() - started)))]);
-  await handle.close();
+  try {
+    await closeHttp(server, DRAIN_MS);
+    // The database must be closed in time, even if a job (an SMTP delivery) is still busy.
+    await Promise.race([jobs.stop(), sleep(Math.max(0, SHUTDOWN_LIMIT_MS - 3_000 - (Date.now() - started)))]);
+    await handle.close();
+  } catch (error) {
+    logger.error({ err: error }, 'Fehler beim Herunterfahren');
+    process.exit(1);
+  }
   logger.info(`Heruntergefahren nach ${Date.now() - started} ms.`);
   process.exit(0);
 }
 
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref());
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /** Resolves once every connection is closed: idle ones at once, busy ones after their answer or after `ms`. */
 async function closeHttp(server: Server, ms: number): Promise<void> {
