@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 
@@ -27,6 +28,15 @@ const envSchema = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'muss mit smtp:// oder smtps:// beginnen')
+    .refine((v) => URL.canParse(v), 'keine gültige URL')
+    .optional(),
+  // The file mailbox: without SMTP_URL, the outbox worker writes each message as an .eml file
+  // here. Unset: `mail` next to DATA_DIR with the embedded database; off with DATABASE_URL.
+  MAIL_DIR: z
+    .string()
+    .trim()
+    .min(1, 'darf nicht leer sein')
+    .refine((v) => !v.includes('\0'), 'enthält ein Nullzeichen')
     .optional(),
   MAIL_FROM: z.string().default('openTransfer Accelerator <noreply@example.org>'),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
@@ -47,7 +57,36 @@ const envSchema = z.object({
     .default('BYLADEM1001'),
 });
 
-export type Config = z.infer<typeof envSchema> & { demoData: boolean };
+/**
+ * How the outbox worker delivers: through SMTP_URL; into the file mailbox (MAIL_DIR, which the
+ * embedded database uses by default); or not at all (production without SMTP_URL or MAIL_DIR:
+ * messages stay queued).
+ */
+export type MailDelivery = { kind: 'smtp'; url: string } | { kind: 'dir'; dir: string; explicit: boolean } | { kind: 'none' };
+
+export type Config = z.infer<typeof envSchema> & { demoData: boolean; mail: MailDelivery };
+
+/** Whether `dir` is `parent` or lies under it. */
+export const isInside = (dir: string, parent: string) => {
+  const rel = relative(resolve(parent), resolve(dir));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+function mailDelivery(cfg: z.infer<typeof envSchema>): MailDelivery {
+  if (cfg.SMTP_URL && cfg.MAIL_DIR) {
+    throw new Error('Ungültige Einstellungen: SMTP_URL und MAIL_DIR schließen sich aus (mit SMTP_URL wird nichts abgelegt); eines von beiden entfernen.');
+  }
+  if (cfg.SMTP_URL) return { kind: 'smtp', url: cfg.SMTP_URL };
+  if (cfg.MAIL_DIR) {
+    if (!cfg.DATABASE_URL && isInside(cfg.MAIL_DIR, cfg.DATA_DIR)) {
+      throw new Error('Ungültige Einstellungen: MAIL_DIR darf nicht in DATA_DIR (der eingebetteten Datenbank) liegen.');
+    }
+    return { kind: 'dir', dir: cfg.MAIL_DIR, explicit: true };
+  }
+  // Production (DATABASE_URL) never writes mail to disk unless told to.
+  if (cfg.DATABASE_URL) return { kind: 'none' };
+  return { kind: 'dir', dir: join(dirname(cfg.DATA_DIR), 'mail'), explicit: false };
+}
 
 /** Parses the environment once; a bad setting stops the start with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +100,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((cfg.ADMIN_EMAIL && !cfg.ADMIN_PASSWORD) || (!cfg.ADMIN_EMAIL && cfg.ADMIN_PASSWORD)) {
     throw new Error('Ungültige Einstellungen: ADMIN_EMAIL und ADMIN_PASSWORD gehören zusammen.');
   }
-  return { ...cfg, demoData: cfg.DEMO_DATA ?? !cfg.DATABASE_URL };
+  return { ...cfg, demoData: cfg.DEMO_DATA ?? !cfg.DATABASE_URL, mail: mailDelivery(cfg) };
 }

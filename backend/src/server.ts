@@ -11,6 +11,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp, CONSOLE_DIR } from './app.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
 import { startBackgroundJobs } from './jobs.ts';
+import { prepareMailDir } from './emails/file-mailbox.ts';
+import { describeMailDelivery } from './emails/emails.worker.ts';
 
 let config: Config;
 try {
@@ -39,6 +41,13 @@ function buildConsoleIfMissing(): void {
 }
 
 buildConsoleIfMissing();
+if (config.mail.kind === 'dir') {
+  // The console build is served as static files: a mailbox inside it would hand out the links.
+  await prepareMailDir(config.mail.dir, [consoleDir]).catch((error: unknown) => {
+    logger.fatal((error as Error).message);
+    process.exit(1);
+  });
+}
 const handle = await openDatabase({
   url: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
@@ -71,6 +80,7 @@ const { app } = buildApp(ctx, { ping: handle.ping, consoleDir });
 const jobs = startBackgroundJobs(ctx);
 const server: Server = app.listen(config.PORT, () => {
   logger.info(`Fellowship CRM läuft auf http://localhost:${config.PORT} (Datenbank: ${handle.engine})`);
+  logger[config.mail.kind === 'none' ? 'warn' : 'info'](describeMailDelivery(config.mail));
 });
 
 /** SIGTERM ends the process within this time, whatever hangs. */

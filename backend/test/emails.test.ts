@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { agentFor, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
+import request from 'supertest';
+import { agentFor, api, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
+import { testContext } from './support/context.ts';
+import { parseEml } from './support/eml.ts';
+import { tokenIn } from './support/mailbox.ts';
 import { queueEmail } from '../src/emails/emails.service.ts';
-import { deliverDueEmails, smtpSender } from '../src/emails/emails.worker.ts';
+import { deliverDueEmails, describeMailDelivery, outboxJob, smtpSender } from '../src/emails/emails.worker.ts';
+import { mailFileName, prepareMailDir } from '../src/emails/file-mailbox.ts';
 import { applicationReceipt } from '../src/emails/templates.ts';
+import { loadConfig } from '../src/config.ts';
 
 interface Received { to: string[]; raw: string }
 
@@ -157,5 +166,149 @@ describe('e-mail outbox', () => {
       const { agent: other } = await agentFor(role);
       await other.get('/api/emails').expect(403);
     }
+  });
+
+  describe('file mailbox (MAIL_DIR, without SMTP_URL)', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'crm-mail-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const settings = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...env });
+    /** One run of the outbox job exactly as the server runs it, with these settings. */
+    const runJob = (config: ReturnType<typeof settings>) => outboxJob.run({ ...testContext.appContext, config });
+    const emlFiles = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
+
+    it('writes each message as a parseable .eml file (0600 in a 0700 folder) and marks it sent, once', async () => {
+      const mailDir = join(dir, 'mail');
+      const config = settings({ MAIL_DIR: mailDir });
+      assert.deepEqual(config.mail, { kind: 'dir', dir: mailDir, explicit: true });
+      const text = applicationReceipt({ organisationName: 'Straßenkinder Köln e.V.', projectName: 'Ärztliche Hilfe', cohortName: 'Jahrgang 2026', submittedAt: new Date('2026-03-31T21:59:00Z'), applicationId: 7, publicUrl: 'http://localhost:3000' });
+      await queueEmail(db(), { to: 'bewerbung@example.org', ...text, template: 'application_receipt' });
+      await runJob(config);
+
+      const files = emlFiles(mailDir);
+      assert.equal(files.length, 1, `one file, no temporary leftovers: ${files.join(', ')}`);
+      assert.match(files[0], /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z_000001_application_receipt\.eml$/);
+      assert.equal(statSync(join(mailDir, files[0])).mode & 0o777, 0o600);
+      assert.equal(statSync(mailDir).mode & 0o777, 0o700);
+
+      const source = readFileSync(join(mailDir, files[0]), 'utf8');
+      assert.doesNotMatch(source, /\r\n/, 'unix line ends');
+      const eml = parseEml(source);
+      assert.equal(eml.headers.from, 'openTransfer Accelerator <noreply@example.org>');
+      assert.equal(eml.headers.to, 'bewerbung@example.org');
+      assert.match(eml.raw.subject, /^=\?UTF-8\?[QB]\?/, 'umlauts in the subject are encoded (RFC 2047)');
+      assert.equal(eml.headers.subject, text.subject);
+      assert.equal(eml.headers['message-id'], '<outbox-1@fellowship-crm>');
+      assert.ok(!Number.isNaN(Date.parse(eml.headers.date)));
+      assert.match(eml.headers['content-type'], /^text\/plain; charset=utf-8$/i);
+      assert.equal(eml.body.trimEnd(), text.body.trimEnd());
+      assert.match(eml.body, /Straßenkinder Köln/);
+
+      const row = await db().selectFrom('emails').selectAll().executeTakeFirstOrThrow();
+      assert.equal(row.status, 'sent');
+      assert.equal(row.attempts, 1);
+      assert.ok(row.sent_at);
+      // Never twice.
+      await runJob(config);
+      assert.equal(emlFiles(mailDir).length, 1);
+    });
+
+    it('delivers a registration link that works once, read from the file', async () => {
+      const mailDir = join(dir, 'mail');
+      await api()
+        .post('/api/auth/register')
+        .send({ email: 'neu@verein.de', password: 'sicheres-Passwort-1', name: 'Jana Neu', organisation_name: 'Verein für Straßenkunst e.V.' })
+        .expect(202);
+      await runJob(settings({ MAIL_DIR: mailDir }));
+      const [file] = emlFiles(mailDir);
+      assert.match(file, /_register_confirm\.eml$/);
+      const eml = parseEml(readFileSync(join(mailDir, file), 'utf8'));
+      assert.equal(eml.headers.to, 'neu@verein.de');
+      assert.equal(eml.headers.subject, 'Bitte bestätigen Sie Ihre Registrierung');
+      assert.match(eml.body, /http:\/\/localhost:3000\/#\/register\/confirm\?token=[A-Za-z0-9_-]{20,}\n/);
+      const token = tokenIn(eml.body)!;
+      // The outbox keeps the link masked; only the file has the token.
+      const stored = await db().selectFrom('emails').select(['body', 'status']).executeTakeFirstOrThrow();
+      assert.equal(stored.status, 'sent');
+      assert.ok(!stored.body.includes(token));
+
+      const agent = request.agent(testContext.app);
+      const confirmed = await agent.post('/api/auth/register/confirm').send({ token }).expect(200);
+      assert.equal(confirmed.body.email, 'neu@verein.de');
+      await agent.get('/api/auth/me').expect(200);
+      const again = await api().post('/api/auth/register/confirm').send({ token }).expect(400);
+      assert.equal(again.body.code, 'invalid_token');
+    });
+
+    it('is where mail goes with the embedded database by default; with SMTP_URL it goes to SMTP and nothing is written', async () => {
+      const dataDir = join(dir, 'pglite');
+      assert.deepEqual(settings({ DATA_DIR: dataDir }).mail, { kind: 'dir', dir: join(dir, 'mail'), explicit: false });
+      await queueEmail(db(), { to: 'smtp@example.org', subject: 'Über SMTP', body: 'Grüße', template: 'test' });
+      await runJob(settings({ DATA_DIR: dataDir, SMTP_URL: smtp.url }));
+      assert.equal(smtp.received.length, 1);
+      assert.deepEqual(smtp.received[0].to, ['smtp@example.org']);
+      assert.deepEqual(readdirSync(dir), [], 'no mail folder, no file');
+      assert.equal((await db().selectFrom('emails').select('status').executeTakeFirstOrThrow()).status, 'sent');
+    });
+
+    it('writes nothing with DATABASE_URL (production) unless MAIL_DIR is set: messages stay queued', async () => {
+      const production = settings({ DATABASE_URL: 'postgres://crm@db.example.org/crm', DATA_DIR: join(dir, 'pglite') });
+      assert.deepEqual(production.mail, { kind: 'none' });
+      await queueEmail(db(), { to: 'a@example.org', subject: 'Bleibt', body: 'B', template: 'test' });
+      await runJob(production);
+      assert.deepEqual(readdirSync(dir), []);
+      const row = await db().selectFrom('emails').select(['status', 'attempts']).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { status: 'queued', attempts: 0 });
+
+      const mailDir = join(dir, 'postfach');
+      await runJob(settings({ DATABASE_URL: 'postgres://crm@db.example.org/crm', MAIL_DIR: mailDir }));
+      assert.equal(emlFiles(mailDir).length, 1);
+    });
+
+    it('retries like an SMTP refusal, writing nothing, when the folder cannot be made', async () => {
+      writeFileSync(join(dir, 'ein-file'), '');
+      await queueEmail(db(), { to: 'a@example.org', subject: 'S', body: 'B', template: 'test' });
+      await runJob(settings({ MAIL_DIR: join(dir, 'ein-file', 'mail') }));
+      const row = await db().selectFrom('emails').select(['status', 'attempts', 'last_error']).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'queued');
+      assert.equal(row.attempts, 1);
+      assert.match(row.last_error ?? '', /ENOTDIR/);
+      assert.deepEqual(readdirSync(dir), ['ein-file']);
+    });
+
+    it('names files so they sort by time and are unique per message', () => {
+      assert.equal(mailFileName(new Date('2026-12-07T17:45:12.345Z'), 123, 'password_reset'), '2026-12-07T17-45-12Z_000123_password_reset.eml');
+      assert.equal(mailFileName(new Date('2026-12-07T17:45:12Z'), 1234567, '../x y'), '2026-12-07T17-45-12Z_1234567____x_y.eml');
+      const names = [
+        mailFileName(new Date('2026-12-07T09:00:00Z'), 99, 'a'),
+        mailFileName(new Date('2026-12-07T10:00:00Z'), 5, 'b'),
+        mailFileName(new Date('2026-12-07T10:00:00Z'), 6, 'a'),
+      ];
+      assert.deepEqual([...names].sort(), names);
+    });
+
+    it('refuses bad settings with a message naming them', async () => {
+      assert.throws(() => settings({ SMTP_URL: 'smtp://localhost:1025', MAIL_DIR: dir }), /SMTP_URL und MAIL_DIR/);
+      assert.throws(() => settings({ DATA_DIR: join(dir, 'pglite'), MAIL_DIR: join(dir, 'pglite', 'mail') }), /MAIL_DIR darf nicht in DATA_DIR/);
+      assert.throws(() => settings({ MAIL_DIR: 'a\0b' }), /MAIL_DIR: enthält ein Nullzeichen/);
+      assert.throws(() => settings({ MAIL_DIR: '   ' }), /MAIL_DIR: darf nicht leer sein/);
+      // Checked at start: a folder the web server serves, or one that cannot be a folder.
+      await assert.rejects(prepareMailDir(join(dir, 'console', 'mail'), [join(dir, 'console')]), /MAIL_DIR .* liegt in .*console, den der Server ausliefert/);
+      writeFileSync(join(dir, 'datei'), '');
+      await assert.rejects(prepareMailDir(join(dir, 'datei')), /MAIL_DIR .* ist kein beschreibbarer Ordner/);
+      await prepareMailDir(join(dir, 'neu', 'mail'));
+      assert.equal(statSync(join(dir, 'neu', 'mail')).mode & 0o777, 0o700);
+    });
+
+    it('says at start which delivery is active, without the SMTP password', () => {
+      assert.equal(describeMailDelivery(settings({ SMTP_URL: 'smtps://crm:geheim-123@mail.example.org:465' }).mail), 'E-Mails: SMTP smtps://mail.example.org:465');
+      const demo = describeMailDelivery(settings({ DATA_DIR: './data/pglite' }).mail);
+      assert.match(demo, /^E-Mails: Dateiablage data\/mail \(kein SMTP_URL gesetzt\)\./);
+      assert.match(demo, /Bestätigung einer Registrierung/);
+      assert.match(describeMailDelivery(settings({ DATABASE_URL: 'postgres://db/crm' }).mail), /^E-Mails: nicht versendet/);
+    });
   });
 });

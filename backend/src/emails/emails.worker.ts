@@ -1,9 +1,12 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
+import { relative, resolve } from 'node:path';
 import type { Db } from '../db/database.ts';
 import type { AppContext } from '../http/context.ts';
 import type { BackgroundJob } from '../jobs.ts';
+import { isInside, type MailDelivery } from '../config.ts';
 import { deliverableText } from '../auth/account-emails.ts';
+import { fileSender, mailOptions } from './file-mailbox.ts';
 
 export const MAX_ATTEMPTS = 5;
 /** A claimed row is invisible to other workers this long; it must be sent (or failed) by then. */
@@ -20,7 +23,7 @@ export interface DeliveryOptions {
 export const defaultBackoff = (attempt: number) => Math.min(60 * 2 ** (attempt - 1), 6 * 3600);
 
 export interface SendFn {
-  (message: { id: number; from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  (message: { id: number; from: string; to: string; subject: string; text: string; template?: string }): Promise<unknown>;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface SendFn {
  * transaction; sends outside any transaction; then marks each row sent, or schedules the retry,
  * or gives up (`failed`) after maxAttempts. A row is only ever marked sent once.
  * The stored body is what the console shows; the text sent is made from it just before sending
- * (an account link gets its token only here, see deliverableText), and that text is never stored.
+ * (an account link gets its token only here, see deliverableText), and that text is never stored
+ * (except, in the file mailbox, in the delivered .eml file: see file-mailbox.ts).
  */
 export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOptions): Promise<{ sent: number; failed: number; retried: number }> {
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
@@ -72,7 +76,7 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
         continue;
       }
       secret = deliverable.secret;
-      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: deliverable.text });
+      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: deliverable.text, template: email.template });
       await db
         .updateTable('emails')
         .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null })
@@ -112,26 +116,47 @@ export function smtpSender(smtpUrl: string): SendFn {
     transports.set(smtpUrl, transport);
   }
   const t = transport;
-  return (m) =>
-    t.sendMail({
-      from: m.from,
-      to: m.to,
-      subject: m.subject,
-      text: m.text,
-      // A stable Message-ID lets a receiving server recognise the (rare) resend after a crash.
-      messageId: `<outbox-${m.id}@fellowship-crm>`,
-    });
+  return (m) => t.sendMail(mailOptions(m));
+}
+
+/** The sender for the configured delivery; none when mail is not sent at all. */
+export function senderFor(mail: MailDelivery): SendFn | undefined {
+  if (mail.kind === 'smtp') return smtpSender(mail.url);
+  if (mail.kind === 'dir') return fileSender(mail.dir);
+  return undefined;
+}
+
+/** A folder as the operator reads it: relative to the working directory when it lies inside it. */
+const shownPath = (dir: string) => (isInside(dir, process.cwd()) && relative(process.cwd(), resolve(dir))) || resolve(dir);
+
+/** The one line the server logs at start about mail delivery (never the SMTP password). */
+export function describeMailDelivery(mail: MailDelivery): string {
+  if (mail.kind === 'smtp') {
+    const url = new URL(mail.url);
+    return `E-Mails: SMTP ${url.protocol}//${url.host}`;
+  }
+  if (mail.kind === 'dir') {
+    return (
+      `E-Mails: Dateiablage ${shownPath(mail.dir)} (${mail.explicit ? 'MAIL_DIR' : 'kein SMTP_URL gesetzt'}). ` +
+      'Jede E-Mail, auch die Bestätigung einer Registrierung und der Link zum Zurücksetzen eines Passworts, ' +
+      'liegt dort als .eml-Datei (mit einem Mailprogramm öffnen, z. B. per Doppelklick). Für echten Versand SMTP_URL setzen.'
+    );
+  }
+  return 'E-Mails: nicht versendet (weder SMTP_URL noch MAIL_DIR gesetzt); sie bleiben im E-Mail-Ausgang in der Warteschlange und gehen hinaus, sobald SMTP_URL gesetzt ist.';
 }
 
 /**
- * The outbox job. Without SMTP_URL nothing is sent: messages stay `queued` and the outbox in the
- * console is the log of what the system would have sent.
+ * The outbox job: delivers through SMTP_URL, or into the file mailbox (MAIL_DIR; the embedded
+ * database's default without SMTP_URL). With neither (production without SMTP_URL) nothing is
+ * sent: messages stay `queued` and the outbox in the console is the log of what the system would
+ * have sent.
  */
 export const outboxJob: BackgroundJob = {
   name: 'email-outbox',
   intervalMs: 5_000,
   run: async (ctx: AppContext) => {
-    if (!ctx.config.SMTP_URL) return;
-    await deliverDueEmails(ctx.db, smtpSender(ctx.config.SMTP_URL), { from: ctx.config.MAIL_FROM, batchSize: 50 });
+    const send = senderFor(ctx.config.mail);
+    if (!send) return;
+    await deliverDueEmails(ctx.db, send, { from: ctx.config.MAIL_FROM, batchSize: 50 });
   },
 };

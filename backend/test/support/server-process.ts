@@ -48,6 +48,8 @@ export async function startServer(storage: Storage, stdout: 'stalled' | 'read'):
   Object.assign(env, {
     // Empty overrides anything a local .env would set (dotenv never replaces a variable that exists).
     DATABASE_URL: '',
+    SMTP_URL: '',
+    MAIL_DIR: '',
     ...storage,
     PORT: String(port),
     NODE_ENV: 'production',
