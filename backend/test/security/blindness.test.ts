@@ -10,7 +10,7 @@ import {
   answerOf, catalog, distinctValues, isListRoute, mergeReads, noReads, ReadCapture, rotateColumn, sender, volatileKeys,
   type Answer, type Column, type Reads,
 } from '../support/noninterference.ts';
-import { buildWorld, clearTables, fillPath, MATRIX_ROLES, sessionTokens, type MatrixRole, type World } from './world.ts';
+import { buildWorld, clearTables, MATRIX_ROLES, sessionTokens, type MatrixRole, type World } from './world.ts';
 
 /**
  * Blindness (issue 16, class 3): what a caller cannot see, they cannot learn by filtering, sorting
@@ -157,14 +157,34 @@ describe('security: blindness (what a caller cannot see, they cannot filter, sor
   /** Per caller, the records of the plain list that the data change left as they were. */
   async function unchangedRecords(list: ListRoute, roles: MatrixRole[]): Promise<Map<MatrixRole, Set<string>>> {
     const unchanged = new Map<MatrixRole, Set<string>>();
-    for (const role of roles) {
+    await Promise.all(roles.map(async (role) => {
       const plain = list.plain.get(role);
-      if (!plain) continue;
+      if (!plain) return;
       const after = answerOf(await get(list.route.path, role, listQueryOf(list, undefined, {})), plain.volatile);
       const same = new Set(after.records.filter((r) => plain.answer.records.includes(r)));
       if (same.size) unchanged.set(role, same);
-    }
+    }));
     return unchanged;
+  }
+
+  /**
+   * Everything a caller can read: every list whole, and every record route (`/fellowships/:id/story`)
+   * for the records (at most three) the caller's list of that kind shows.
+   */
+  async function readAll(role: MatrixRole, lists: ListRoute[], ids: Record<string, number>): Promise<Array<[string, string]>> {
+    const paths: Array<[string, Record<string, string>]> = lists.filter((l) => l.plain.has(role)).map((l) => [l.route.path, listQueryOf(l, undefined, {})]);
+    for (const route of testContext.routes.filter((r) => r.method === 'get' && r.path.includes(':'))) {
+      const [base] = route.path.split('/:');
+      const listed = lists.find((l) => l.route.path === base)?.plain.get(role)?.answer;
+      const own = listed ? idsOf(listed).slice(0, 3).map(Number) : [];
+      for (const id of own.length ? own : [ids[base.split('/').filter(Boolean).at(-1) ?? ''] ?? 1]) paths.push([route.path.replace(':id', String(id)), {}]);
+    }
+    const texts: Array<[string, string]> = [];
+    for (let i = 0; i < paths.length; i += 8) {
+      const batch = await Promise.all(paths.slice(i, i + 8).map(([path, query]) => get(path, role, query)));
+      batch.forEach((res, j) => texts.push([paths[i + j][0], res.status === 200 ? String(res.text ?? '') : '']));
+    }
+    return texts;
   }
 
   /** The ids a list answers, in order (JSON records' `id`, or an export's id column). */
@@ -233,11 +253,9 @@ describe('security: blindness (what a caller cannot see, they cannot filter, sor
           ];
           const ask = async () => {
             const out = new Map<string, Answer>();
-            for (const role of unchanged.keys()) {
-              for (const [label, sort, filter] of probes) {
-                out.set(`${role} ${label}`, answerOf(await get(path, role, listQueryOf(list, sort, filter)), list.plain.get(role)!.volatile));
-              }
-            }
+            await Promise.all([...unchanged.keys()].flatMap((role) => probes.map(async ([label, sort, filter]) => {
+              out.set(`${role} ${label}`, answerOf(await get(path, role, listQueryOf(list, sort, filter)), list.plain.get(role)!.volatile));
+            })));
             return out;
           };
           const before = await ask();
@@ -288,20 +306,8 @@ describe('security: blindness (what a caller cannot see, they cannot filter, sor
     const searchable = lists.filter((l) => (l.route as Declared).list?.search ?? true);
     const failures: string[] = [];
     for (const role of ROLES) {
-      // Everything this caller can read: every list whole, every record route for the world's records.
       const seen = new Set<string>();
-      const read = async (path: string, query: Record<string, string> = {}) => {
-        const res = await get(path, role, query);
-        if (res.status === 200) for (const m of String(res.text ?? '').matchAll(/zqa\d+x\d+x\d+b/g)) seen.add(m[0]);
-      };
-      for (const list of lists) if (list.plain.has(role)) await read(list.route.path, listQueryOf(list, undefined, {}));
-      // Record routes (`/fellowships/:id/story`) for each record the caller's list of that kind shows.
-      for (const route of testContext.routes.filter((r) => r.method === 'get' && r.path.includes(':'))) {
-        const [base] = route.path.split('/:');
-        const listed = lists.find((l) => l.route.path === base)?.plain.get(role)?.answer;
-        const ids = listed ? idsOf(listed).slice(0, 5).map(Number) : [world.ids[base.split('/').filter(Boolean).at(-1) ?? ''] ?? 1];
-        for (const id of ids) await read(route.path.replace(':id', String(id)));
-      }
+      for (const [, text] of await readAll(role, lists, world.ids)) for (const m of text.matchAll(/zqa\d+x\d+x\d+b/g)) seen.add(m[0]);
       const hidden = cells.filter((cell) => !seen.has(cell.marker));
       // What the caller cannot see gets a word of another kind (zqh…), which no search may then find.
       const mark = async (from: string, to: string) => {
@@ -349,18 +355,7 @@ describe('security: blindness (what a caller cannot see, they cannot filter, sor
     const check = (role: MatrixRole, label: string, text: string) => {
       for (const secret of SECRET) if (text.includes(secret) && owner[secret] !== role) failures.push(`${label} as ${role} shows the draft text ${secret}`);
     };
-    for (const role of ROLES) {
-      for (const list of lists) {
-        const res = await get(list.route.path, role, listQueryOf(list, undefined, {}));
-        check(role, `GET ${list.route.path}`, String(res.text ?? ''));
-      }
-      for (const ids of [world.ids, { ...world.ids, reviews: world.drafts.jury }]) {
-        for (const route of testContext.routes.filter((r) => r.method === 'get' && r.path.includes(':'))) {
-          const res = await get(fillPath(route.path, ids), role);
-          check(role, `GET ${fillPath(route.path, ids)}`, String(res.text ?? ''));
-        }
-      }
-    }
+    for (const role of ROLES) for (const [path, text] of await readAll(role, lists, world.ids)) check(role, `GET ${path}`, text);
     // The audit trail keeps the changes, but not the draft's content (admins included).
     const trail = await get('/audit-events', 'admin', { filter: JSON.stringify({ resource: 'reviews' }), range: FULL_RANGE }).expect(200);
     const draftEvents = trail.body.filter((e: any) => [world.drafts.jury, world.drafts.conflictedJury].includes(e.record_id));
