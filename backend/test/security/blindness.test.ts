@@ -224,6 +224,27 @@ describe('security: blindness (what a caller cannot see, they cannot filter, sor
     return checked;
   }
 
+  it('answers the examples of the issue: a juror’s status filter is a 400, staff filter only submitted recommendations, applicants see their status as shown', async () => {
+    world = await blindWorld();
+    const query = (filter: object, sort?: unknown) => ({ filter: JSON.stringify(filter), range: FULL_RANGE, ...(sort ? { sort: JSON.stringify(sort) } : {}) });
+    for (const q of [query({ status: 'selected' }), query({ status_neq: 'rejected' }), query({}, ['status', 'ASC']), query({ updated_at_gte: '2020-01-01' })]) {
+      const res = await get('/applications', 'jury', q).expect(400);
+      assert.equal(res.body.code, 'hidden_field', JSON.stringify(q));
+      assert.match(res.body.message, /nicht sichtbar|sehen dieses Feld nicht/);
+    }
+    // Staff: the draft recommending "yes" is not among the "yes"; sorting puts drafts with the empty ones.
+    const ids = async (role: MatrixRole, path: string, q: Record<string, string>) => (await get(path, role, q).expect(200)).body.map((r: { id: number }) => r.id);
+    const submitted = await testContext.db.selectFrom('reviews').select('id').where('status', '=', 'submitted').execute();
+    assert.deepEqual(await ids('staff', '/reviews', query({ recommendation: 'yes' })), submitted.map((r) => r.id));
+    assert.deepEqual(await ids('staff', '/reviews', query({ recommendation: ['no', 'maybe'] })), []);
+    assert.equal((await ids('staff', '/reviews', query({}, ['recommendation', 'ASC'])))[0], submitted[0].id);
+    // The juror sees their own drafts' recommendations and may filter by them.
+    assert.equal((await ids('jury', '/reviews', query({ recommendation: 'maybe' }))).length, 1);
+    // Applicant A's application is selected but not released: it is "submitted" for sorting and filtering too.
+    assert.deepEqual(await ids('applicantA', '/applications', query({ status: 'submitted' })), [world.ids.applications]);
+    assert.deepEqual(await ids('applicantA', '/applications', query({ status: 'selected' })), []);
+  });
+
   it('gives no filter or sort an answer that depends on values hidden from the caller', async () => {
     world = await blindWorld();
     const lists = await listRoutes();
