@@ -18,6 +18,11 @@ describe('platform', () => {
     assert.equal(res.body.openapi, '3.0.3');
     assert.ok(res.body.paths['/api/organisations'].post.requestBody);
     assert.ok(res.body.paths['/api/organisations/{id}'].put);
+    // A list's query parameters name its own sort/filter fields; other reads have none.
+    const sort = res.body.paths['/api/applications'].get.parameters.find((p: { name: string }) => p.name === 'sort');
+    assert.match(sort.description, /project_name/);
+    assert.deepEqual(res.body.paths['/api/applications/export.csv'].get.parameters.map((p: { name: string }) => p.name), ['sort', 'filter']);
+    assert.deepEqual(res.body.paths['/api/dashboard'].get.parameters, []);
     const docs = await api().get('/api/docs').expect(200);
     assert.match(docs.text, /\/api\/organisations/);
   });

@@ -49,9 +49,13 @@ export function selectProfiles(db: Kysely<Database>, ctx: RequestContext) {
   );
 }
 
-/** Full-text search across organisation, project name, offers, needs and bio (German stemming). */
+/**
+ * Full-text search across what a directory card shows: organisation name and city, project name,
+ * offers, needs and bio (German stemming). Not the organisation's description: the card does not
+ * show it, and a hit on it would tell another alumnus what it says.
+ */
 export const profileSearch = (tsquery: string) =>
-  sql<boolean>`(t.search_vector || o.search_vector || to_tsvector('german', coalesce(a.project_name, ''))) @@ to_tsquery('german', ${tsquery})`;
+  sql<boolean>`(t.search_vector || to_tsvector('german', o.name || ' ' || coalesce(o.city, '') || ' ' || coalesce(a.project_name, ''))) @@ to_tsquery('german', ${tsquery})`;
 
 /**
  * Introductions this caller may see: staff all, an organisation those it sent or received.

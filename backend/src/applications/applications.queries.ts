@@ -3,6 +3,18 @@ import type { Database } from '../db/schema.ts';
 import { isStaff, type RequestContext } from '../http/context.ts';
 import { jurorApplicationScope } from '../conflicts/conflicts.queries.ts';
 
+/** Decisions stay internal until the cohort's finalize-selection releases them. */
+export const INTERNAL_UNTIL_RELEASED = ['eligible', 'ineligible', 'selected', 'waitlisted', 'rejected'] as const;
+
+/**
+ * The status as an applicant sees it (the SQL twin of `presentApplication`): an unreleased
+ * decision reads "submitted". Applicants' sort and filter on `status` run on this, never on the
+ * real status.
+ */
+export const applicantStatus = sql<string>`(case when t.decision_released_at is null and t.status in (${sql.join(
+  INTERNAL_UNTIL_RELEASED.map((s) => sql.lit(s)),
+)}) then 'submitted' else t.status end)`;
+
 export const APPLICATION_COLUMNS = [
   't.id', 't.cohort_id', 't.organisation_id', 't.project_name', 't.summary', 't.transfer_model', 't.target_regions',
   't.impact_evidence', 't.scaling_goals', 't.team', 't.funding_requested_cents', 't.budget_plan', 't.motivation',

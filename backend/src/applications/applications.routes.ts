@@ -5,37 +5,49 @@ import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { csvCents, sendCsv, type CsvValue } from '../http/csv.ts';
 import { applyListQuery, registerResource, type Rec, type ResourceSpec } from '../http/resource.ts';
-import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
+import { hiddenFrom, type FieldSpec, type Viewer } from '../http/list-query.ts';
 import { FIELDS, LEGAL_FORMS } from '../organisations/organisations.schema.ts';
 import {
   APPLICATION_STATUSES, TRANSFER_MODELS, applicationCreateSchema, applicationUpdateSchema, eligibilitySchema,
 } from './applications.schema.ts';
-import { selectApplications } from './applications.queries.ts';
+import { applicantStatus, selectApplications } from './applications.queries.ts';
 import { assertCallOpen, checkEligibility, presentApplication, submitApplication, withdrawApplication } from './applications.service.ts';
 import { applicationPdf } from './application.pdf.ts';
+
+/** Jurors read an application only through `JURY_APPLICATION_FIELDS` (jury-view.ts): the rest is hidden from them. */
+const notForJurors = hiddenFrom('jury');
+
+/** Applicants see an unreleased decision as "submitted" (applicantStatus); jurors see no status. */
+const statusView = (viewer: Viewer) => (viewer.user?.role === 'applicant' ? applicantStatus : notForJurors(viewer));
 
 const fields: Record<string, FieldSpec> = {
   id: { column: 't.id', type: 'int' },
   cohort_id: { column: 't.cohort_id', type: 'int' },
   organisation_id: { column: 't.organisation_id', type: 'int' },
-  status: { column: 't.status', type: APPLICATION_STATUSES },
+  status: { column: 't.status', type: APPLICATION_STATUSES, hidden: statusView },
   transfer_model: { column: 't.transfer_model', type: TRANSFER_MODELS },
   project_name: { column: 't.project_name', type: 'text' },
   funding_requested_cents: { column: 't.funding_requested_cents', type: 'int' },
   submitted_at: { column: 't.submitted_at', type: 'datetime' },
-  interview_at: { column: 't.interview_at', type: 'datetime' },
-  created_at: { column: 't.created_at', type: 'datetime' },
-  updated_at: { column: 't.updated_at', type: 'datetime' },
+  interview_at: { column: 't.interview_at', type: 'datetime', hidden: notForJurors },
+  created_at: { column: 't.created_at', type: 'datetime', hidden: notForJurors },
+  /** Hidden from jurors: a decision moves it. */
+  updated_at: { column: 't.updated_at', type: 'datetime', hidden: notForJurors },
   organisation_name: { column: 'o.name', type: 'text' },
   /** The organisation's Bundesland. */
-  state: { column: 'o.state', type: 'text' },
-  legal_form: { column: 'o.legal_form', type: LEGAL_FORMS },
+  state: { column: 'o.state', type: 'text', hidden: notForJurors },
+  legal_form: { column: 'o.legal_form', type: LEGAL_FORMS, hidden: notForJurors },
   field: { column: 'o.field', type: FIELDS },
 };
 
-/** German full text over the project (applications.search_vector) and the organisation (name, city, description). */
-const search: ResourceSpec['search'] = (tsquery) =>
-  sql<boolean>`(t.search_vector @@ to_tsquery('german', ${tsquery}) OR o.search_vector @@ to_tsquery('german', ${tsquery}))`;
+/**
+ * German full text over the project (applications.search_vector) and the organisation (name, city,
+ * description). Jurors see of the organisation only its name, so only that is searched for them.
+ */
+const search: ResourceSpec['search'] = (tsquery, _raw, ctx) =>
+  ctx.user?.role === 'jury'
+    ? sql<boolean>`(t.search_vector @@ to_tsquery('german', ${tsquery}) OR to_tsvector('german', o.name) @@ to_tsquery('german', ${tsquery}))`
+    : sql<boolean>`(t.search_vector @@ to_tsquery('german', ${tsquery}) OR o.search_vector @@ to_tsquery('german', ${tsquery}))`;
 
 const CSV_COLUMNS: Array<[string, string]> = [
   ['id', 'ID'], ['cohort_name', 'Jahrgang'], ['organisation_name', 'Organisation'], ['organisation_legal_form', 'Rechtsform'],
@@ -57,12 +69,10 @@ export function registerApplicationRoutes(api: ApiRouter): void {
     tag: 'applications',
     summary: 'CSV export (semicolon, UTF-8 with BOM) of the filtered list; same sort/filter parameters as the list',
     access: STAFF,
-    handler: async (ctx, req, res) => {
-      const query = { ...(req.query as Record<string, unknown>) };
-      delete query.range;
-      const list = parseListQuery(query, fields, { search: true });
+    list: { fields, search: true, paged: false },
+    handler: async (ctx, _req, res, { list }) => {
       const rows = await applyListQuery(selectApplications(ctx.db, ctx), list, { search }, ctx)
-        .orderBy(sql.ref(list.sort.column), list.sort.direction)
+        .orderBy(list.sort.ref, list.sort.direction)
         .orderBy('t.id', list.sort.direction)
         .limit(50_000)
         .execute();

@@ -8,7 +8,7 @@ import { juryApplicationView } from '../reviews/jury-view.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { applicationReceipt, applicationWithdrawn } from '../emails/templates.ts';
 import { applicationSubmitSchema, organisationCompleteSchema } from './applications.schema.ts';
-import { APPLICATION_COLUMNS } from './applications.queries.ts';
+import { APPLICATION_COLUMNS, INTERNAL_UNTIL_RELEASED as INTERNAL_STATUSES } from './applications.queries.ts';
 import { afterApplicationWithdrawn } from '../selection/selection.service.ts';
 
 type Trx = Transaction<Database>;
@@ -17,8 +17,7 @@ type Trx = Transaction<Database>;
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'eligible', 'ineligible', 'shortlisted', 'waitlisted']);
 /** Eligibility is checked (and may be corrected) before the shortlist. */
 const CHECKABLE = new Set(['submitted', 'eligible', 'ineligible']);
-/** Decisions stay internal until the cohort's finalize-selection releases them. */
-const INTERNAL_UNTIL_RELEASED = new Set(['eligible', 'ineligible', 'selected', 'waitlisted', 'rejected']);
+const INTERNAL_UNTIL_RELEASED: ReadonlySet<string> = new Set(INTERNAL_STATUSES);
 const STAFF_ONLY_FIELDS = ['eligibility_note', 'decided_by', 'decided_at', 'waitlist_position', 'interview_notes'];
 
 /** The call must be open by the server's clock: phase `call_open`, after opening, before the deadline. */

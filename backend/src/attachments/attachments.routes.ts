@@ -29,7 +29,8 @@ function readUpload(req: Request): Promise<Upload> {
       reject(badRequest('Erwartet wird multipart/form-data mit einer Datei im Feld "file".', { file: 'fehlt' }, 'invalid_upload'));
       return;
     }
-    const upload: Upload = { fields: {} };
+    // Field names come from the client: a map without a prototype, so `__proto__` is just a name.
+    const upload: Upload = { fields: Object.create(null) };
     let failed: HttpError | undefined;
     bb.on('field', (name, value) => {
       upload.fields[name] = value;

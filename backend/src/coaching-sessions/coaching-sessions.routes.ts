@@ -4,7 +4,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest } from '../http/errors.ts';
 import { sendCsv } from '../http/csv.ts';
-import { parseListQuery, type FieldSpec } from '../http/list-query.ts';
+import type { FieldSpec } from '../http/list-query.ts';
 import { applyListQuery, registerResource, type Rec } from '../http/resource.ts';
 import { COACHING_FORMATS, coachingBudget, coachingSessionSchema, coachingSessionUpdateSchema } from './coaching-sessions.schema.ts';
 import { coachingSessionsQuery } from './coaching-sessions.queries.ts';
@@ -47,12 +47,10 @@ export function registerCoachingSessionRoutes(api: ApiRouter): void {
     tag: 'coaching-sessions',
     summary: 'CSV of the coaching sessions the caller may see (same filters; confidential content stays redacted)',
     access: ['admin', 'staff', 'coach', 'applicant'],
-    handler: async (ctx: RequestContext, req: Request, res) => {
-      const { range, ...query } = req.query as Record<string, unknown>;
-      if (range !== undefined) throw badRequest('Der Export kennt kein range.', { range: 'nicht erlaubt' }, 'unknown_parameter');
-      const list = parseListQuery(query, FIELDS, { search: true, defaultSort: ['held_on', 'DESC'] });
+    list: { fields: FIELDS, search: true, defaultSort: ['held_on', 'DESC'], paged: false },
+    handler: async (ctx, _req, res, { list }) => {
       const rows = await applyListQuery(coachingSessionsQuery(ctx.db, ctx.user), list, { search }, ctx)
-        .orderBy(sql.ref(list.sort.column), list.sort.direction)
+        .orderBy(list.sort.ref, list.sort.direction)
         .orderBy(sql.ref('t.id'), list.sort.direction)
         .limit(EXPORT_LIMIT)
         .execute();

@@ -2,13 +2,22 @@ import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { parseListQuery } from '../http/list-query.ts';
+import type { ListSpec } from '../http/list-query.ts';
 import { applyListQuery, listPage, registerResource, setContentRange, type Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { conflictCreateSchema, conflictUpdateSchema } from './conflicts.schema.ts';
 import { markConflictedReviews, restoreConflictedReviews } from './conflicts.queries.ts';
 
 const JURY_AND_STAFF = ['admin', 'staff', 'jury'] as const;
+
+const CANDIDATE_LIST: ListSpec = {
+  fields: {
+    id: { column: 't.id', type: 'int' },
+    name: { column: 't.name', type: 'text' },
+  },
+  search: true,
+  defaultSort: ['name', 'ASC'],
+};
 /** Cohorts whose applicants a juror may still declare a conflict with. */
 const OPEN_PHASES = ['call_open', 'review', 'selection'] as const;
 
@@ -22,11 +31,8 @@ export function registerConflictRoutes(api: ApiRouter): void {
     tag: 'conflicts',
     summary: 'Organisations with an application in a cohort under review (id and name only), to declare conflicts',
     access: JURY_AND_STAFF,
-    handler: async (ctx, req, res) => {
-      const list = parseListQuery(req.query as Record<string, unknown>, {
-        id: { column: 't.id', type: 'int' },
-        name: { column: 't.name', type: 'text' },
-      }, { search: true, defaultSort: ['name', 'ASC'] });
+    list: CANDIDATE_LIST,
+    handler: async (ctx, _req, res, { list }) => {
       const qb = ctx.db
         .selectFrom('organisations as t')
         .select(['t.id', 't.name'])
@@ -70,7 +76,9 @@ export function registerConflictRoutes(api: ApiRouter): void {
       organisation_name: { column: 'o.name', type: 'text' },
       created_at: { column: 't.created_at', type: 'datetime' },
     },
-    search: (tsquery) => sql<boolean>`o.search_vector @@ to_tsquery('german', ${tsquery})`,
+    // Jurors see of the organisation only its name (no city, no description).
+    search: (tsquery, _raw, ctx) =>
+      isStaff(ctx.user) ? sql<boolean>`o.search_vector @@ to_tsquery('german', ${tsquery})` : sql<boolean>`to_tsvector('german', o.name) @@ to_tsquery('german', ${tsquery})`,
     defaultSort: ['created_at', 'DESC'],
     access: { read: JURY_AND_STAFF, create: JURY_AND_STAFF, update: JURY_AND_STAFF, delete: ['admin', 'staff'] },
     createSchema: conflictCreateSchema,

@@ -19,9 +19,15 @@ export function openApiDocument(routes: RouteDef[]) {
   for (const route of routes) {
     const path = '/api' + route.path.replace(/:([a-z_]+)/g, '{$1}');
     const parameters = [...route.path.matchAll(/:([a-z_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'integer' } }));
-    const isList = route.method === 'get' && !route.path.includes(':') && !route.path.includes('.');
-    if (isList) {
-      for (const name of ['sort', 'range', 'filter']) parameters.push({ name, in: 'query', required: false, schema: { type: 'string' } } as any);
+    if (route.list) {
+      const keys = Object.keys(route.list.fields).join(', ');
+      const hidden = 'a field hidden from the caller\'s role answers 400 hidden_field';
+      const query: Array<[string, string]> = [
+        ['sort', `JSON ["field","ASC|DESC"]; fields: ${keys}; ${hidden}`],
+        ['filter', `JSON object; keys: ${keys} (suffixes _gte, _lte, _gt, _lt, _neq; an array means IN)${route.list.search ? ', q (full text)' : ''}; ${hidden}`],
+      ];
+      if (route.list.paged !== false) query.push(['range', 'JSON [start,end], inclusive, at most 1000 rows']);
+      for (const [name, description] of query) parameters.push({ name, in: 'query', required: false, description, schema: { type: 'string' } } as any);
     }
     const body = bodySchema(route);
     paths[path] ??= {};
@@ -38,6 +44,7 @@ export function openApiDocument(routes: RouteDef[]) {
         403: { description: 'Not allowed for this role' },
         404: { description: 'Not found (or not visible to this role)' },
         409: { description: 'Rule or state conflict' },
+        503: { description: 'Database unavailable, busy or timed out: try again after Retry-After seconds' },
       },
     };
   }

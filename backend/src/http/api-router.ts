@@ -4,6 +4,7 @@ import type { Role } from '../db/schema.ts';
 import type { AppContext, RequestContext } from './context.ts';
 import { forbidden, unauthorized } from './errors.ts';
 import { parseId, validate } from './input.ts';
+import { parseListQuery, type ListQuery, type ListSpec } from './list-query.ts';
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
@@ -13,6 +14,8 @@ export interface RouteInput<B> {
   id: number;
   /** The body parsed by `body` (400 with per-field errors before the handler runs). */
   body: B;
+  /** With `list`: `sort/range/filter` parsed for this caller (400 before the handler runs). */
+  list: ListQuery;
 }
 
 export interface RouteDef<B = undefined> {
@@ -27,6 +30,11 @@ export interface RouteDef<B = undefined> {
   body?: ZodType<B>;
   /** With `body`: a request without one is validated as `{}` (every field optional). */
   optionalBody?: boolean;
+  /**
+   * For lists: the sortable/filterable fields and who may not see which. The router parses the
+   * query against it for the caller; the route table carries it for the blindness tests.
+   */
+  list?: ListSpec;
   /**
    * Returns the JSON answer (status 200, or `status`). Return undefined after writing the
    * response yourself (files, streams).
@@ -56,7 +64,8 @@ export class ApiRouter {
       // A malformed id is 404 before a bad body is 400, as for a record the caller cannot see.
       const id = 'id' in req.params ? parseId(req.params.id) : 0;
       const body = def.body ? validate(def.body, def.optionalBody ? (req.body ?? {}) : req.body) : (undefined as B);
-      const result = await def.handler({ ...this.app, user }, req, res, { id, body });
+      const list = def.list ? parseListQuery(req.query as Record<string, unknown>, def.list, { user }) : (undefined as unknown as ListQuery);
+      const result = await def.handler({ ...this.app, user }, req, res, { id, body, list });
       if (result === undefined) return;
       res.status(def.status ?? 200).json(result);
     });

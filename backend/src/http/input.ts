@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
-import { badRequest, fromZod, notFound } from './errors.ts';
+import { badRequest, fromZod, notFound, type FieldErrors } from './errors.ts';
+import { CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE } from '../shared/fields.ts';
 
 /** A record id from the URL: a positive integer, or 404 (a malformed id names no record). */
 export function parseId(raw: unknown): number {
@@ -8,11 +9,39 @@ export function parseId(raw: unknown): number {
   return id;
 }
 
-/** A JSON object checked against its schema: the parsed value, or 400 with per-field errors. */
+/**
+ * Strings anywhere in a body that hold NUL or a lone surrogate (see CLEAN_TEXT), by path (`a.b`,
+ * `scores.0.comment`). Walked without recursion: a body may nest thousands of levels deep.
+ */
+function uncleanStrings(input: object, limit = 100): FieldErrors {
+  const errors: FieldErrors = Object.create(null);
+  const stack: Array<[unknown, string]> = [[input, '']];
+  let found = 0;
+  while (stack.length && found < limit) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!CLEAN_TEXT.test(value)) {
+        errors[path || '_'] = UNCLEAN_TEXT_MESSAGE;
+        found++;
+      }
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) stack.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return errors;
+}
+
+/**
+ * A JSON object checked against its schema: the parsed value, or 400 with per-field errors. No
+ * text with NUL or lone surrogates gets past, whichever field it is in (the field builders refuse
+ * them too, with the same message, so the console's forms say so before sending).
+ */
 export function validate<T>(schema: ZodType<T>, input: unknown): T {
   if (input === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw badRequest('Erwartet wird ein JSON-Objekt.', undefined, 'invalid_body');
   }
+  const unclean = uncleanStrings(input);
+  if (Object.keys(unclean).length) throw badRequest(`Bitte prüfen Sie die markierten Felder: ${UNCLEAN_TEXT_MESSAGE}`, unclean, 'invalid_characters');
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;

@@ -1,16 +1,16 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import { z, type ZodType } from 'zod';
-import type { Request } from 'express';
 import type { Database, TableName } from '../db/schema.ts';
 import type { Access, ApiRouter } from './api-router.ts';
 import type { RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
-import { parseListQuery, toPrefixTsquery, type FieldSpec, type ListQuery } from './list-query.ts';
+import { hiddenKeys, toPrefixTsquery, type FieldSpec, type ListQuery } from './list-query.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 type Trx = Transaction<Database>;
 export type Rec = Record<string, any>;
+export type Search = (tsquery: string, raw: string, ctx: RequestContext) => Expression<SqlBool>;
 
 export interface ResourceSpec {
   /** URL name (`coaching-sessions`); also the audit resource name. */
@@ -22,9 +22,14 @@ export interface ResourceSpec {
    * Row-level scoping lives here, so list, get, update and delete all answer 404 outside it.
    */
   select: (db: Kysely<Database>, ctx: RequestContext) => AnyQuery;
+  /** Sortable/filterable keys → columns, each declaring who may not see it (`FieldSpec.hidden`). */
   fields: Record<string, FieldSpec>;
-  /** Full-text search for `filter.q`; receives a sanitised prefix tsquery string. */
-  search?: (tsquery: string, raw: string) => Expression<SqlBool>;
+  /**
+   * Full-text search for `filter.q`; receives a sanitised prefix tsquery string, the raw text and
+   * the caller. It may only match text this caller sees in the answer (or elsewhere): a search hit
+   * on hidden text tells the hidden text.
+   */
+  search?: Search;
   /** Filter keys that are not plain columns. */
   customFilters?: Record<string, (qb: AnyQuery, value: unknown, ctx: RequestContext) => AnyQuery>;
   defaultSort?: [string, 'ASC' | 'DESC'];
@@ -46,7 +51,7 @@ export interface ResourceSpec {
 /** Applies the parsed filters, search, sort and page to a scoped select. */
 export function applyListQuery(qb: AnyQuery, list: ListQuery, spec: Pick<ResourceSpec, 'search' | 'customFilters'>, ctx: RequestContext): AnyQuery {
   for (const f of list.filters) {
-    const ref = sql.ref(f.column);
+    const ref = f.ref;
     if (f.value === null) {
       qb = qb.where(ref, f.op === '<>' ? 'is not' : 'is', null);
     } else if (f.op === 'in') {
@@ -59,10 +64,11 @@ export function applyListQuery(qb: AnyQuery, list: ListQuery, spec: Pick<Resourc
   }
   if (list.q && spec.search) {
     const tsquery = toPrefixTsquery(list.q);
-    qb = tsquery ? qb.where(spec.search(tsquery, list.q)) : qb.where(sql<boolean>`false`);
+    qb = tsquery ? qb.where(spec.search(tsquery, list.q, ctx)) : qb.where(sql<boolean>`false`);
   }
   for (const [key, value] of Object.entries(list.custom)) {
-    qb = spec.customFilters![key](qb, value, ctx);
+    if (!spec.customFilters || !Object.hasOwn(spec.customFilters, key)) continue;
+    qb = spec.customFilters[key](qb, value, ctx);
   }
   return qb;
 }
@@ -85,7 +91,7 @@ export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQue
   const sorted = (query: AnyQuery, alias: string) =>
     query.orderBy(sql.ref(`${alias}.__sort`), direction).orderBy(sql.ref(`${alias}.id`), direction);
   const paged = (query: AnyQuery, alias: string) => sorted(query, alias).offset(list.range.start).limit(pageSize);
-  const helpers = [sql.ref(list.sort.column).as('__sort'), sql<number>`count(*) over ()`.as('__total')];
+  const helpers = [sql`${list.sort.ref}`.as('__sort'), sql<number>`count(*) over ()`.as('__total')];
   // The page size is written into the statement (a whole number from parseListQuery), the offset
   // stays a parameter: with a known LIMIT, PostgreSQL settles on a generic plan for the prepared
   // statement after five runs and stops planning it on every request (a quarter of its time).
@@ -120,7 +126,18 @@ export function setContentRange(res: { setHeader(name: string, value: string): u
 /** Registers list/get/create/update/delete for one table as a ra-data-simple-rest resource. */
 export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
   const tag = spec.tag ?? spec.name;
-  const present = (record: Rec, ctx: RequestContext) => (spec.present ? spec.present(record, ctx) : record);
+  // The resource's own `present`, then the fields declared hidden from this caller go.
+  const presenter = (ctx: RequestContext) => {
+    const hidden = hiddenKeys(spec.fields, ctx);
+    return (record: Rec): Rec => {
+      const out = spec.present ? spec.present(record, ctx) : record;
+      if (!hidden.some((key) => key in out)) return out;
+      const visible = { ...out };
+      for (const key of hidden) delete visible[key];
+      return visible;
+    };
+  };
+  const present = (record: Rec, ctx: RequestContext) => presenter(ctx)(record);
   const fetchOne = async (db: Kysely<Database>, ctx: RequestContext, id: number) => {
     const row = await spec.select(db, ctx).where(sql.ref('t.id'), '=', id).executeTakeFirst();
     if (!row) throw notFound();
@@ -135,16 +152,12 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
     tag,
     summary: `List ${spec.name} (sort, range, filter)`,
     access: spec.access.read,
-    handler: async (ctx, req: Request, res) => {
-      const list = parseListQuery(req.query as Record<string, unknown>, spec.fields, {
-        search: !!spec.search,
-        customFilters: Object.keys(spec.customFilters ?? {}),
-        defaultSort: spec.defaultSort,
-      });
+    list: { fields: spec.fields, search: !!spec.search, customFilters: Object.keys(spec.customFilters ?? {}), defaultSort: spec.defaultSort },
+    handler: async (ctx, _req, res, { list }) => {
       const visible = spec.select(ctx.db, ctx);
       const { rows, total } = await listPage(ctx.db, applyListQuery(visible, list, spec, ctx), list, visible);
       setContentRange(res, spec.name, list.range.start, rows.length, total);
-      return rows.map((r) => present(r, ctx));
+      return rows.map(presenter(ctx));
     },
   });
 

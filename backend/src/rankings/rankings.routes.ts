@@ -4,18 +4,19 @@ import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { csvDecimal, sendCsv } from '../http/csv.ts';
-import { parseListQuery, type ListQuery } from '../http/list-query.ts';
+import type { ListQuery, ListSpec } from '../http/list-query.ts';
 import { applyListQuery, listPage, setContentRange, type Rec } from '../http/resource.ts';
 import { juryProgress, RANKING_FIELDS, rankingTable } from './rankings.queries.ts';
 
+const RANKING_LIST: ListSpec = { fields: RANKING_FIELDS, defaultSort: ['rank', 'ASC'] };
+
 /** Every ranking list names its cohort: ranks and z-scores only mean something within one. */
-function parseRankingQuery(req: Request): { list: ListQuery; cohortId: number } {
-  const list = parseListQuery(req.query as Record<string, unknown>, RANKING_FIELDS, { defaultSort: ['rank', 'ASC'] });
-  const cohortFilter = list.filters.find((f) => f.column === 't.cohort_id');
+function rankingCohort(list: ListQuery): number {
+  const cohortFilter = list.filters.find((f) => f.key === 'cohort_id');
   if (!cohortFilter || cohortFilter.op !== '=' || typeof cohortFilter.value !== 'number') {
     throw badRequest('Bitte den Jahrgang angeben: filter={"cohort_id":…}.', { cohort_id: 'Pflichtfilter.' }, 'cohort_required');
   }
-  return { list, cohortId: cohortFilter.value };
+  return cohortFilter.value;
 }
 
 async function rankingPage(ctx: RequestContext, list: ListQuery, cohortId: number) {
@@ -32,10 +33,11 @@ export function registerRankingRoutes(api: ApiRouter): void {
     tag: 'rankings',
     summary: 'Rankings of one cohort as CSV (semicolon-separated, German decimal comma, UTF-8 with BOM)',
     access: STAFF,
-    handler: async (ctx, req, res) => {
-      const { list, cohortId } = parseRankingQuery(req);
+    list: { ...RANKING_LIST, paged: false },
+    handler: async (ctx, _req, res, { list }) => {
+      const cohortId = rankingCohort(list);
       const rows = await applyListQuery(rankingTable(ctx.db, sql<number>`${cohortId}::int`), list, {}, ctx)
-        .orderBy(sql.ref(list.sort.column), list.sort.direction)
+        .orderBy(list.sort.ref, list.sort.direction)
         .orderBy('t.id')
         .execute();
       sendCsv(res, `ranking-jahrgang-${cohortId}.csv`, [
@@ -55,8 +57,9 @@ export function registerRankingRoutes(api: ApiRouter): void {
     tag: 'rankings',
     summary: 'Rankings of one cohort (filter cohort_id required): weighted and normalised score, spread, disagreement, rank',
     access: STAFF,
-    handler: async (ctx, req, res) => {
-      const { list, cohortId } = parseRankingQuery(req);
+    list: RANKING_LIST,
+    handler: async (ctx, _req, res, { list }) => {
+      const cohortId = rankingCohort(list);
       const { rows, total } = await rankingPage(ctx, list, cohortId);
       setContentRange(res, 'rankings', list.range.start, rows.length, total);
       return rows;

@@ -4,6 +4,7 @@ import { isStaff, type RequestContext } from '../http/context.ts';
 import { conflict } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
 import { selectReviews } from './reviews.queries.ts';
+import { DRAFT_CONTENT, draftContentView } from './draft-visibility.ts';
 import { assignReviewersSchema, REVIEW_STATUSES, RECOMMENDATIONS, reviewCreateSchema, reviewSubmitSchema, reviewUpdateSchema } from './reviews.schema.ts';
 import { assignReviewers, checkManualAssignment, draftPatch, submitReview } from './reviews.service.ts';
 
@@ -13,7 +14,9 @@ import { assignReviewers, checkManualAssignment, draftPatch, submitReview } from
  */
 function present(record: Rec, ctx: RequestContext): Rec {
   if (!isStaff(ctx.user) || record.submitted_at) return record;
-  return { ...record, scores: [], recommendation: null, overall_comment: null, in_progress: record.status === 'assigned' };
+  const draft: Rec = { ...record, in_progress: record.status === 'assigned' };
+  for (const key of DRAFT_CONTENT) if (key in draft) draft[key] = key === 'scores' ? [] : null;
+  return draft;
 }
 
 export function registerReviewRoutes(api: ApiRouter): void {
@@ -27,7 +30,7 @@ export function registerReviewRoutes(api: ApiRouter): void {
       juror_id: { column: 't.juror_id', type: 'int' },
       cohort_id: { column: 'a.cohort_id', type: 'int' },
       status: { column: 't.status', type: REVIEW_STATUSES },
-      recommendation: { column: 't.recommendation', type: RECOMMENDATIONS, filterable: true },
+      recommendation: { column: 't.recommendation', type: RECOMMENDATIONS, hidden: draftContentView('t.recommendation') },
       organisation_name: { column: 'o.name', type: 'text' },
       project_name: { column: 'a.project_name', type: 'text' },
       juror_name: { column: 'j.name', type: 'text' },
@@ -35,7 +38,11 @@ export function registerReviewRoutes(api: ApiRouter): void {
       created_at: { column: 't.created_at', type: 'datetime' },
       updated_at: { column: 't.updated_at', type: 'datetime' },
     },
-    search: (tsquery) => sql<boolean>`(o.search_vector @@ to_tsquery('german', ${tsquery}) OR a.search_vector @@ to_tsquery('german', ${tsquery}))`,
+    // Jurors see of the organisation only its name (no city, no description).
+    search: (tsquery, _raw, ctx) =>
+      ctx.user?.role === 'jury'
+        ? sql<boolean>`(to_tsvector('german', o.name) @@ to_tsquery('german', ${tsquery}) OR a.search_vector @@ to_tsquery('german', ${tsquery}))`
+        : sql<boolean>`(o.search_vector @@ to_tsquery('german', ${tsquery}) OR a.search_vector @@ to_tsquery('german', ${tsquery}))`,
     access: { read: ['admin', 'staff', 'jury'], create: STAFF, update: ['jury'], delete: STAFF },
     createSchema: reviewCreateSchema,
     updateSchema: reviewUpdateSchema,

@@ -6,14 +6,25 @@ import { z } from 'zod';
  */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-export const text = (max = 300) => z.preprocess(emptyToNull, z.string().trim().max(max, `Höchstens ${max} Zeichen.`).nullable()).optional();
+/**
+ * Text we store, compare and search: no NUL (PostgreSQL refuses it in text, so it would fail deep
+ * in a query) and no lone UTF-16 surrogate (not Unicode at all; the driver would quietly store
+ * U+FFFD instead). Every text field built here refuses both with this message.
+ */
+// eslint-disable-next-line no-control-regex -- the NUL character is what this pattern is about
+export const CLEAN_TEXT = /^[^\u0000\p{Cs}]*$/u;
+export const UNCLEAN_TEXT_MESSAGE = 'Enthält unzulässige Zeichen (Nullbyte oder ungültiges Unicode).';
+/** A string without NUL or lone surrogates (see CLEAN_TEXT). */
+export const cleanString = (params?: { error?: string }) => z.string(params).regex(CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE);
+
+export const text = (max = 300) => z.preprocess(emptyToNull, cleanString().trim().max(max, `Höchstens ${max} Zeichen.`).nullable()).optional();
 export const longText = (max = 20_000) => text(max);
 export const requiredText = (max = 300, message = 'Pflichtfeld.') =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Höchstens ${max} Zeichen.`);
+  cleanString({ error: message }).trim().min(1, message).max(max, `Höchstens ${max} Zeichen.`);
 export const optionalEmail = () =>
-  z.preprocess(emptyToNull, z.email('Ungültige E-Mail-Adresse.').max(254).nullable()).optional();
+  z.preprocess(emptyToNull, z.email('Ungültige E-Mail-Adresse.').max(254).regex(CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE).nullable()).optional();
 export const optionalUrl = () =>
-  z.preprocess(emptyToNull, z.url({ protocol: /^https?$/, error: 'Ungültige Web-Adresse (http/https).' }).max(500).nullable()).optional();
+  z.preprocess(emptyToNull, z.url({ protocol: /^https?$/, error: 'Ungültige Web-Adresse (http/https).' }).max(500).regex(CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE).nullable()).optional();
 export const optionalInt = (min = 0, max = 2_000_000_000) =>
   z.preprocess(emptyToNull, z.number({ error: 'Zahl erwartet.' }).int('Ganze Zahl erwartet.').min(min).max(max).nullable()).optional();
 /** Money in integer cents (EUR). */

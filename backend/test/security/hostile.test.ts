@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import express from 'express';
 import request from 'supertest';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { testContext } from '../support/context.ts';
 import { databaseSnapshot } from '../support/fixtures.ts';
+import { leafPaths, objectAt } from '../support/schema-paths.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import type { RouteDef } from '../../src/http/api-router.ts';
+import { errorHandler, toHttpError } from '../../src/http/errors.ts';
 import { MATRIX, parseEntry } from './matrix.table.ts';
 import { buildWorld, clearTables, fillPath, MATRIX_ROLES, sessionTokens, type MatrixRole, type World } from './world.ts';
 
@@ -239,4 +242,173 @@ describe('security: hostile input', function () {
     assert.ok(truncated.status >= 400 && truncated.status < 500, `truncated multipart: ${truncated.status}`);
     assert.equal(await databaseSnapshot(), snapshot);
   });
+
+  /**
+   * Keys a client may name that a plain object already has (`toString`, `__proto__` …), bare and
+   * with each operator suffix; and values no text field takes: NUL, lone surrogates, too long.
+   */
+  const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype);
+  const hostileKey = fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS, 'prototype', '__proto__'), fc.constantFrom('', '_gte', '_lte', '_gt', '_lt', '_neq'))
+    .map(([name, suffix]) => name + suffix);
+  const hostileText = fc.oneof(
+    fc.constantFrom('\u0000', 'a\u0000b', 'Berlin\u0000', '\ud800', 'x\udfffy', '\udc00\ud800', 'ä'.repeat(1000), 'x'.repeat(3000)),
+    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\ud83d', '\ude00'), fc.string({ maxLength: 10 })).map((p) => p.join('')),
+  );
+  type Declared = RouteDef & { list?: { fields: Record<string, unknown>; search?: boolean } };
+
+  /** The list routes: those declaring their fields, and (undeclared) every list answering with `Content-Range`. */
+  async function listRoutes(): Promise<Declared[]> {
+    const lists: Declared[] = [];
+    for (const route of testContext.routes as Declared[]) {
+      if (route.list) lists.push(route);
+      else if (isList(route) && (await send(route, world, callerFor(route))).headers['content-range']) lists.push(route);
+    }
+    return lists;
+  }
+
+  function refusedClearly(res: request.Response, label: string) {
+    checkAnswer(res, label);
+    assert.equal(res.status, 400, `${label}: ${res.status} ${res.text?.slice(0, 200)}`);
+    assert.ok(res.body.message?.length > 5, `${label}: no message`);
+    assert.equal(typeof res.body.code, 'string', `${label}: no code`);
+  }
+
+  it('answers prototype names as sort or filter keys, and NUL, lone surrogates or huge values in any filter, with a clear 400', async () => {
+    await reset();
+    const lists = await listRoutes();
+    assert.ok(lists.length > 15, `found only ${lists.length} list routes`);
+    for (const route of lists) {
+      const role = callerFor(route);
+      const keys = route.list ? Object.keys(route.list.fields) : ['id', 'name', 'status', 'organisation_id'];
+      const valueKeys = route.list?.search !== false ? [...keys, 'q'] : keys;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileKey.map((key) => ({ sort: JSON.stringify([key, 'ASC']) })),
+            fc.tuple(hostileKey, fc.oneof(fc.constant<unknown>(1), fc.constant<unknown>('x'), hostileText)).map(([key, value]) => ({ filter: JSON.stringify({ [key]: value }) })),
+            fc.tuple(fc.constantFrom(...valueKeys), hostileText).map(([key, value]) => ({ filter: JSON.stringify({ [key]: value }) })),
+            fc.tuple(fc.constantFrom(...keys), hostileText).map(([key, value]) => ({ sort: JSON.stringify([value, 'ASC']), filter: JSON.stringify({ [`${key}_gte`]: value }) })),
+          ),
+          async (query) => refusedClearly(await send(route, world, role).query(query), `GET ${route.path} ${JSON.stringify(query).slice(0, 160)}`),
+        ),
+        { numRuns: RUNS * 4, seed: Number(process.env.HOSTILE_SEED ?? 20261126), endOnFailure: true },
+      );
+    }
+    assert.equal(await databaseSnapshot(), snapshot, 'reading changed the database');
+  });
+
+  it('refuses NUL and lone surrogates in every text a body can carry, naming the field', async () => {
+    await reset();
+    for (const route of testContext.routes.filter((r) => isWrite(r) && r.body)) {
+      const paths = leafPaths(route.body).filter((p) => p.length);
+      if (!paths.length) continue;
+      // Every field of the body at once, each with a hostile string: each must be named.
+      const body: Record<string, unknown> = {};
+      paths.forEach((path, i) => merge(body, objectAt(path, ['Text\u0000Ende', 'Text\ud800', '\udfff', '\u0000'][i % 4]) as Record<string, unknown>));
+      const label = `${route.method} ${route.path}`;
+      const res = await send(route, world, callerFor(route)).send(body);
+      refusedClearly(res, label);
+      for (const path of paths) assert.ok(res.body.errors?.[path.join('.')], `${label}: no error for ${path.join('.')} in ${JSON.stringify(res.body.errors)}`);
+      await assertUnchanged(label);
+    }
+  });
+
+  describe('database errors', () => {
+    /** The error middleware's answer to an error thrown by a route. */
+    const answer = (error: unknown) => {
+      const app = express();
+      app.get('/boom', () => {
+        throw error;
+      });
+      app.use(errorHandler(testContext.appContext.logger));
+      return request(app).get('/boom');
+    };
+    const pgError = (code: string, message = 'simulated') => Object.assign(new Error(message), { code, severity: 'ERROR' });
+
+    it('maps every class of PostgreSQL error onto 400, 409 or 503 with Retry-After, and leaves the rest a 500', async () => {
+      const expected: Array<[unknown, number, string, boolean]> = [
+        // Data exceptions (22): bad input.
+        [pgError('22021'), 400, 'invalid_value', false], [pgError('22P02'), 400, 'invalid_value', false], [pgError('22001'), 400, 'invalid_value', false],
+        [pgError('22003'), 400, 'invalid_value', false], [pgError('22007'), 400, 'invalid_value', false], [pgError('2200N'), 400, 'invalid_value', false],
+        [pgError('22P05'), 400, 'invalid_value', false],
+        // Program limits (54): a query too large for the input.
+        [pgError('54000'), 400, 'too_complex', false], [pgError('54001'), 400, 'too_complex', false],
+        // Integrity (23).
+        [pgError('23505'), 409, 'duplicate', false], [pgError('23503'), 409, 'reference', false], [pgError('23514'), 400, 'constraint', false],
+        // Transaction rollback (40): concurrent writers.
+        [pgError('40001'), 409, 'concurrent_update', true], [pgError('40P01'), 409, 'concurrent_update', true], [pgError('40003'), 503, 'transaction_rollback', true],
+        // Passing conditions: lock and statement timeouts, resources, lost connections.
+        [pgError('55P03'), 503, 'lock_timeout', true], [pgError('57014'), 503, 'timeout', true], [pgError('53300'), 503, 'database_busy', true],
+        [pgError('53200'), 503, 'database_busy', true], [pgError('08006'), 503, 'database_unavailable', true], [pgError('08001'), 503, 'database_unavailable', true],
+        [pgError('57P01'), 503, 'database_unavailable', true], [pgError('57P03'), 503, 'database_unavailable', true],
+        [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 503, 'database_unavailable', true],
+        [new Error('Connection terminated unexpectedly'), 503, 'database_unavailable', true],
+        // Programming errors stay 500 (and are logged).
+        [pgError('42703'), 500, 'internal', false], [pgError('42P01'), 500, 'internal', false], [pgError('XX000'), 500, 'internal', false], [new TypeError('x is undefined'), 500, 'internal', false],
+      ];
+      for (const [error, status, code, retry] of expected) {
+        const label = `${(error as { code?: string }).code ?? (error as Error).message}`;
+        const res = await answer(error);
+        assert.equal(res.status, status, label);
+        assert.equal(res.body.code, code, label);
+        assert.match(String(res.headers['content-type']), /application\/json/, label);
+        assert.ok(res.body.message.length > 5, label);
+        assert.doesNotMatch(res.text, /simulated|ECONNREFUSED|TypeError|at .*\.ts/, `${label}: internals in the answer`);
+        if (retry) assert.match(String(res.headers['retry-after']), /^\d+$/, `${label}: Retry-After`);
+        else assert.equal(res.headers['retry-after'], undefined, `${label}: Retry-After`);
+      }
+    });
+
+    it('answers the database’s own refusal of a NUL byte with a 400', async () => {
+      const error = await sql`select ${'Text\u0000Ende'}::text as x`.execute(testContext.db).then(() => undefined, (e: unknown) => e);
+      assert.ok(error, 'the database took a NUL byte');
+      assert.equal(toHttpError(error)?.status, 400);
+      const res = await answer(error);
+      assert.equal(res.status, 400);
+      assert.equal(res.body.code, 'invalid_value');
+    });
+
+    it('answers a real statement timeout and a real lock timeout with 503 and Retry-After (PostgreSQL)', async function () {
+      if (testContext.handle.engine !== 'postgres') this.skip();
+      const db = testContext.db;
+      const timedOut = await db.transaction().execute(async (trx) => {
+        await sql`set local statement_timeout = '50ms'`.execute(trx);
+        await sql`select pg_sleep(2)`.execute(trx);
+      }).then(() => undefined, (e: unknown) => e);
+      const slow = await answer(timedOut);
+      assert.equal(slow.status, 503);
+      assert.equal(slow.body.code, 'timeout');
+      assert.match(String(slow.headers['retry-after']), /^\d+$/);
+
+      await reset();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = db.transaction().execute(async (trx) => {
+        await sql`select id from organisations where id = ${world.orgA} for update`.execute(trx);
+        locked();
+        await held;
+      });
+      await isLocked;
+      const waited = await db.transaction().execute(async (trx) => {
+        await sql`set local lock_timeout = '50ms'`.execute(trx);
+        await sql`select id from organisations where id = ${world.orgA} for update`.execute(trx);
+      }).then(() => undefined, (e: unknown) => e);
+      release();
+      await holder;
+      const busy = await answer(waited);
+      assert.equal(busy.status, 503);
+      assert.equal(busy.body.code, 'lock_timeout');
+      assert.match(String(busy.headers['retry-after']), /^\d+$/);
+    });
+  });
 });
+
+/** Deep-merges `from` into `into` (objects and the one-element arrays objectAt builds). */
+function merge(into: Record<string, any>, from: Record<string, any>): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (value && typeof value === 'object' && into[key] && typeof into[key] === 'object') merge(into[key], value);
+    else into[key] = value;
+  }
+}
