@@ -1,8 +1,5 @@
 import { sql } from 'kysely';
-import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router.ts';
-import type { RequestContext } from '../http/context.ts';
-import { badRequest } from '../http/errors.ts';
 import { sendCsv } from '../http/csv.ts';
 import type { FieldSpec } from '../http/list-query.ts';
 import { applyListQuery, registerResource, type Rec } from '../http/resource.ts';

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Request } from 'express';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
