@@ -67,12 +67,9 @@ describe('letters tell the truth', () => {
     assert.equal(final.length, apps.length + 1);
     assert.deepEqual(sent.map((l) => l.dedupe_key).sort(), final.map((a) => `decision-letter:${a.id}`).sort());
     for (const skipped of [withdrawn, draft]) assert.ok(!sent.some((l) => l.organisation_id === skipped.organisation.id), 'no letter without a final state');
-    const templates = Object.fromEntries(final.map((a) => [a.id, a.status]));
-    for (const letter of sent) {
-      const id = Number(letter.dedupe_key!.split(':')[1]);
-      const expected = { selected: 'decision_selected', waitlisted: 'decision_waitlisted', rejected: 'decision_rejected', ineligible: 'application_ineligible' }[templates[id]];
-      assert.equal(letter.template, expected);
-    }
+    const expected: Record<string, string> = { selected: 'decision_selected', waitlisted: 'decision_waitlisted', rejected: 'decision_rejected', ineligible: 'application_ineligible' };
+    const statusOf = new Map(final.map((a) => [a.id, a.status]));
+    for (const letter of sent) assert.equal(letter.template, expected[statusOf.get(Number(letter.dedupe_key!.split(':')[1]))!]);
     // Ineligible applicants see their outcome once it is released, and the letter keeps the internal note internal.
     const applicant = await loginAs(ineligible[0].applicant);
     const shown = await applicant.get(`/api/applications/${ineligible[0].application.id}`).expect(200);

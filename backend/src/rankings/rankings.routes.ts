@@ -41,13 +41,16 @@ export function registerRankingRoutes(api: ApiRouter): void {
       const csv = stringify(
         rows.map((r) => [
           r.rank ?? '', r.application_id, r.organisation_name, r.project_name ?? '', r.status, r.review_count, r.assigned_count,
-          fmt(r.weighted_score, 2), fmt(r.normalised_score, 3), fmt(r.spread, 2), r.disagreement ? 'ja' : 'nein',
+          r.partial ? 'ja' : 'nein', fmt(r.normalised_score, 3), fmt(r.weighted_score, 2), fmt(r.spread, 2), r.disagreement ? 'ja' : 'nein',
         ]),
         {
           delimiter: ';',
           bom: true,
           header: true,
-          columns: ['Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Gewichteter Score (0–100)', 'Normalisierter Score (z)', 'Spannweite', 'Uneinigkeit'],
+          columns: [
+            'Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Unvollständig', 'Normalisierter Score (z)',
+            'Gewichteter Score (0–100)', 'Spannweite', 'Uneinigkeit',
+          ],
         },
       );
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
