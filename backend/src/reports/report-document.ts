@@ -319,6 +319,14 @@ export class ReportDocument {
     }
     const widths = [...need];
     let rest = total - sum(widths);
+    // First, if it costs at most half the room left, every header on one line ("Noch nicht verplant").
+    doc.font('bold').fontSize(fontSize);
+    const headerGrowth = columns.map((c, i) => Math.max(0, doc.widthOfString(c.header) + 2 * pad + 0.5 - widths[i]));
+    doc.font('regular');
+    if (sum(headerGrowth) <= rest / 2) {
+      headerGrowth.forEach((g, i) => (widths[i] += g));
+      rest -= sum(headerGrowth);
+    }
     // Hand out the rest by share to the columns that can still use it, then to all by share.
     for (let round = 0; round < columns.length && rest > 0.01; round++) {
       const hungry = columns.map((c, i) => (widths[i] < full[i] - 0.01 ? c.width : 0));
