@@ -81,7 +81,7 @@ async function ensureCohort(db: Db, c: (typeof COHORTS)[number]) {
  * weighted criteria; 60 applications to 2026 from the demo organisations (applicant1's among them),
  * 12 to each past year; receipts in the outbox. Does nothing if the 2026 cohort already has applications.
  */
-export async function seedCall(db: Db, _base: DemoBase): Promise<void> {
+export async function seedCall(db: Db, base: DemoBase): Promise<void> {
   const rnd = seededRandom(2026);
   const orgs = await db.selectFrom('organisations').select(['id', 'name', 'email']).orderBy('id').execute();
   if (!orgs.length) return;
@@ -115,7 +115,7 @@ export async function seedCall(db: Db, _base: DemoBase): Promise<void> {
       .returning(['id', 'project_name'])
       .executeTakeFirstOrThrow();
     if (!submittedAt || !org.email) continue;
-    const receipt = applicationReceipt({ organisationName: org.name, projectName: app.project_name ?? '', cohortName: cohort.name, submittedAt, applicationId: app.id, publicUrl: 'http://localhost:3000' });
+    const receipt = applicationReceipt({ organisationName: org.name, projectName: app.project_name ?? '', cohortName: cohort.name, submittedAt, applicationId: app.id, publicUrl: base.publicUrl });
     await db
       .insertInto('emails')
       .values({

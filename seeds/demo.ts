@@ -15,22 +15,27 @@ export const DEMO_PASSWORD = 'demo-password';
  * The embedded default's demo: logins per role, German nonprofits, and (through each feature's
  * seed step) a whole accelerator year. Runs once, on a database without users.
  */
-export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, options: DemoOptions): Promise<boolean> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return false;
-  await seedDemo(db);
+  await seedDemo(db, options);
   return true;
 }
 
-export async function seedDemo(db: Db): Promise<void> {
+export interface DemoOptions {
+  /** `PUBLIC_URL` of the running system: the links in the demo's e-mails point there. */
+  publicUrl: string;
+}
+
+export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    const base = await seedBase(trx, passwordHash);
+    const base = { ...(await seedBase(trx, passwordHash)), publicUrl: options.publicUrl };
     for (const step of DEMO_STEPS) await step(trx, base);
   });
 }
 
-export type DemoBase = Awaited<ReturnType<typeof seedBase>>;
+export type DemoBase = Awaited<ReturnType<typeof seedBase>> & DemoOptions;
 export type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
 
 /** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */

@@ -31,14 +31,22 @@ const OVERALL = [
 const CONFLICT_REASONS = ['Ich bin Mitglied im Vorstand.', 'Meine Schwester arbeitet dort.', 'Wir haben die Organisation 2025 beraten.'];
 
 /**
- * Jury step. Current cohort (newest), its eligible applications: criteria if missing, a few
- * conflicts, three jurors per application (the real assignment plan), and reviews: most submitted
- * with plausible scores from each application's hidden quality, jury2 harsh and jury4 lenient,
- * jury6 still behind with drafts. Without a cohort or eligible applications it does nothing.
+ * Jury step. Current cohort (newest): the eligibility check of the applications still waiting for
+ * it (it comes before the jury), criteria if missing, a few conflicts, three jurors per eligible
+ * application (the real assignment plan), and every review submitted with plausible scores from
+ * each application's hidden quality, jury2 harsh and jury4 lenient. Every review is submitted
+ * because the later steps move the cohort past `review`, after which reviews are locked.
+ * Without a cohort or eligible applications it does nothing.
  */
 export async function seedJury(db: Db, base: DemoBase): Promise<void> {
   const cohort = await db.selectFrom('cohorts').selectAll().orderBy('year', 'desc').orderBy('id', 'desc').executeTakeFirst();
   if (!cohort || base.jurors.length === 0) return;
+  await db
+    .updateTable('applications')
+    .set({ status: 'eligible', eligibility_note: 'Formal vollständig, gemeinnützig.' })
+    .where('cohort_id', '=', cohort.id)
+    .where('status', '=', 'submitted')
+    .execute();
   const applications = await db
     .selectFrom('applications')
     .select(['id', 'organisation_id'])
@@ -82,25 +90,23 @@ export async function seedJury(db: Db, base: DemoBase): Promise<void> {
   const quality = new Map(applications.map((a) => [a.id, 0.25 + 0.7 * rnd.next()]));
   const bias = (jurorIndex: number) => (jurorIndex === 1 ? -1.3 : jurorIndex === 3 ? 1 : 0);
   const closes = new Date(cohort.application_closes_at).getTime();
-  const rows = plan.create.map((assignment, n) => {
+  const rows = plan.create.map((assignment) => {
     const jurorIndex = jurors.indexOf(assignment.juror_id);
     const q = quality.get(assignment.application_id)!;
-    const behind = jurorIndex === 5 ? n % 5 < 2 : n % 17 === 0;
-    const scores = criteria.map((c, k) => {
+    const scores = criteria.map((c) => {
       const points = Math.round(q * c.max_score + bias(jurorIndex) + (rnd.next() - 0.5) * 1.6);
-      const scored = !behind || k < 2;
-      return { criterion_id: c.id, score: scored ? Math.max(1, Math.min(c.max_score, points)) : null, comment: rnd.next() < 0.3 ? rnd.pick(COMMENTS) : null };
+      return { criterion_id: c.id, score: Math.max(1, Math.min(c.max_score, points)), comment: rnd.next() < 0.3 ? rnd.pick(COMMENTS) : null };
     });
-    const mean = scores.reduce((s, x, k) => s + (x.score ?? 0) / criteria[k].max_score, 0) / criteria.length;
+    const mean = scores.reduce((s, x, k) => s + x.score / criteria[k].max_score, 0) / criteria.length;
     const recommendation: 'yes' | 'maybe' | 'no' = mean > 0.72 ? 'yes' : mean > 0.5 ? 'maybe' : 'no';
     return {
       application_id: assignment.application_id,
       juror_id: assignment.juror_id,
-      status: behind ? ('assigned' as const) : ('submitted' as const),
+      status: 'submitted' as const,
       scores: JSON.stringify(scores),
-      recommendation: behind ? null : recommendation,
-      overall_comment: behind ? null : rnd.pick(OVERALL),
-      submitted_at: behind ? null : new Date(closes + (3 + rnd.int(0, 20)) * 86_400_000),
+      recommendation,
+      overall_comment: rnd.pick(OVERALL),
+      submitted_at: new Date(closes + (3 + rnd.int(0, 20)) * 86_400_000),
     };
   });
   await db.insertInto('reviews').values(rows).execute();

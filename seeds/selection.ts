@@ -4,6 +4,8 @@ import type { Row } from '../backend/src/db/schema.ts';
 import { createFellowship } from '../backend/src/fellowships/fellowships.service.ts';
 import { queueEmail } from '../backend/src/emails/emails.service.ts';
 import { buildLetters } from '../backend/src/selection/selection.service.ts';
+import { FINAL } from '../backend/src/selection/selection.queries.ts';
+import { rankingTable } from '../backend/src/rankings/rankings.queries.ts';
 import type { DemoBase } from './demo.ts';
 
 const SELECT_REASONS = [
@@ -30,20 +32,31 @@ const INTERVIEW_NOTES = [
 
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+01:00`);
 
-/** Applications of a cohort in ranking order: mean of submitted review scores, then submission. */
+/**
+ * Applications of a cohort in the order of the jury's ranking, the same one the console, the CSV
+ * and selection.pdf show (rankings.queries.ts: rank, then id; unranked last).
+ */
 async function rankedApplications(db: Db, cohortId: number, statuses: string[]) {
-  return db
+  const ranking = await rankingTable(db, sql<number>`${cohortId}::int`).select(['t.id', 't.rank']).execute();
+  const rank = new Map(ranking.map((r) => [r.id, r.rank ?? Number.MAX_SAFE_INTEGER]));
+  const rows = await db
     .selectFrom('applications as a')
     .select(['a.id', 'a.cohort_id', 'a.organisation_id', 'a.status', 'a.project_name'])
-    .select(
-      sql<number | null>`(select avg((s->>'score')::numeric) from reviews r, jsonb_array_elements(r.scores::jsonb) s where r.application_id = a.id and r.status = 'submitted' and s->>'score' is not null)`.as('score'),
-    )
     .where('a.cohort_id', '=', cohortId)
     .where('a.status', 'in', statuses as any)
-    .orderBy('a.submitted_at')
-    .orderBy('a.id')
-    .execute()
-    .then((rows) => rows.sort((x, y) => Number(y.score ?? -1) - Number(x.score ?? -1)));
+    .execute();
+  const of = (id: number) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return rows.sort((x, y) => of(x.id) - of(y.id) || x.id - y.id);
+}
+
+/** The release's letters, one per application in a final state, as `finalize-selection` queues them. */
+async function queueLetters(db: Db, cohort: Row<'cohorts'>, publicUrl: string, sentAt?: Date) {
+  for (const letter of await buildLetters(db, cohort, publicUrl)) {
+    if (!letter.to) continue;
+    const email = { to: letter.to, subject: letter.subject, body: letter.body, template: letter.template, organisation_id: letter.organisation_id, dedupe_key: letter.dedupe_key };
+    if (!sentAt) await queueEmail(db, email);
+    else await db.insertInto('emails').values({ ...email, status: 'sent', attempts: 1, sent_at: sentAt, next_attempt_at: sentAt, created_at: sentAt }).execute();
+  }
 }
 
 async function decide(db: Db, id: number, status: 'shortlisted' | 'selected' | 'waitlisted' | 'rejected', values: Record<string, unknown>) {
@@ -51,11 +64,12 @@ async function decide(db: Db, id: number, status: 'shortlisted' | 'selected' | '
 }
 
 /**
- * Selection step. Current cohort (the newest with eligible applications): the 20 best-ranked are
- * shortlisted with phone interviews, 10 selected, 4 waitlisted, the rest rejected with reasons;
- * the selection is released (fellowships with coaches coach1..3, transfer concept and Demo Day
- * milestones, decision letters in the outbox) and the cohort moves on to `programme`. Past cohorts
- * get 10 completed fellowships each (and become `alumni`). Without cohorts it does nothing.
+ * Selection step. Current cohort (the newest with eligible applications): the 20 best in the jury's
+ * ranking are shortlisted with phone interviews, 10 selected, 4 waitlisted, the rest rejected with
+ * reasons; the selection is released (fellowships with coaches coach1..3, transfer concept and Demo
+ * Day milestones, one letter per application in a final state — ineligible ones included — in the
+ * outbox, links to `PUBLIC_URL`) and the cohort moves on to `programme`. Past cohorts get 10
+ * completed fellowships each, their letters as sent (and become `alumni`). Without cohorts it does nothing.
  */
 export async function seedSelection(db: Db, base: DemoBase): Promise<void> {
   const cohorts = await db.selectFrom('cohorts').selectAll().orderBy('year', 'desc').orderBy('id', 'desc').execute();
@@ -63,13 +77,13 @@ export async function seedSelection(db: Db, base: DemoBase): Promise<void> {
   const coaches = base.coaches.map((c) => c.id);
   // The current cohort is the newest one past its call (a next year's call may already be open).
   const current = cohorts.find((c) => !['draft', 'call_open', 'alumni'].includes(c.phase)) ?? cohorts.find((c) => c.phase !== 'alumni');
-  if (current) await seedCurrent(db, current, coaches, base.staff.id);
-  for (const past of cohorts.filter((c) => (current ? c.year < current.year : c.phase === 'alumni'))) await seedPast(db, past, coaches);
+  if (current) await seedCurrent(db, current, coaches, base.staff.id, base.publicUrl);
+  for (const past of cohorts.filter((c) => (current ? c.year < current.year : c.phase === 'alumni'))) await seedPast(db, past, coaches, base.publicUrl);
 }
 
-async function seedCurrent(db: Db, cohort: Row<'cohorts'>, coaches: number[], staffId: number) {
+async function seedCurrent(db: Db, cohort: Row<'cohorts'>, coaches: number[], staffId: number, publicUrl: string) {
   if (cohort.selection_finalized_at) return;
-  const pool = await rankedApplications(db, cohort.id, ['submitted', 'eligible', 'shortlisted']);
+  const pool = await rankedApplications(db, cohort.id, ['eligible', 'shortlisted']);
   if (pool.length === 0) return;
   const y = cohort.year;
   const decidedAt = at(`${y}-03-20`);
@@ -104,15 +118,12 @@ async function seedCurrent(db: Db, cohort: Row<'cohorts'>, coaches: number[], st
     }
     await db.insertInto('milestones').values({ fellowship_id: fellowship.id, title: 'Erster Partnerstandort unterzeichnet', kind: 'other', due_on: `${y}-07-31`, status: i % 3 === 0 ? 'open' : 'achieved', achieved_at: i % 3 === 0 ? null : at(`${y}-07-15`) }).execute();
   }
-  for (const letter of await buildLetters(db, cohort, process.env.PUBLIC_URL ?? 'http://localhost:3000/')) {
-    if (!letter.to) continue;
-    await queueEmail(db, { to: letter.to, subject: letter.subject, body: letter.body, template: letter.template, organisation_id: letter.organisation_id, dedupe_key: letter.dedupe_key });
-  }
-  await db.updateTable('applications').set({ decision_released_at: at(`${y}-03-25`) }).where('cohort_id', '=', cohort.id).where('status', 'in', ['selected', 'waitlisted', 'rejected']).execute();
+  await queueLetters(db, cohort, publicUrl);
+  await db.updateTable('applications').set({ decision_released_at: at(`${y}-03-25`) }).where('cohort_id', '=', cohort.id).where('status', 'in', [...FINAL]).execute();
   await db.updateTable('cohorts').set({ selection_finalized_at: at(`${y}-03-25`), phase: 'programme' }).where('id', '=', cohort.id).execute();
 }
 
-async function seedPast(db: Db, cohort: Row<'cohorts'>, coaches: number[]) {
+async function seedPast(db: Db, cohort: Row<'cohorts'>, coaches: number[], publicUrl: string) {
   const existing = await db.selectFrom('fellowships').select('id').where('cohort_id', '=', cohort.id).limit(1).executeTakeFirst();
   if (existing) return;
   const y = cohort.year;
@@ -154,5 +165,6 @@ async function seedPast(db: Db, cohort: Row<'cohorts'>, coaches: number[]) {
       .execute();
     await db.updateTable('milestones').set({ status: 'achieved', achieved_at: sql`(due_on::timestamp + interval '10 hours')` }).where('fellowship_id', '=', fellowship.id).execute();
   }
+  await queueLetters(db, cohort, publicUrl, at(`${y}-03-25`));
   await db.updateTable('cohorts').set({ selection_finalized_at: at(`${y}-03-25`), phase: 'alumni' }).where('id', '=', cohort.id).execute();
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { apiCall, focusedName, go, openAs, screenshot, seriousViolations, settle, sharedEnv, tabTo, tabToElement, type BrowserEnv } from './support/server.ts';
+import { apiCall, focusedName, go, openAs, reviewInProgress, screenshot, seriousViolations, settle, sharedEnv, tabTo, tabToElement, type BrowserEnv } from './support/server.ts';
 
 const report = (findings: Awaited<ReturnType<typeof seriousViolations>>) =>
   findings.map((f) => `${f.impact} ${f.id}: ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
@@ -41,10 +41,11 @@ describe('accessible main screens (axe-core, keyboard)', function () {
   });
 
   it('lets a juror score an application with the keyboard alone, and the scoring screen passes axe', async () => {
+    const { reviewId } = await reviewInProgress(env, 'jury1@example.org');
     const page = await openAs(env, 'jury1@example.org');
     const open = await apiCall<any[]>(page, 'GET', `reviews?filter=${encodeURIComponent(JSON.stringify({ status: 'assigned' }))}`);
-    assert.ok(open.body.length > 0, 'the demo juror has an open review');
-    const review = open.body[0];
+    const review = open.body.find((r) => r.id === reviewId);
+    assert.ok(review, 'the juror has an open review');
     await go(page, `/reviews/${review.id}`);
     const firstScore = page.getByRole('spinbutton').first();
     await firstScore.waitFor();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { openAs, rawKeysOnPage, screenshot, settle, sharedEnv, type BrowserEnv } from './support/server.ts';
+import { apiCall, openAs, rawKeysOnPage, reviewInProgress, screenshot, settle, sharedEnv, type BrowserEnv } from './support/server.ts';
 
 describe('jury console in a real browser', function () {
   this.timeout(180_000);
@@ -8,7 +8,8 @@ describe('jury console in a real browser', function () {
     env = await sharedEnv();
   });
 
-  it('lets a juror score an application by keyboard-labelled inputs, save a draft and submit', async () => {
+  it('lets a juror score an application by keyboard-labelled inputs, open its attachment, save a draft and submit', async () => {
+    const { reviewId, attachmentId } = await reviewInProgress(env, 'jury6@example.org');
     const page = await openAs(env, 'jury6@example.org');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -16,17 +17,28 @@ describe('jury console in a real browser', function () {
     await page.getByText('Meine Bewerbungen').first().waitFor();
     await settle(page);
     const open = await page.request.get(`${env.baseUrl}/api/reviews?filter=${encodeURIComponent('{"status":"assigned"}')}`);
-    const review = (await open.json())[0];
+    const review = (await open.json()).find((r: any) => r.id === reviewId);
     assert.ok(review, 'jury6 has a review in progress');
     await page.goto(`${env.baseUrl}/#/reviews/${review.id}`);
     await page.getByText(review.application.project_name).first().waitFor();
     await settle(page);
     assert.ok(!(await page.content()).includes('@example.org'), 'no contact data on the scoring screen');
+    // The application's attachment opens from the scoring screen.
+    const link = page.getByRole('link', { name: 'Wirkungsbericht.pdf' });
+    assert.equal(await link.getAttribute('href'), `/api/attachments/${attachmentId}/content`);
+    assert.equal((await apiCall(page, 'GET', `attachments/${attachmentId}/content`)).status, 200);
+    // The total shows only once every criterion is scored; a score out of range is flagged on its field.
+    await page.getByText(/sobald alle Kriterien bewertet sind \(0 von \d+\)/).waitFor();
+    const first = page.getByLabel(`${review.criteria[0].name}: Punkte`);
+    await first.fill(String(review.criteria[0].max_score + 1));
+    await page.getByText(`Bitte eine ganze Zahl von 0 bis ${review.criteria[0].max_score} Punkte.`).waitFor();
+    assert.equal(await page.getByText(/Gewichtete Punktzahl: [\d,]+ von 100/).count(), 0);
     for (const c of review.criteria) {
       const input = page.getByLabel(`${c.name}: Punkte`);
       await input.fill('');
       await input.fill(String(Math.min(4, c.max_score)));
     }
+    await page.getByText(/Gewichtete Punktzahl: [\d,]+ von 100/).waitFor();
     await page.getByLabel('Ja, fördern').check();
     await page.getByLabel('Gesamteindruck').fill('Überzeugendes Transfermodell.');
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();

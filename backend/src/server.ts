@@ -70,7 +70,7 @@ const admin = await ensureFirstAdmin(handle.db, config);
 if (admin === 'created') logger.info(`Erster Admin ${config.ADMIN_EMAIL} angelegt.`);
 if (config.demoData) {
   const { seedDemoIfEmpty } = await import('../../seeds/demo.ts');
-  const seeded = await seedDemoIfEmpty(handle.db);
+  const seeded = await seedDemoIfEmpty(handle.db, { publicUrl: config.PUBLIC_URL });
   if (seeded) logger.info('Demodaten angelegt. Anmeldung: admin@example.org / demo-password');
 }
 

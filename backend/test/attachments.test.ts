@@ -78,10 +78,33 @@ describe('attachments', () => {
     await stranger.delete(`/api/attachments/${uploaded.body.id}`).expect(404);
     await stranger.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'x.pdf').expect(404);
     assert.deepEqual((await stranger.get('/api/attachments').expect(200)).body, []);
-    for (const agent of [juror, coach]) await agent.get(`/api/attachments/${uploaded.body.id}/content`).expect(403);
+    // A juror not assigned to the application does not see it exist; a coach never reads attachments.
+    await juror.get(`/api/attachments/${uploaded.body.id}/content`).expect(404);
+    await coach.get(`/api/attachments/${uploaded.body.id}/content`).expect(403);
     assert.equal(await databaseSnapshot(), before);
     const { agent: staff } = await agentFor('staff');
     await staff.get(`/api/attachments/${uploaded.body.id}/content`).expect(200);
+  });
+
+  it('lets a juror open the attachments of an application assigned to them, and only read them', async () => {
+    const { app, agent: owner, org } = await setup();
+    const uploaded = await owner.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'Wirkungsbericht.pdf').expect(201);
+    await db().updateTable('applications').set({ status: 'eligible', submitted_at: new Date() }).where('id', '=', app.id).execute();
+    const { agent: juror, user } = await agentFor('jury');
+    await db().insertInto('reviews').values({ application_id: app.id, juror_id: user.id }).execute();
+    const list = await juror.get('/api/attachments').query({ filter: JSON.stringify({ application_id: app.id }) }).expect(200);
+    assert.deepEqual(list.body.map((a: any) => a.filename), ['Wirkungsbericht.pdf']);
+    await juror.get(`/api/attachments/${uploaded.body.id}`).expect(200);
+    const file = await juror.get(`/api/attachments/${uploaded.body.id}/content`).buffer(true).parse(binary).expect(200);
+    assert.ok((file.body as Buffer).equals(PDF));
+    const before = await databaseSnapshot();
+    await juror.delete(`/api/attachments/${uploaded.body.id}`).expect(403);
+    await juror.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'x.pdf').expect(403);
+    assert.equal(await databaseSnapshot(), before);
+    // A declared conflict hides the application, and with it its attachments.
+    await db().insertInto('conflicts').values({ juror_id: user.id, organisation_id: org.id, reason: 'Vorstandsmitglied', created_by: user.id }).execute();
+    await juror.get(`/api/attachments/${uploaded.body.id}/content`).expect(404);
+    assert.deepEqual((await juror.get('/api/attachments').expect(200)).body, []);
   });
 
   it('freezes attachments once the application is submitted or the deadline has passed', async () => {

@@ -168,6 +168,33 @@ describe('jury scoring', () => {
     await staff.post(`/api/reviews/${review.id}/submit`).send({}).expect(403);
   });
 
+  it('locks every review once the cohort has left the review phase: write and submit answer 409 and change nothing', async () => {
+    const { agent, review, criteria, cohort, mine } = await scoringSetup();
+    await agent.put(`/api/reviews/${review.id}`).send({ scores: fullScores(criteria, [2, 2]), recommendation: 'maybe' }).expect(200);
+    const { agent: staff } = await agentFor('staff');
+    const third = await createUser('jury');
+    for (const phase of ['selection', 'programme', 'alumni'] as const) {
+      await db().updateTable('cohorts').set({ phase }).where('id', '=', cohort.id).execute();
+      const before = await databaseSnapshot();
+      const write = await agent.put(`/api/reviews/${review.id}`).send({ scores: fullScores(criteria, [5, 5]), recommendation: 'yes' }).expect(409);
+      assert.equal(write.body.code, 'review_closed', phase);
+      const submit = await agent.post(`/api/reviews/${review.id}/submit`).send({ scores: fullScores(criteria, [5, 5]), recommendation: 'yes' }).expect(409);
+      assert.equal(submit.body.code, 'review_closed', phase);
+      await agent.post(`/api/reviews/${review.id}/submit`).send({}).expect(409);
+      // No new reviewer either: an assignment nobody may work on would only leave a hole in the ranking.
+      assert.equal((await staff.post('/api/reviews').send({ application_id: mine.id, juror_id: third.id }).expect(409)).body.code, 'wrong_phase');
+      assert.equal((await staff.post(`/api/cohorts/${cohort.id}/assign-reviewers`).send({ per_application: 2 }).expect(409)).body.code, 'wrong_phase');
+      assert.equal(await databaseSnapshot(), before, phase);
+    }
+    const stored = await db().selectFrom('reviews').select(['status', 'scores', 'score']).where('id', '=', review.id).executeTakeFirstOrThrow();
+    assert.equal(stored.status, 'assigned');
+    assert.deepEqual(stored.scores.map((s) => s.score), [2, 2]);
+    assert.equal(stored.score, null);
+    // Back in review (only possible by hand, never through a transition) the juror may finish.
+    await db().updateTable('cohorts').set({ phase: 'review' }).where('id', '=', cohort.id).execute();
+    await agent.post(`/api/reviews/${review.id}/submit`).send({}).expect(200);
+  });
+
   it('submits a review exactly once under concurrent requests', async () => {
     const { agent, review, criteria } = await scoringSetup();
     await agent.put(`/api/reviews/${review.id}`).send({ scores: fullScores(criteria), recommendation: 'yes' }).expect(200);

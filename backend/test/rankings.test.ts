@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { agentFor, api, createUser, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
 import { createApplication, createCohort, createCriteria, createJurors, insertReview, submittedReview } from './support/jury.ts';
 import { computeRankings, meanAndStd, reviewScore, zScore, type ScoredReview } from '../../backend/src/rankings/rankings.maths.ts';
@@ -271,3 +275,88 @@ async function db_unchanged(before: string) {
   const pick = (s: string) => s.split('\n').filter((l) => /^(reviews|conflicts|criteria|audit_events):/.test(l)).join('\n');
   assert.equal(pick(after), pick(before));
 }
+
+describe('one ranking everywhere (console API, CSV, selection.pdf)', () => {
+  const text = (res: any, cb: (e: Error | null, body: string) => void) => {
+    let data = '';
+    res.setEncoding('utf8');
+    res.on('data', (c: string) => (data += c));
+    res.on('end', () => cb(null, data));
+  };
+  const bytes = (res: any, cb: (e: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+
+  /**
+   * A cohort where the normalised and the weighted order differ: a harsh juror scores A, B, C
+   * 4, 2, 3 and a lenient one D, E, F 9, 7, 8 (of 10). G has one of its two reviews, H none.
+   */
+  async function harshLenientPartial() {
+    const cohort = await createCohort('selection');
+    const [criterion] = await createCriteria(cohort.id, [{ weight: 1, max_score: 10 }]);
+    const [harsh, lenient, single, slow] = await createJurors(4);
+    const names = ['Alpha Ärztehilfe e.V.', 'Beta Bürgerhaus e.V.', 'Gamma Grünzug e.V.', 'Delta Dorfladen e.V.', 'Epsilon Eltern e.V.', 'Zeta Zukunft e.V.', 'Eta Ehrenamt gGmbH', 'Theta Tafel e.V.'];
+    const apps = [];
+    for (const name of names) {
+      const app = await createApplication(cohort.id, { status: 'shortlisted' });
+      await db().updateTable('organisations').set({ name }).where('id', '=', app.organisation_id).execute();
+      apps.push({ ...app, name });
+    }
+    const [A, B, C, D, E, F, G, H] = apps;
+    for (const [app, points] of [[A, 4], [B, 2], [C, 3]] as const) await submittedReview(app.id, harsh.id, [criterion], [points]);
+    for (const [app, points] of [[D, 9], [E, 7], [F, 8]] as const) await submittedReview(app.id, lenient.id, [criterion], [points]);
+    await submittedReview(G.id, single.id, [criterion], [5]);
+    await insertReview(G.id, slow.id);
+    await insertReview(H.id, slow.id);
+    return { cohort, apps, byName: new Map(apps.map((a) => [a.id, a.name])) };
+  }
+
+  it('orders and flags the same applications the same way in the API, the CSV and selection.pdf', async () => {
+    const { agent } = await agentFor('staff');
+    const { cohort, apps, byName } = await harshLenientPartial();
+    const filter = { cohort_id: cohort.id };
+
+    const listed = await agent.get('/api/rankings').query(listQuery({ filter, sort: ['rank', 'ASC'], range: [0, 99] })).expect(200);
+    const apiOrder = listed.body.map((r: any) => r.id);
+    // Ranked by the normalised score (ties by the weighted one), not by the weighted score alone.
+    assert.deepEqual(apiOrder.map((id: number) => byName.get(id)!.split(' ')[0]), ['Delta', 'Alpha', 'Zeta', 'Eta', 'Gamma', 'Epsilon', 'Beta', 'Theta']);
+    const weightedOrder = [...listed.body].filter((r: any) => r.weighted_score !== null).sort((x: any, y: any) => y.weighted_score - x.weighted_score).map((r: any) => r.id);
+    assert.notDeepEqual(weightedOrder, apiOrder.slice(0, weightedOrder.length), 'the two scores order differently here');
+    const partial = listed.body.filter((r: any) => r.partial).map((r: any) => r.id);
+    assert.deepEqual(partial.sort(), [apps[6].id, apps[7].id].sort());
+    const g = listed.body.find((r: any) => r.id === apps[6].id);
+    assert.deepEqual([g.review_count, g.assigned_count, g.partial], [1, 2, true]);
+
+    const csv = await agent.get('/api/rankings/export.csv').query(listQuery({ filter })).buffer(true).parse(text).expect(200);
+    const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
+    const header = lines.shift()!;
+    const col = (name: string) => header.indexOf(name);
+    assert.deepEqual(lines.map((l) => Number(l[col('Bewerbung')])), apiOrder);
+    for (const l of lines) {
+      const row = listed.body.find((r: any) => r.id === Number(l[col('Bewerbung')]));
+      assert.equal(l[col('Rang')], row.rank === null ? '' : String(row.rank));
+      assert.equal(l[col('Unvollständig')], row.partial ? 'ja' : 'nein');
+    }
+
+    const pdf = await agent.get(`/api/reports/cohorts/${cohort.id}/selection.pdf`).buffer(true).parse(bytes).expect(200);
+    const file = join(mkdtempSync(join(tmpdir(), 'ranking-')), 'selection.pdf');
+    writeFileSync(file, pdf.body as Buffer);
+    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const section = raw.slice(raw.indexOf('Ranking und Entscheidungen')).replace(/\s+/g, ' ');
+    let at = 0;
+    for (const id of apiOrder) {
+      const row = listed.body.find((r: any) => r.id === id);
+      const found = section.indexOf(byName.get(id)!, at);
+      assert.ok(found >= at, `${byName.get(id)} in the API's order`);
+      at = found;
+      // The row: rank, name, "reviews von assigned" (+ "unvollständig"), z, weighted "x von 100".
+      const cells = section.slice(found, found + 160);
+      assert.ok(section.slice(Math.max(0, found - 4), found).includes(row.rank === null ? '–' : String(row.rank)), `rank of ${byName.get(id)}`);
+      assert.ok(cells.includes(`${row.review_count} von ${row.assigned_count}${row.partial ? ' unvollständig' : ''}`), `${byName.get(id)}: ${cells}`);
+      if (!row.partial) assert.ok(!cells.slice(0, 60).includes('unvollständig'));
+      if (row.weighted_score !== null) assert.ok(cells.includes(`${row.weighted_score.toFixed(1).replace('.', ',')} von 100`), `weighted of ${byName.get(id)}`);
+    }
+  });
+});

@@ -478,23 +478,40 @@ describe('selection: withdrawal and the waitlist', () => {
 
 describe('selection: decision letters (pure)', () => {
   const data = {
-    organisation_name: 'Bürgerstiftung Süd e.V.', project_name: 'Lesepaten', cohort_name: 'Jahrgang 2026', seats: 10,
-    grant_cents: 2_500_050, reason: 'Das Modell ist noch nicht erprobt.', waitlist_position: 3, portal_url: 'https://crm.example.org/',
+    locale: 'de' as const, organisation_name: 'Bürgerstiftung Süd e.V.', project_name: 'Lesepaten', cohort_name: 'Jahrgang 2026', seats: 10,
+    selected_count: 7, grant_cents: 2_500_050, reason: 'Das Modell ist noch nicht erprobt.', waitlist_position: 3, public_url: 'https://crm.example.org/',
   };
 
-  it('writes acceptance, waitlist, rejection and offer letters in German with EUR amounts', () => {
+  it('writes acceptance, waitlist, rejection, ineligibility and offer letters in German with EUR amounts', () => {
     const accept = decisionLetter({ ...data, template: 'decision_selected' });
     assert.match(accept.subject, /^Zusage: Bürgerstiftung Süd e\.V\./);
     assert.match(accept.body, /25\.000,50\s€/);
-    assert.match(accept.body, /eine von 10 Organisationen/);
+    assert.match(accept.body, /eine von 7 Organisationen/, 'the number selected, not the seats');
     assert.match(accept.body, /openTransfer Accelerator \(Jahrgang 2026\)/);
+    assert.doesNotMatch(decisionLetter({ ...data, selected_count: 1, template: 'decision_selected' }).body, /eine von/);
     const waitlist = decisionLetter({ ...data, template: 'decision_waitlisted' });
     assert.match(waitlist.subject, /Platz 3 der Warteliste/);
+    assert.match(waitlist.body, /einen der 10 Plätze/);
     const reject = decisionLetter({ ...data, template: 'decision_rejected' });
     assert.match(reject.body, /hier unsere Begründung:\n\nDas Modell ist noch nicht erprobt\./);
+    const ineligible = decisionLetter({ ...data, template: 'application_ineligible' });
+    assert.match(ineligible.body, /Teilnahmevoraussetzungen/);
+    assert.match(ineligible.body, /https:\/\/crm\.example\.org\/#\/application/);
     const offer = decisionLetter({ ...data, template: 'decision_offer' });
-    assert.match(offer.body, /https:\/\/crm\.example\.org\//);
+    assert.match(offer.body, /https:\/\/crm\.example\.org\/#\/application/);
+    assert.doesNotMatch(offer.body, /org\/\/#/, 'one slash between PUBLIC_URL and the route');
     const named = decisionLetter({ ...data, cohort_name: 'openTransfer Accelerator 2026', template: 'decision_rejected' });
     assert.match(named.body, /beim openTransfer Accelerator 2026\./);
+  });
+
+  it('writes every letter in English for a recipient who chose English', () => {
+    for (const template of ['decision_selected', 'decision_waitlisted', 'decision_rejected', 'application_ineligible', 'decision_offer'] as const) {
+      const letter = decisionLetter({ ...data, locale: 'en', template });
+      assert.doesNotMatch(`${letter.subject} ${letter.body}`, /Guten Tag|Bewerbung|Grüßen/, template);
+      assert.match(letter.body, /Dear applicant/, template);
+    }
+    const accept = decisionLetter({ ...data, locale: 'en', template: 'decision_selected' });
+    assert.match(accept.body, /as one of 7 organisations/);
+    assert.match(accept.body, /€25,000\.50/);
   });
 });

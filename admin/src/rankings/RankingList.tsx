@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Chip, LinearProgress, Stack, TextField as MuiTextField, MenuItem } from '@mui/material';
+import { Alert, Box, Chip, LinearProgress, Stack, TextField as MuiTextField, MenuItem, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Button, DataTable, List, NumberField, TopToolbar, useGetList, useListContext, useRecordContext, useTranslate } from 'react-admin';
@@ -24,6 +24,14 @@ const Actions = ({ cohortId }: { cohortId: number }) => (
   </TopToolbar>
 );
 
+/** Fewer submitted reviews than assigned: the scores rest on part of the jury. */
+const PartialField = (_props: { label?: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.partial) return null;
+  return <Chip size="small" color="warning" variant="outlined" label={translate('resources.rankings.partial_chip', { submitted: record.review_count, assigned: record.assigned_count })} />;
+};
+
 const DisagreementField = (_props: { label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
@@ -39,7 +47,7 @@ const StatusField = (_props: { label?: string }) => {
 };
 
 const ONE = { maximumFractionDigits: 1, minimumFractionDigits: 1 };
-const TWO = { maximumFractionDigits: 2, minimumFractionDigits: 2 };
+const TWO = { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' as const };
 
 /** Staff's ranking of one cohort: sortable, per-juror breakdown on expand, jury progress, CSV, assignment. */
 export const RankingList = () => {
@@ -51,10 +59,11 @@ export const RankingList = () => {
   if (!cohortId) return <Alert severity="info" sx={{ m: 2 }}>{translate('resources.rankings.no_cohort')}</Alert>;
   return (
     <Box>
-      <Stack direction="row" sx={{ mt: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
         <MuiTextField select size="small" label={translate('resources.rankings.cohort')} value={cohortId} onChange={(e) => setChosen(Number(e.target.value))} sx={{ minWidth: 260 }}>
           {(cohorts ?? []).map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
         </MuiTextField>
+        <Typography variant="body2" color="text.secondary">{translate('resources.rankings.ranking_hint')}</Typography>
       </Stack>
       <List
         key={cohortId}
@@ -74,8 +83,9 @@ export const RankingList = () => {
           <DataTable.Col source="status"><StatusField /></DataTable.Col>
           <DataTable.Col source="review_count" align="right" />
           <DataTable.Col source="assigned_count" align="right" />
-          <DataTable.Col source="weighted_score" align="right"><NumberField source="weighted_score" options={ONE} emptyText="–" /></DataTable.Col>
+          <DataTable.Col source="partial"><PartialField /></DataTable.Col>
           <DataTable.Col source="normalised_score" align="right"><NumberField source="normalised_score" options={TWO} emptyText="–" /></DataTable.Col>
+          <DataTable.Col source="weighted_score" align="right"><NumberField source="weighted_score" options={ONE} emptyText="–" /></DataTable.Col>
           <DataTable.Col source="spread" align="right"><NumberField source="spread" options={ONE} emptyText="–" /></DataTable.Col>
           <DataTable.Col source="disagreement"><DisagreementField /></DataTable.Col>
         </DataTable>

@@ -1,6 +1,34 @@
-import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Alert, Box, Card, CardContent, Link, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatEuro } from './format.ts';
+
+/** The application's attachments (PDF/PNG/JPEG), to open beside the text: the API shows a juror those of assigned applications only. */
+const Attachments = ({ applicationId }: { applicationId: number }) => {
+  const translate = useTranslate();
+  const { data = [], isPending } = useGetList('attachments', {
+    filter: { application_id: applicationId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'ASC' },
+  });
+  if (isPending) return null;
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Typography variant="subtitle2" component="h3">{translate('resources.reviews.application.attachments')}</Typography>
+      {data.length ? (
+        <List dense disablePadding>
+          {data.map((a) => (
+            <ListItem key={a.id} disableGutters>
+              <ListItemText
+                primary={<Link href={`/api/attachments/${a.id}/content`} target="_blank" rel="noopener">{a.filename}</Link>}
+                secondary={`${Math.ceil(a.size_bytes / 1024).toLocaleString('de-DE')} KB`}
+              />
+            </ListItem>
+          ))}
+        </List>
+      ) : (
+        <Typography variant="body2" color="text.secondary">{translate('resources.reviews.application.no_attachments')}</Typography>
+      )}
+    </Box>
+  );
+};
 
 const TEXT_FIELDS = ['summary', 'target_regions', 'impact_evidence', 'scaling_goals', 'team', 'budget_plan', 'motivation'] as const;
 
@@ -34,6 +62,7 @@ export const ApplicationPanel = () => {
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{application[f]}</Typography>
           </Box>
         ))}
+        <Attachments applicationId={record.application_id} />
       </CardContent>
     </Card>
   );

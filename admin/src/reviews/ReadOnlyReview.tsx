@@ -1,6 +1,6 @@
 import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime, formatNumber, weightedScore, type Criterion, type ReviewScore } from './format.ts';
+import { formatDateTime, formatNumber, type Criterion, type ReviewScore } from './format.ts';
 
 /** A submitted review (for its juror) or any review for staff; drafts show no scores to staff. */
 export const ReadOnlyReview = () => {
@@ -13,7 +13,8 @@ export const ReadOnlyReview = () => {
   if (!record.submitted_at) {
     return <Alert severity="info">{translate('resources.reviews.scoring.in_progress')}</Alert>;
   }
-  const total = weightedScore(criteria, scores);
+  // The stored score of the submitted review (reviews.score), the number the ranking averages.
+  const total: number | null = record.score ?? null;
   return (
     <Box>
       <Alert severity="success" sx={{ mb: 2 }}>{translate('resources.reviews.scoring.read_only', { date: formatDateTime(record.submitted_at, locale) })}</Alert>

@@ -10,7 +10,7 @@ import type { AppDataProvider } from '../dataProvider.ts';
 import { enumChoices } from '../shared/inputs.tsx';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
 import { ReadOnlyReview } from './ReadOnlyReview.tsx';
-import { weightedScore, type Criterion, type ReviewScore } from './format.ts';
+import { inRange, weightedScore, type Criterion, type ReviewScore } from './format.ts';
 
 const RECOMMENDATIONS = ['yes', 'maybe', 'no'] as const;
 
@@ -35,7 +35,7 @@ const toPayload = (data: any) => ({
 
 const SubmitReviewButton = () => {
   const record = useRecordContext();
-  const { getValues, setError } = useFormContext();
+  const { getValues, setError, trigger } = useFormContext();
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -45,6 +45,11 @@ const SubmitReviewButton = () => {
   if (!record) return null;
   const submit = async () => {
     setOpen(false);
+    // A score out of range is already flagged on its field; the server would refuse it as well.
+    if (!(await trigger())) {
+      notify('ra.message.invalid_form', { type: 'error' });
+      return;
+    }
     setBusy(true);
     try {
       await dataProvider.action('reviews', record.id, 'submit', toPayload(getValues()));
@@ -82,12 +87,24 @@ const ScoringToolbar = () => (
   </Toolbar>
 );
 
+/** A score field's own check: a whole number from 0 to the criterion's maximum (empty is a draft). */
+const scoreInRange = (c: Criterion) => (value: unknown) =>
+  value === '' || value == null || inRange(c, value) ? undefined : { message: 'resources.reviews.scoring.out_of_range', args: { max: c.max_score } };
+
+/** The weighted total, shown once every criterion has a valid score (until then: how many are scored). */
 const LiveTotal = ({ criteria }: { criteria: Criterion[] }) => {
   const scores = useWatch({ name: 'scores' }) ?? [];
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const total = weightedScore(criteria, scores);
-  if (total === null) return null;
+  if (total === null) {
+    const scored = criteria.filter((c) => inRange(c, scores.find((x: ReviewScore) => x?.criterion_id === c.id)?.score)).length;
+    return (
+      <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+        {translate('resources.reviews.scoring.total_pending', { scored, total: criteria.length })}
+      </Typography>
+    );
+  }
   return (
     <Typography variant="subtitle1" role="status" aria-live="polite">
       {translate('resources.reviews.scoring.total', { score: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 }).format(total) })}
@@ -101,7 +118,7 @@ const ScoringForm = () => {
   if (!record) return null;
   const criteria: Criterion[] = record.criteria ?? [];
   return (
-    <SimpleForm toolbar={<ScoringToolbar />} sx={{ maxWidth: 900 }}>
+    <SimpleForm toolbar={<ScoringToolbar />} sx={{ maxWidth: 900 }} mode="onChange">
       <Typography variant="h6" component="h2">{translate('resources.reviews.scoring.criteria')}</Typography>
       {!criteria.length && <Alert severity="warning">{translate('resources.reviews.scoring.no_criteria')}</Alert>}
       {criteria.map((c, i) => (
@@ -120,6 +137,7 @@ const ScoringForm = () => {
               max={c.max_score}
               step={1}
               helperText={translate('resources.reviews.scoring.range', { max: c.max_score })}
+              validate={scoreInRange(c)}
               sx={{ minWidth: 160 }}
             />
             <TextInput source={`scores.${i}.comment`} label={`${c.name}: ${translate('resources.reviews.fields.comment')}`} multiline minRows={2} fullWidth helperText={false} />

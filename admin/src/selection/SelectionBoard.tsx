@@ -5,8 +5,8 @@ import {
 } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import { Confirm, Title, useGetList, useTranslate } from 'react-admin';
-import { useBoard, useBoardAction, useRanking, type BoardApplication } from './api.ts';
+import { Confirm, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { useBoard, useBoardAction, useRanking, type BoardApplication, type RankingRow } from './api.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { InterviewDialog } from './InterviewDialog.tsx';
 import { LettersDialog } from './LettersDialog.tsx';
@@ -17,6 +17,21 @@ const STATUS_COLOR: Record<string, 'default' | 'success' | 'warning' | 'error' |
 };
 const dateTime = (iso: string | null) =>
   iso ? new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '–';
+
+/** Both scores of the one ranking: the normalised one it orders by, the weighted one (0–100) beside it. */
+const ScoreCell = ({ rank }: { rank: RankingRow }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const nf = (digits: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: digits === 2 ? 'exceptZero' : 'auto' });
+  return (
+    <Tooltip title={translate('selection.score_hint')}>
+      <span>
+        {nf(2).format(Number(rank.normalised_score))}
+        {rank.weighted_score != null && <Typography component="span" variant="caption" color="text.secondary"> · {translate('selection.weighted', { score: nf(1).format(Number(rank.weighted_score)) })}</Typography>}
+      </span>
+    </Tooltip>
+  );
+};
 
 /** Staff's selection board: the ranked applications of one cohort, seats left, decisions, waitlist, release. */
 export const SelectionBoard = () => {
@@ -41,7 +56,8 @@ export const SelectionBoard = () => {
   const rows = useMemo(() => {
     const apps = [...(board?.applications ?? [])];
     const rank = (a: BoardApplication) => ranking?.get(a.id)?.rank ?? Number.MAX_SAFE_INTEGER;
-    apps.sort((a, b) => rank(a) - rank(b) || String(a.submitted_at).localeCompare(String(b.submitted_at)) || a.id - b.id);
+    // The ranking's own order (rank, then id), as on the rankings screen, in the CSV and in selection.pdf.
+    apps.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
     return apps.filter((a) =>
       filter === 'all' ? true : filter === 'open' ? ['eligible', 'shortlisted'].includes(a.status) : ['selected', 'waitlisted', 'rejected'].includes(a.status),
     );
@@ -150,7 +166,10 @@ export const SelectionBoard = () => {
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>{app.organisation_name}</Typography>
                         <Typography variant="caption" color="text.secondary">{app.project_name}</Typography>
                       </TableCell>
-                      <TableCell>{rank?.weighted_score != null ? Number(rank.weighted_score).toLocaleString('de-DE', { maximumFractionDigits: 1 }) : '–'}</TableCell>
+                      <TableCell>
+                        {rank?.normalised_score != null ? <ScoreCell rank={rank} /> : '–'}
+                        {rank?.partial && <Chip size="small" color="warning" variant="outlined" sx={{ ml: 1 }} label={translate('selection.partial', { submitted: rank.review_count, assigned: rank.assigned_count })} />}
+                      </TableCell>
                       <TableCell>
                         <Chip size="small" color={STATUS_COLOR[app.status] ?? 'default'} label={translate(`enums.application_status.${app.status}`)} />
                         {finalized && app.status === 'selected' && !app.fellowship_id && (

@@ -45,6 +45,9 @@ export interface RankingRow {
   rank: number | null;
   weighted_score: number | null;
   normalised_score: number | null;
+  review_count: number;
+  assigned_count: number;
+  partial: boolean;
 }
 
 export const useBoard = (cohortId: number | undefined) => {

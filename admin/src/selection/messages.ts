@@ -28,7 +28,10 @@ export const selectionMessages: FeatureMessages = {
       internal: 'Entscheidungen sind intern, bis die Auswahl freigegeben wird.',
       ranking_missing: 'Noch kein Ranking verfügbar – sortiert nach Eingang.',
       bulk_name: 'alle %{count} Bewerbungen, die nicht auf der Shortlist stehen',
-      columns: { rank: 'Rang', organisation: 'Organisation', project: 'Projekt', score: 'Punkte', status: 'Status', interview: 'Interview', reason: 'Begründung', waitlist: 'Warteliste', actions: 'Aktionen' },
+      columns: { rank: 'Rang', organisation: 'Organisation', project: 'Projekt', score: 'Normalisiert (z) · gewichtet', status: 'Status', interview: 'Interview', reason: 'Begründung', waitlist: 'Warteliste', actions: 'Aktionen' },
+      weighted: '%{score} von 100',
+      partial: 'unvollständig: %{submitted} von %{assigned} Bewertungen',
+      score_hint: 'Der Rang folgt dem normalisierten Score (z-Werte je Jurymitglied); daneben der gewichtete Score (0–100).',
       filter: { all: 'Alle', open: 'Offen', decided: 'Entschieden' },
       actions: {
         shortlist: 'Shortlist', interview: 'Interview', select: 'Auswählen', waitlist: 'Warteliste', reject: 'Ablehnen',
@@ -105,7 +108,10 @@ export const selectionMessages: FeatureMessages = {
       internal: 'Decisions stay internal until the selection is released.',
       ranking_missing: 'No ranking available yet – ordered by submission.',
       bulk_name: 'all %{count} applications not on the shortlist',
-      columns: { rank: 'Rank', organisation: 'Organisation', project: 'Project', score: 'Score', status: 'Status', interview: 'Interview', reason: 'Reason', waitlist: 'Waitlist', actions: 'Actions' },
+      columns: { rank: 'Rank', organisation: 'Organisation', project: 'Project', score: 'Normalised (z) · weighted', status: 'Status', interview: 'Interview', reason: 'Reason', waitlist: 'Waitlist', actions: 'Actions' },
+      weighted: '%{score} of 100',
+      partial: 'incomplete: %{submitted} of %{assigned} reviews',
+      score_hint: 'The rank follows the normalised score (z-scores per juror); beside it the weighted score (0–100).',
       filter: { all: 'All', open: 'Open', decided: 'Decided' },
       actions: {
         shortlist: 'Shortlist', interview: 'Interview', select: 'Select', waitlist: 'Waitlist', reject: 'Reject',

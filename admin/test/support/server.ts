@@ -58,8 +58,8 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const handle = await openDatabase({});
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  await seedDemo(handle.db, { publicUrl: config.PUBLIC_URL });
   const { app } = buildApp({ db: handle.db, config, logger: createLogger(config), engine: handle.engine }, { ping: handle.ping, consoleDir, loginLimit: 10_000 });
   const server: Server = await new Promise((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));
@@ -198,6 +198,60 @@ export async function go(page: Page, route: string) {
     window.location.hash = `#${r}`;
   }, route);
   await settle(page);
+}
+
+const PROBE_COHORT = 'Jury-Probelauf (Browsertest)';
+const PROBE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/**
+ * A review the juror can still work on, with the id of its application's attachment. The demo
+ * year is past its review phase, and reviews lock when a cohort leaves `review`, so a scoring test
+ * brings its own small call in review: the newest cohort's criteria, one eligible application of
+ * a demo organisation the juror has no conflict with, a PDF attachment, and the assignment.
+ * Written straight into the database, as time passing is elsewhere in these tests.
+ */
+export async function reviewInProgress(env: BrowserEnv, jurorEmail: string): Promise<{ reviewId: number; attachmentId: number }> {
+  const db = env.handle.db;
+  const juror = await db.selectFrom('users').select('id').where('email', '=', jurorEmail).executeTakeFirstOrThrow();
+  let cohort = await db.selectFrom('cohorts').selectAll().where('name', '=', PROBE_COHORT).executeTakeFirst();
+  if (!cohort) {
+    const newest = await db.selectFrom('cohorts').selectAll().orderBy('year', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    cohort = await db
+      .insertInto('cohorts')
+      .values({
+        name: PROBE_COHORT, year: newest.year + 1, phase: 'review', seats: 10, default_grant_cents: 2_500_000, coaching_hours_per_fellow: 12,
+        application_opens_at: new Date(Date.now() - 40 * 86_400_000), application_closes_at: new Date(Date.now() - 86_400_000),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const criteria = await db.selectFrom('criteria').select(['name', 'description', 'weight', 'max_score', 'position']).where('cohort_id', '=', newest.id).execute();
+    await db.insertInto('criteria').values(criteria.map((c) => ({ ...c, cohort_id: cohort!.id }))).execute();
+  }
+  const organisation = await db
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.name'])
+    .where('o.id', 'not in', db.selectFrom('applications').select('organisation_id').where('cohort_id', '=', cohort.id))
+    .where('o.id', 'not in', db.selectFrom('conflicts').select('organisation_id').where('juror_id', '=', juror.id))
+    .orderBy('o.id')
+    .executeTakeFirstOrThrow();
+  const application = await db
+    .insertInto('applications')
+    .values({
+      cohort_id: cohort.id, organisation_id: organisation.id, status: 'eligible', submitted_at: new Date(Date.now() - 3 * 86_400_000),
+      project_name: `Nachbarschaftsnetz ${organisation.name}`, summary: 'Ein erprobtes Nachbarschaftsnetz soll an fünf weitere Orte.',
+      transfer_model: 'social_franchise', target_regions: 'Sachsen, Thüringen', impact_evidence: 'Evaluation 2025: 300 Haushalte erreicht.',
+      scaling_goals: 'Fünf neue Standorte bis 2028.', team: 'Drei Hauptamtliche, 40 Ehrenamtliche.', funding_requested_cents: 3_000_000,
+      budget_plan: 'Personal 60 %, Schulungen 25 %, Reisen 15 %.', motivation: 'Wir wollen lernen, wie Transfer gelingt.',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const attachment = await db
+    .insertInto('attachments')
+    .values({ application_id: application.id, filename: 'Wirkungsbericht.pdf', content_type: 'application/pdf', size_bytes: PROBE_PDF.length, content: PROBE_PDF })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const review = await db.insertInto('reviews').values({ application_id: application.id, juror_id: juror.id }).returning('id').executeTakeFirstOrThrow();
+  return { reviewId: review.id, attachmentId: attachment.id };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { consoleLink } from '../emails/links.ts';
+
 /** German texts of the alumni network's e-mails: pure functions from facts to subject + body. */
 export interface Rendered {
   subject: string;
@@ -16,7 +18,7 @@ export function alumniConsentRequest(f: { organisationName: string; cohortName: 
       'Wir haben für Sie ein Alumni-Profil angelegt. Es ist noch unsichtbar: Andere Alumni sehen es erst,',
       'wenn Sie zustimmen und die Sichtbarkeit einschalten. Tragen Sie dort ein, wobei Sie anderen helfen',
       'können (Angebote) und wobei Sie Unterstützung suchen (Bedarfe):',
-      `${f.publicUrl}/#/alumni-profiles`,
+      consoleLink(f.publicUrl, 'alumni-profiles'),
       ...signature,
     ].join('\n'),
   };
@@ -33,7 +35,7 @@ export function introductionRequested(f: { fromName: string; toName: string; mes
       ...f.message.split('\n').map((line) => `> ${line}`),
       '',
       'Ihre Kontaktdaten geben wir erst weiter, wenn Sie die Anfrage annehmen. Annehmen oder ablehnen:',
-      `${f.publicUrl}/#/introductions`,
+      consoleLink(f.publicUrl, 'introductions'),
       ...signature,
     ].join('\n'),
   };

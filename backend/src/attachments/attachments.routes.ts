@@ -11,7 +11,13 @@ import { assertCallOpen } from '../applications/applications.service.ts';
 import { cleanFilename, sniffContentType } from './sniff.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** Who uploads and deletes: staff, and the applicant while the application is a draft. */
 const ROLES = ['admin', 'staff', 'applicant'] as const;
+/**
+ * Who reads: also jurors, for the applications assigned to them (and never one they declared a
+ * conflict with) — the scope of `selectApplications`, which every read goes through.
+ */
+const READERS = [...ROLES, 'jury'] as const;
 
 interface Upload {
   fields: Record<string, string>;
@@ -116,7 +122,7 @@ export function registerAttachmentRoutes(api: ApiRouter): void {
     path: '/attachments/:id/content',
     tag: 'attachments',
     summary: 'Download an attachment',
-    access: ROLES,
+    access: READERS,
     handler: async (ctx, _req, res, { id }) => {
       const row = await selectAttachments(ctx.db, ctx).select('t.content').where('t.id', '=', id).executeTakeFirst();
       if (!row) throw notFound();
@@ -139,7 +145,7 @@ export function registerAttachmentRoutes(api: ApiRouter): void {
       size_bytes: { column: 't.size_bytes', type: 'int' },
       created_at: { column: 't.created_at', type: 'datetime' },
     },
-    access: { read: ROLES, delete: ROLES },
+    access: { read: READERS, delete: ROLES },
     beforeDelete: async (ctx, existing, trx) => {
       if (isStaff(ctx.user)) return;
       const app = await trx.selectFrom('applications').select(['status', 'cohort_id']).where('id', '=', existing.application_id).forUpdate().executeTakeFirstOrThrow();

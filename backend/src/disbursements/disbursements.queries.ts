@@ -133,6 +133,10 @@ export interface FundingRow {
   planned_cents: number;
   approved_cents: number;
   paid_cents: number;
+  /** Cancelled tranches: outside every other sum, listed so the status sums add up to all tranches. */
+  cancelled_cents: number;
+  /** Number of tranches per status. */
+  tranche_counts: { planned: number; approved: number; paid: number; cancelled: number };
   committed_cents: number;
   unplanned_cents: number;
   open_cents: number;
@@ -142,7 +146,8 @@ export interface FundingRow {
 
 /**
  * Granted / planned / approved / paid per fellowship of a cohort, plus the totals line, in one
- * SQL statement. Every non-cancelled tranche is in exactly one of planned, approved, paid, so
+ * SQL statement. The one source of these numbers: the console's funding overview, funder.pdf and
+ * funding.pdf all print them from here, under the same labels. Every non-cancelled tranche is in exactly one of planned, approved, paid, so
  * planned + approved + paid + unplanned = granted, and open = granted − paid.
  */
 export async function fundingOverview(db: Q, cohortId: number): Promise<{ fellowships: FundingRow[]; totals: FundingRow }> {
@@ -153,6 +158,10 @@ export async function fundingOverview(db: Q, cohortId: number): Promise<{ fellow
              coalesce(sum(d.amount_cents) FILTER (WHERE d.status = 'planned'), 0) AS planned_cents,
              coalesce(sum(d.amount_cents) FILTER (WHERE d.status = 'approved'), 0) AS approved_cents,
              coalesce(sum(d.amount_cents) FILTER (WHERE d.status = 'paid'), 0) AS paid_cents,
+             coalesce(sum(d.amount_cents) FILTER (WHERE d.status = 'cancelled'), 0) AS cancelled_cents,
+             count(d.id) FILTER (WHERE d.status = 'approved') AS approved_count,
+             count(d.id) FILTER (WHERE d.status = 'paid') AS paid_count,
+             count(d.id) FILTER (WHERE d.status = 'cancelled') AS cancelled_count,
              count(d.id) FILTER (WHERE d.status = 'planned') AS to_approve_count,
              count(d.id) FILTER (WHERE d.status IN ('planned', 'approved') AND d.due_on < (now() AT TIME ZONE 'Europe/Berlin')::date) AS overdue_count
         FROM fellowships f
@@ -162,11 +171,13 @@ export async function fundingOverview(db: Q, cohortId: number): Promise<{ fellow
        GROUP BY f.id, o.name
     )
     SELECT 0 AS is_total, fellowship_id, organisation_id, organisation_name, fellowship_status, stage, 1 AS fellowship_count,
-           granted_cents, planned_cents, approved_cents, paid_cents, to_approve_count, overdue_count
+           granted_cents, planned_cents, approved_cents, paid_cents, cancelled_cents, approved_count, paid_count, cancelled_count,
+           to_approve_count, overdue_count
       FROM per_fellowship
     UNION ALL
     SELECT 1, NULL, NULL, NULL, NULL, NULL, count(*), coalesce(sum(granted_cents), 0), coalesce(sum(planned_cents), 0),
-           coalesce(sum(approved_cents), 0), coalesce(sum(paid_cents), 0), coalesce(sum(to_approve_count), 0), coalesce(sum(overdue_count), 0)
+           coalesce(sum(approved_cents), 0), coalesce(sum(paid_cents), 0), coalesce(sum(cancelled_cents), 0), coalesce(sum(approved_count), 0),
+           coalesce(sum(paid_count), 0), coalesce(sum(cancelled_count), 0), coalesce(sum(to_approve_count), 0), coalesce(sum(overdue_count), 0)
       FROM per_fellowship
     ORDER BY is_total, organisation_name, fellowship_id`.execute(db);
 
@@ -185,6 +196,8 @@ export async function fundingOverview(db: Q, cohortId: number): Promise<{ fellow
       planned_cents: n('planned_cents'),
       approved_cents: n('approved_cents'),
       paid_cents: n('paid_cents'),
+      cancelled_cents: n('cancelled_cents'),
+      tranche_counts: { planned: n('to_approve_count'), approved: n('approved_count'), paid: n('paid_count'), cancelled: n('cancelled_count') },
       committed_cents: committed,
       unplanned_cents: granted - committed,
       open_cents: granted - n('paid_cents'),

@@ -1,3 +1,5 @@
+import { consoleLink } from './links.ts';
+
 /**
  * German e-mail texts. Each template is a pure function from the facts to subject + body, so the
  * wording can be reviewed (and tested) without a database.
@@ -29,7 +31,7 @@ export function applicationReceipt(facts: {
       '',
       'Als Nächstes prüfen wir die formalen Voraussetzungen; danach bewertet die Jury alle Bewerbungen.',
       'Über das Ergebnis informieren wir Sie per E-Mail. Ihre eingereichte Bewerbung können Sie jederzeit',
-      `als PDF herunterladen: ${facts.publicUrl}/#/application`,
+      `als PDF herunterladen: ${consoleLink(facts.publicUrl, 'application')}`,
       '',
       'Mit freundlichen Grüßen',
       'Ihr Team des openTransfer Accelerators',

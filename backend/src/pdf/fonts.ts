@@ -32,12 +32,32 @@ export function fontBuffers(): Record<FontName, Buffer> {
  * parsing DejaVu's tables again for every document cost about 0.3 s per PDF. Each document still
  * builds its own subset, so sharing the parsed fonts is safe. Loaded through pdfkit's own fontkit.
  */
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): object };
-let parsed: Record<FontName, object> | undefined;
+interface ParsedFont {
+  characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
+}
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): ParsedFont };
+let parsed: Record<FontName, ParsedFont> | undefined;
+
+/** Latin (with combining marks), Greek, Cyrillic, Latin Extended Additional (Vietnamese), general punctuation and €. */
+const PRIMED = (cp: number) => cp <= 0x052f || (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2000 && cp <= 0x20cf);
+
+/**
+ * fontkit caches a glyph with the code points of its first request. A glyph first reached as a
+ * component of another (Latin "E" inside Greek "Ε", "A" inside "Ä") is cached with none, and
+ * pdfkit then writes no text mapping for it: the letter vanishes from copied or extracted text in
+ * every later document of the process. Asking for these glyphs by code point first (~10 ms per
+ * font, once) gives each its code point.
+ */
+function parse(buffer: Buffer): ParsedFont {
+  const font = fontkit.create(buffer);
+  for (const cp of font.characterSet) if (PRIMED(cp)) font.glyphForCodePoint(cp);
+  return font;
+}
 
 /** Registers the fonts on a pdfkit document under the names `regular`, `bold`, `italic`, `light` and selects `regular`. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  parsed ??= Object.fromEntries(Object.entries(fontBuffers()).map(([k, buffer]) => [k, fontkit.create(buffer)])) as Record<FontName, object>;
+  parsed ??= Object.fromEntries(Object.entries(fontBuffers()).map(([k, buffer]) => [k, parse(buffer)])) as Record<FontName, ParsedFont>;
   for (const [name, font] of Object.entries(parsed)) doc.registerFont(name, font as unknown as Buffer);
   doc.font('regular');
 }

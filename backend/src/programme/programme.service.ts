@@ -99,7 +99,7 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
     db
       .selectFrom('reviews as r')
       .leftJoin('users as j', 'j.id', 'r.juror_id')
-      .select(['r.id', 'r.juror_id', 'j.name as juror_name', 'r.status', 'r.scores', 'r.recommendation', 'r.submitted_at'])
+      .select(['r.id', 'r.juror_id', 'j.name as juror_name', 'r.status', 'r.scores', 'r.score', 'r.recommendation', 'r.submitted_at'])
       .where('r.application_id', '=', fellowship.application_id)
       .orderBy('r.id')
       .execute(),
@@ -139,7 +139,7 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
 
   const submitted = reviews.filter((r) => r.status === 'submitted');
   const scores = {
-    ...scoresSummary(criteria, submitted.map((r) => ({ scores: r.scores as ReviewScore[], recommendation: r.recommendation }))),
+    ...scoresSummary(criteria, submitted.map((r) => ({ scores: r.scores as ReviewScore[], score: r.score, recommendation: r.recommendation }))),
     ...(staff
       ? {
           in_progress_count: reviews.filter((r) => r.status === 'assigned').length,
@@ -148,7 +148,7 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
             juror_id: r.juror_id,
             juror_name: r.juror_name,
             recommendation: r.recommendation,
-            weighted_score: scoresSummary(criteria, [{ scores: r.scores as ReviewScore[], recommendation: r.recommendation }]).weighted_score,
+            weighted_score: r.score === null ? null : Math.round(Number(r.score) * 10) / 10,
             submitted_at: r.submitted_at,
           })),
         }

@@ -8,23 +8,18 @@ export interface CriterionRef {
 }
 
 /**
- * Aggregates submitted reviews: weighted score 0–100 (Σ weight·score/max_score ÷ Σ weight, per
- * review, averaged over reviews), the mean per criterion and the recommendations. No identities.
+ * Aggregates submitted reviews: the weighted score 0–100 is the mean of each review's stored score
+ * (`reviews.score`, kept by the database with the formula of docs/jury.md — the same numbers the
+ * ranking averages), plus the mean per criterion and the recommendations. No identities.
  */
-export function scoresSummary(criteria: CriterionRef[], reviews: Array<{ scores: ReviewScore[]; recommendation: string | null }>) {
-  const perReview: number[] = [];
+export function scoresSummary(criteria: CriterionRef[], reviews: Array<{ scores: ReviewScore[]; score: number | null; recommendation: string | null }>) {
+  const perReview = reviews.map((r) => r.score).filter((x): x is number => x !== null).map(Number);
   const perCriterion = new Map<number, number[]>();
   for (const review of reviews) {
-    let weighted = 0;
-    let weights = 0;
     for (const c of criteria) {
       const s = review.scores?.find((x) => x.criterion_id === c.id)?.score;
-      if (s == null) continue;
-      weighted += (Number(c.weight) * Number(s)) / c.max_score;
-      weights += Number(c.weight);
-      perCriterion.set(c.id, [...(perCriterion.get(c.id) ?? []), Number(s)]);
+      if (s != null) perCriterion.set(c.id, [...(perCriterion.get(c.id) ?? []), Number(s)]);
     }
-    if (weights > 0) perReview.push((weighted / weights) * 100);
   }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   const round1 = (x: number | null) => (x == null ? null : Math.round(x * 10) / 10);

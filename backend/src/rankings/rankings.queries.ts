@@ -20,6 +20,7 @@ export const RANKING_FIELDS: Record<string, FieldSpec> = {
   normalised_score: { column: 't.normalised_score', type: 'number' },
   spread: { column: 't.spread', type: 'number' },
   disagreement: { column: 't.disagreement', type: 'bool' },
+  partial: { column: 't.partial', type: 'bool' },
   rank: { column: 't.rank', type: 'int' },
 };
 
@@ -37,11 +38,17 @@ export interface RankingRecord {
   normalised_score: number | null;
   spread: number | null;
   disagreement: boolean;
+  /** Fewer submitted reviews than assigned ones: the scores rest on part of the jury. */
+  partial: boolean;
   rank: number | null;
   reviews?: unknown[];
 }
 
 /**
+ * The one ranking of a cohort, for every screen that shows one (console, CSV, selection.pdf, the
+ * demo data's decisions): `rank` orders by the normalised score, the weighted score is shown beside
+ * it, and `partial` flags applications that not every assigned juror has scored yet.
+ *
  * The whole cohort's ranking as one derived table `t`. Each submitted review's weighted score is
  * stored (`reviews.score`, kept by the trigger of migration 0004 with the formula of
  * rankings.maths.ts `reviewScore`); this statement adds the per-juror z-scores, the aggregates and
@@ -88,6 +95,7 @@ export function rankingTable(db: Kysely<Database>, cohort: RawBuilder<number>, b
            coalesce(agg.review_count, 0) as review_count, coalesce(agg.assigned_count, 0) as assigned_count,
            agg.weighted_score, agg.normalised_score, agg.spread,
            coalesce(round(agg.spread * 1e6) >= ${sql.lit(DISAGREEMENT_SPREAD * 1e6)} or agg.split, false) as disagreement,
+           coalesce(agg.review_count < agg.assigned_count, false) as partial,
            (case when agg.review_count > 0 then rank() over (
              order by round(agg.normalised_score * 1e6) desc nulls last, round(agg.weighted_score * 1e6) desc nulls last
            ) end)::int as rank

@@ -23,7 +23,10 @@ async function rankingPage(ctx: RequestContext, list: ListQuery, cohortId: numbe
   return listPage(ctx.db, qb, list);
 }
 
-const CSV_HEADER = ['Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Gewichteter Score (0–100)', 'Normalisierter Score (z)', 'Spannweite', 'Uneinigkeit'];
+const CSV_HEADER = [
+  'Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Unvollständig', 'Normalisierter Score (z)',
+  'Gewichteter Score (0–100)', 'Spannweite', 'Uneinigkeit',
+];
 
 export function registerRankingRoutes(api: ApiRouter): void {
   api.add({
@@ -42,8 +45,8 @@ export function registerRankingRoutes(api: ApiRouter): void {
       sendCsv(res, `ranking-jahrgang-${cohortId}.csv`, [
         CSV_HEADER,
         ...rows.map((r) => [
-          r.rank, r.application_id, r.organisation_name, r.project_name, r.status, r.review_count, r.assigned_count,
-          csvDecimal(r.weighted_score, 2), csvDecimal(r.normalised_score, 3), csvDecimal(r.spread, 2), r.disagreement,
+          r.rank, r.application_id, r.organisation_name, r.project_name, r.status, r.review_count, r.assigned_count, r.partial,
+          csvDecimal(r.normalised_score, 3), csvDecimal(r.weighted_score, 2), csvDecimal(r.spread, 2), r.disagreement,
         ]),
       ]);
       return undefined;

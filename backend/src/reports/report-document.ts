@@ -28,11 +28,16 @@ export interface ReportMeta {
 
 export interface Column<Row> {
   header: string;
-  /** Share of the text width (the shares of a table add up to 1). */
+  /**
+   * Share of the room left once every column has what it needs (the longest word, or the whole
+   * text of a `nowrap` column): text columns that can use more take their share of the rest.
+   */
   width: number;
   align?: 'left' | 'right' | 'center';
   value: (row: Row) => string;
   bold?: boolean;
+  /** Dates, amounts, statuses, references: printed on one line, the column as wide as its widest cell. */
+  nowrap?: boolean;
 }
 
 export interface Bar {
@@ -42,6 +47,10 @@ export interface Bar {
 
 const PAGE = { size: 'A4' as const, margins: { top: 72, bottom: 64, left: 56, right: 56 } };
 const MAX_CELL_CHARS = 700;
+/** A table's text shrinks down to this size before any word would have to break. */
+const MIN_TABLE_FONT = 6.5;
+/** A wrapping column claims at most this share of the width for its longest word (a URL, say). */
+const MAX_WORD_SHARE = 0.4;
 
 export class ReportDocument {
   readonly doc: PDFKit.PDFDocument;
@@ -143,10 +152,11 @@ export class ReportDocument {
     doc.font('regular').fontSize(10).fillColor(COLORS.text);
   }
 
+  /** Running text. A number stays on the line of its unit (`25.000,00 €`, `40 %`, `8,5 Std.`, `87,3 von 100`). */
   paragraph(text: string, options: { muted?: boolean; size?: number } = {}): void {
     this.doc.x = this.left;
     this.doc.font('regular').fontSize(options.size ?? 10).fillColor(options.muted ? COLORS.muted : COLORS.text)
-      .text(text, { width: this.width, lineGap: 2 });
+      .text(keepUnits(text), { width: this.width, lineGap: 2 });
     this.doc.fillColor(COLORS.text).moveDown(0.5);
   }
 
@@ -179,9 +189,9 @@ export class ReportDocument {
   /** A table whose rows break across pages; the header row is repeated on every page. */
   table<Row>(columns: Column<Row>[], rows: Row[], options: { footer?: string[]; empty?: string; fontSize?: number } = {}): void {
     const doc = this.doc;
-    const fontSize = options.fontSize ?? 8.5;
     const pad = 4;
-    const widths = columns.map((c) => c.width * this.width);
+    const texts = rows.map((row) => columns.map((c) => clip(c.value(row))));
+    const { widths, fontSize } = this.columnWidths(columns, texts, options.footer, options.fontSize ?? 8.5, pad);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
     // Cells are wrapped here, word by word on pdfkit's cached word widths, and drawn line by line
     // without pdfkit's line wrapper: measuring and drawing through the wrapper twice per cell made
@@ -230,8 +240,8 @@ export class ReportDocument {
         .text(options.empty ?? 'Keine Einträge.', this.left + pad, doc.y + pad, { width: this.width - 2 * pad });
       doc.y += pad;
     }
-    rows.forEach((row, index) => {
-      const laid = layoutRow(columns.map((c) => clip(c.value(row))), bodyBold);
+    texts.forEach((cells, index) => {
+      const laid = layoutRow(cells, bodyBold);
       if (laid.lines.some((l) => l.length > maxLines)) {
         laid.lines = laid.lines.map((l) => (l.length > maxLines ? [...l.slice(0, maxLines - 1), `${l[maxLines - 1]}…`] : l));
         laid.height = maxLines * lineHeight() + 2 * pad;
@@ -255,7 +265,90 @@ export class ReportDocument {
     doc.fillColor(COLORS.text).font('regular').fontSize(10);
   }
 
-  /** Greedy word wrap on the current font; words wider than the line are split by characters. */
+  /**
+   * Column widths measured on the content: every column gets at least its longest word (header
+   * words in bold included), a `nowrap` column its widest cell; what is left goes to the text
+   * columns by their share, each up to its widest cell. If the minimum does not fit, the table's
+   * font shrinks (down to MIN_TABLE_FONT) before a word would ever be split.
+   */
+  private columnWidths<Row>(columns: Column<Row>[], texts: string[][], footer: string[] | undefined, preferred: number, pad: number) {
+    const doc = this.doc;
+    const total = this.width;
+    const measure = (size: number) => {
+      const need = columns.map(() => 0);
+      const full = columns.map(() => 0);
+      const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
+      const widest = (text: string) => Math.max(0, ...text.split('\n').map((line) => doc.widthOfString(line)));
+      doc.font('bold').fontSize(size);
+      columns.forEach((c, i) => {
+        need[i] = Math.max(need[i], longestWord(c.header));
+        full[i] = Math.max(full[i], widest(c.header));
+        // A footer (totals) line stays one line: "Summe ohne Stornos" is a label, not prose.
+        const f = footer?.[i];
+        if (f) {
+          need[i] = Math.max(need[i], widest(f));
+          full[i] = Math.max(full[i], widest(f));
+        }
+      });
+      doc.font('regular').fontSize(size);
+      for (const row of texts) {
+        columns.forEach((c, i) => {
+          if (c.bold) doc.font('bold');
+          const w = widest(row[i]);
+          full[i] = Math.max(full[i], w);
+          need[i] = Math.max(need[i], c.nowrap ? w : Math.min(longestWord(row[i]), total * MAX_WORD_SHARE));
+          if (c.bold) doc.font('regular');
+        });
+      }
+      return { need: need.map((n) => n + 2 * pad + 0.5), full: full.map((n) => n + 2 * pad + 0.5) };
+    };
+    let fontSize = preferred;
+    let { need, full } = measure(fontSize);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    while (sum(need) > total && fontSize > MIN_TABLE_FONT) {
+      fontSize = Math.max(MIN_TABLE_FONT, fontSize - 0.5);
+      ({ need, full } = measure(fontSize));
+    }
+    if (sum(need) > total) {
+      // Still too wide at the smallest size: only the text columns give way (their longest words
+      // will break); dates and amounts keep their width.
+      const fixed = sum(need.filter((_, i) => columns[i].nowrap));
+      const flexible = sum(need.filter((_, i) => !columns[i].nowrap));
+      const factor = Math.max(0, total - fixed) / (flexible || 1);
+      return { widths: need.map((n, i) => (columns[i].nowrap ? n : n * factor)), fontSize };
+    }
+    const widths = [...need];
+    let rest = total - sum(widths);
+    // First, if it costs at most half the room left, every header on one line ("Noch nicht verplant").
+    doc.font('bold').fontSize(fontSize);
+    const headerGrowth = columns.map((c, i) => Math.max(0, doc.widthOfString(c.header) + 2 * pad + 0.5 - widths[i]));
+    doc.font('regular');
+    if (sum(headerGrowth) <= rest / 2) {
+      headerGrowth.forEach((g, i) => (widths[i] += g));
+      rest -= sum(headerGrowth);
+    }
+    // Hand out the rest by share to the columns that can still use it, then to all by share.
+    for (let round = 0; round < columns.length && rest > 0.01; round++) {
+      const hungry = columns.map((c, i) => (widths[i] < full[i] - 0.01 ? c.width : 0));
+      const shares = sum(hungry);
+      if (!shares) break;
+      let given = 0;
+      columns.forEach((_, i) => {
+        if (!hungry[i]) return;
+        const add = Math.min((rest * hungry[i]) / shares, full[i] - widths[i]);
+        widths[i] += add;
+        given += add;
+      });
+      rest -= given;
+    }
+    if (rest > 0.01) {
+      const shares = sum(columns.map((c) => c.width)) || 1;
+      columns.forEach((c, i) => (widths[i] += (rest * c.width) / shares));
+    }
+    return { widths, fontSize };
+  }
+
+  /** Greedy word wrap on the current font; words wider than the line are split by characters (only when no font size fits them). */
   private wrap(text: string, width: number): string[] {
     const doc = this.doc;
     const lines: string[] = [];
@@ -321,8 +414,8 @@ export class ReportDocument {
     for (const bar of bars) {
       if (doc.y + groupH > this.bottom) this.newPage();
       const y = doc.y;
-      doc.font('regular').fontSize(8.5).fillColor(COLORS.text)
-        .text(bar.label, this.left, y + (groupH - 7) / 2 - 4, { width: labelW, height: groupH, align: 'right', lineBreak: false, ellipsis: true });
+      doc.font('regular').fontSize(8.5).fillColor(COLORS.text);
+      this.line(bar.label, this.left, y + (groupH - 7) / 2 - 4, labelW, 'right');
       doc.save().moveTo(chartX, y).lineTo(chartX, y + groupH - 4).lineWidth(0.6).strokeColor(COLORS.line).stroke().restore();
       bar.values.forEach((v, s) => {
         const by = y + s * barH;
@@ -344,14 +437,32 @@ export class ReportDocument {
     const y = doc.y;
     const labelW = 150;
     const barW = this.width - labelW - 130;
-    doc.font('regular').fontSize(9).fillColor(COLORS.text).text(label, this.left, y + 1, { width: labelW, lineBreak: false, ellipsis: true });
+    doc.font('regular').fontSize(9).fillColor(COLORS.text);
+    this.line(label, this.left, y + 1, labelW - 6);
     doc.save().roundedRect(this.left + labelW, y, barW, 11, 2).fill(COLORS.zebra).restore();
     const share = of > 0 ? Math.min(1, value / of) : 0;
     if (share > 0) doc.save().roundedRect(this.left + labelW, y, barW * share, 11, 2).fill(value > of ? COLORS.accent : COLORS.primary).restore();
-    doc.font('regular').fontSize(8.5).fillColor(COLORS.muted).text(text, this.left + labelW + barW + 8, y + 1, { width: 122, lineBreak: false });
+    doc.font('regular').fontSize(8.5).fillColor(COLORS.muted);
+    this.line(text, this.left + labelW + barW + 8, y + 1, 122);
     doc.x = this.left;
     doc.y = y + 18;
     doc.fillColor(COLORS.text);
+  }
+
+  /**
+   * One line of text that never wraps: shortened with "…" (between words where possible) until it
+   * fits `width` in the current font. pdfkit wraps any text given a width, `lineBreak: false` or not.
+   */
+  line(text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
+    const doc = this.doc;
+    let fitted = text;
+    if (doc.widthOfString(fitted) > width) {
+      const words = text.split(' ');
+      while (words.length > 1 && doc.widthOfString(`${words.join(' ')} …`) > width) words.pop();
+      fitted = `${words.join(' ')} …`;
+      while (fitted.length > 1 && doc.widthOfString(fitted) > width) fitted = `${fitted.slice(0, -2)}…`;
+    }
+    doc.text(fitted, x, y, { width, align, lineBreak: false });
   }
 
   /** Writes the running header and "Seite x von y" on every page but the cover, then ends the document. */
@@ -365,20 +476,26 @@ export class ReportDocument {
       const margins = doc.page.margins;
       doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
       if (i > start) {
-        doc.font('regular').fontSize(8).fillColor(COLORS.muted)
-          .text(`openTransfer Accelerator · ${this.meta.title} · ${this.meta.cohortName}`, this.left, 34, { width: this.width * 0.75, lineBreak: false, ellipsis: true });
-        doc.text(date(this.meta.generatedAt), this.left, 34, { width: this.width, align: 'right', lineBreak: false });
+        doc.font('regular').fontSize(8).fillColor(COLORS.muted);
+        const programme = /opentransfer/i.test(this.meta.cohortName) ? '' : 'openTransfer Accelerator · ';
+        this.line(`${programme}${this.meta.title} · ${this.meta.cohortName}`, this.left, 34, this.width * 0.8);
+        this.line(date(this.meta.generatedAt), this.left, 34, this.width, 'right');
         doc.save().moveTo(this.left, 48).lineTo(width - PAGE.margins.right, 48).lineWidth(0.5).strokeColor(COLORS.line).stroke().restore();
       }
       doc.save().moveTo(this.left, height - 44).lineTo(width - PAGE.margins.right, height - 44).lineWidth(0.5).strokeColor(COLORS.line).stroke().restore();
-      doc.font('regular').fontSize(8).fillColor(COLORS.muted)
-        .text(this.meta.period, this.left, height - 36, { width: this.width * 0.7, lineBreak: false, ellipsis: true });
-      doc.text(`Seite ${i - start + 1} von ${count}`, this.left, height - 36, { width: this.width, align: 'right', lineBreak: false });
+      doc.font('regular').fontSize(8).fillColor(COLORS.muted);
+      this.line(this.meta.period, this.left, height - 36, this.width * 0.7);
+      this.line(`Seite ${i - start + 1} von ${count}`, this.left, height - 36, this.width, 'right');
       doc.page.margins = margins;
     }
     doc.end();
     return doc;
   }
+}
+
+/** Joins a number to its unit with a no-break space, so a line never ends between them. */
+function keepUnits(text: string): string {
+  return text.replace(/(\d) (?=€|%|Std\.|von \d)/g, '$1\u00a0').replace(/(\d\u00a0?von) (?=\d)/g, '$1\u00a0');
 }
 
 function clip(text: string): string {

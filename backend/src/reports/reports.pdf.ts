@@ -1,21 +1,29 @@
-import type { ApplicationStats, CohortInfo, CriterionInfo, FellowSummary, JuryProgress, MilestoneInfo, RankedApplication, Tranche } from './reports.queries.ts';
+import type {
+  ApplicationStats, CohortInfo, CriterionInfo, FellowSummary, Funding, FundingRow, JuryProgress, MilestoneInfo, RankedApplication, Tranche,
+  WorkshopInfo,
+} from './reports.queries.ts';
 import { ReportDocument } from './report-document.ts';
 import {
-  count, date, FELLOWSHIP_LABELS, FIELD_LABELS, hours, label, MILESTONE_LABELS, money, PHASE_LABELS, percent, score,
-  STATUS_LABELS, TRANCHE_LABELS,
+  berlinDay, count, date, FELLOWSHIP_LABELS, FIELD_LABELS, FUNDING_LABELS, hours, label, MILESTONE_LABELS, money, PHASE_LABELS, percent,
+  score, STAGE_GATE_LABELS, STAGE_LABELS, STATUS_LABELS, TRANCHE_LABELS, WORKSHOP_KIND_LABELS, zScore,
 } from './format.ts';
+import { stageGate } from '../fellowships/stage-gate.ts';
 
 /**
  * The three PDF reports as pure functions: data in, finished pdfkit stream out (pipe it to a
  * response or collect it with `toBuffer`). No database, no HTTP: the loaders in reports.service.ts
- * gather the data.
+ * gather the data. No sum or score is computed here that another screen shows: money comes from
+ * `funding` (the console's funding overview), the ranking from `ranking` (the console's ranking).
  */
 export interface FunderReportData {
   cohort: CohortInfo;
   stats: ApplicationStats;
   fellows: FellowSummary[];
+  funding: Funding;
   milestones: MilestoneInfo[];
-  tranches: Tranche[];
+  /** Funder-safe tranche fields only (no payment reference). */
+  tranches: Array<Omit<Tranche, 'payment_reference'>>;
+  workshops: WorkshopInfo[];
   generatedAt: Date;
 }
 
@@ -30,7 +38,7 @@ export interface SelectionReportData {
 
 export interface FundingReportData {
   cohort: CohortInfo;
-  fellows: FellowSummary[];
+  funding: Funding;
   tranches: Tranche[];
   generatedAt: Date;
 }
@@ -54,14 +62,8 @@ function newReport(kind: ReportKind, subtitle: string, cohort: CohortInfo, gener
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-export function trancheTotals(tranches: Pick<Tranche, 'status' | 'amount_cents'>[]) {
-  const by = (status: string) => sum(tranches.filter((t) => t.status === status).map((t) => t.amount_cents));
-  const planned = by('planned');
-  const approved = by('approved');
-  const paid = by('paid');
-  const cancelled = by('cancelled');
-  return { planned, approved, paid, cancelled, committed: planned + approved + paid, all: planned + approved + paid + cancelled };
-}
+/** `1 Tranche`, `3 Tranchen`. */
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 function callFacts(cohort: CohortInfo): Array<[string, string]> {
   return [
@@ -73,35 +75,83 @@ function callFacts(cohort: CohortInfo): Array<[string, string]> {
   ];
 }
 
+/** The funding overview as a table: the console's columns and labels, its totals line as the footer. */
+function fundingTable(report: ReportDocument, funding: Funding, options: { unplanned?: boolean } = {}) {
+  const money6: Array<[keyof FundingRow, string]> = [
+    ['granted_cents', FUNDING_LABELS.granted], ['planned_cents', FUNDING_LABELS.planned], ['approved_cents', FUNDING_LABELS.approved],
+    ['paid_cents', FUNDING_LABELS.paid], ['open_cents', FUNDING_LABELS.open],
+    ...(options.unplanned ? [['unplanned_cents', FUNDING_LABELS.unplanned] as [keyof FundingRow, string]] : []),
+  ];
+  const t = funding.totals;
+  report.table<FundingRow>(
+    [
+      {
+        header: 'Organisation', width: 1,
+        value: (f) => `${f.organisation_name ?? ''}${f.fellowship_status && f.fellowship_status !== 'active' ? ` (${label(FELLOWSHIP_LABELS, f.fellowship_status)})` : ''}`,
+      },
+      ...money6.map(([key, header]) => ({ header, width: 0, align: 'right' as const, nowrap: true, value: (f: FundingRow) => money(f[key] as number) })),
+    ],
+    funding.fellowships,
+    {
+      footer: [`Summe (${count(t.fellowship_count)} Förderungen)`, ...money6.map(([key]) => money(t[key] as number))],
+      empty: 'In diesem Jahrgang gibt es noch keine Fellows.',
+    },
+  );
+  report.paragraph(FUNDING_LABELS.legend, { muted: true, size: 8.5 });
+}
+
 export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
-  const { cohort, stats, fellows, milestones, tranches, generatedAt } = data;
+  const { cohort, stats, fellows, funding, milestones, tranches, workshops, generatedAt } = data;
   const report = newReport('funder', 'Skalierungsstipendium – das Jahr in Zahlen und die Fellows', cohort, generatedAt);
   report.cover(callFacts(cohort));
 
+  const today = berlinDay(generatedAt);
+  const totals = funding.totals;
   const coachingMinutes = sum(fellows.map((f) => f.coaching_minutes));
   const coachingBudget = sum(fellows.map((f) => f.coaching_hours_budget));
-  const grants = sum(fellows.map((f) => f.grant_cents));
-  const totals = trancheTotals(tranches);
   const attended = sum(fellows.map((f) => f.workshops_attended));
   const possible = sum(fellows.map((f) => f.workshops_held));
+  const milestonesBy = new Map<number, MilestoneInfo[]>();
+  for (const m of milestones) milestonesBy.set(m.fellowship_id, [...(milestonesBy.get(m.fellowship_id) ?? []), m]);
+  const gateOf = (f: FellowSummary) => stageGate(f.stage, (milestonesBy.get(f.id) ?? []).find((m) => m.kind === 'transfer_concept')?.status);
+  const gates = fellows.map(gateOf);
+  const inStage2 = gates.filter((g) => g === 'passed').length;
+  const awaiting = gates.filter((g) => g === 'awaiting_approval').length;
+  const active = fellows.filter((f) => f.status === 'active').length;
+  const names = new Map(fellows.map((f) => [f.id, f.organisation_name]));
+  const byDue = (a: MilestoneInfo, b: MilestoneInfo) => a.due_on!.localeCompare(b.due_on!) || (names.get(a.fellowship_id) ?? '').localeCompare(names.get(b.fellowship_id) ?? '', 'de');
+  const upcoming = milestones.filter((m) => m.status === 'open' && m.due_on && m.due_on >= today).sort(byDue);
+  const demoDays = [...new Set(milestones.filter((m) => m.kind === 'demo_day' && m.due_on).map((m) => m.due_on!))].sort();
 
+  // ── Summary: the key numbers up front ──
   report.newPage();
-  report.heading('Das Jahr in Zahlen');
+  report.heading('Auf einen Blick');
   report.figures([
     ['Eingereichte Bewerbungen', count(stats.submitted)],
-    ['Ausgewählte Fellows', count(fellows.length)],
+    [`Fellows (${count(cohort.seats)} Plätze)`, count(fellows.length)],
     ['Annahmequote', percent(fellows.length, stats.submitted)],
-    ['Plätze', count(cohort.seats)],
-    ['Fördersumme (Stipendien)', money(grants)],
-    ['Ausgezahlt', money(totals.paid)],
+    ['Stage-Gate passiert (Stufe 2)', `${count(inStage2)} von ${count(fellows.length)}`],
+    [FUNDING_LABELS.granted, money(totals.granted_cents)],
+    [FUNDING_LABELS.paid, money(totals.paid_cents)],
+    [FUNDING_LABELS.open, money(totals.open_cents)],
+    ['Demo Day', demoDays.length ? demoDays.map((d) => date(d)).join(', ') : '–'],
     ['Coaching-Stunden', hours(coachingMinutes, 'minutes')],
+    ['Coaching-Budget', hours(coachingBudget)],
     ['Workshop-Teilnahme', percent(attended, possible)],
+    ['Aktive Fellows', count(active)],
   ]);
   report.paragraph(
     `Auf die Ausschreibung vom ${date(cohort.application_opens_at)} bis ${date(cohort.application_closes_at)} gingen ` +
-      `${count(stats.submitted)} vollständige Bewerbungen ein (${count(stats.started)} begonnen). ` +
-      `${count(fellows.length)} Organisationen wurden als Fellows aufgenommen.`,
+      `${count(stats.submitted)} vollständige Bewerbungen ein; ${count(fellows.length)} Organisationen wurden als Fellows aufgenommen ` +
+      `(${count(cohort.seats)} Plätze), ${count(active)} davon sind aktiv im Programm. ` +
+      `${plural(inStage2, 'Fellow hat das Stage-Gate passiert und ist', 'Fellows haben das Stage-Gate passiert und sind')} in Stufe 2` +
+      (awaiting ? `, bei ${count(awaiting)} ist das Transferkonzept eingereicht und die Freigabe steht aus. ` : '. ') +
+      `Von ${money(totals.granted_cents)} bewilligten Stipendien sind ${money(totals.paid_cents)} ausgezahlt (${percent(totals.paid_cents, totals.granted_cents)}).`,
   );
+
+  // ── The year in numbers ──
+  report.heading('Das Jahr in Zahlen');
+  report.paragraph(`${count(stats.submitted)} vollständige Bewerbungen, ${count(stats.started)} begonnen.`, { muted: true });
   report.barChart(stats.by_field.map((c) => ({ label: label(FIELD_LABELS, c.key), values: [c.count] })), {
     title: 'Bewerbungen nach Handlungsfeld', series: ['Bewerbungen'], format: count,
   });
@@ -109,50 +159,48 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     title: 'Bewerbungen nach Bundesland', series: ['Bewerbungen'], format: count,
   });
 
-  report.heading('Förderung: geplant und ausgezahlt');
+  // ── Funding: the console's funding overview ──
+  report.newPage();
+  report.heading('Förderung');
   report.figures([
-    ['Bewilligte Stipendien', money(grants)],
-    ['Tranchen geplant (ohne Stornos)', money(totals.committed)],
-    ['davon freigegeben', money(totals.approved)],
-    ['davon ausgezahlt', money(totals.paid)],
+    [FUNDING_LABELS.granted, money(totals.granted_cents)],
+    [FUNDING_LABELS.planned, money(totals.planned_cents)],
+    [FUNDING_LABELS.approved, money(totals.approved_cents)],
+    [FUNDING_LABELS.paid, money(totals.paid_cents)],
   ]);
-  report.barChart(fellows.map((f) => ({ label: f.organisation_name, values: [f.planned_cents, f.paid_cents] })), {
-    title: 'Tranchen je Fellow', series: ['Geplant', 'Ausgezahlt'], format: money, labelWidth: 190,
+  report.barChart(funding.fellowships.map((f) => ({ label: f.organisation_name ?? '', values: [f.granted_cents, f.paid_cents] })), {
+    title: 'Bewilligt und ausgezahlt je Fellow', series: [FUNDING_LABELS.granted, FUNDING_LABELS.paid], format: money, labelWidth: 190,
   });
+  fundingTable(report, funding);
+  report.heading('Coaching und Stage-Gate', 2);
   report.table<FellowSummary>(
     [
-      { header: 'Organisation', width: 0.36, value: (f) => f.organisation_name },
-      { header: 'Stipendium', width: 0.16, align: 'right', value: (f) => money(f.grant_cents) },
-      { header: 'Geplant', width: 0.16, align: 'right', value: (f) => money(f.planned_cents) },
-      { header: 'Ausgezahlt', width: 0.16, align: 'right', value: (f) => money(f.paid_cents) },
-      { header: 'Coaching', width: 0.16, align: 'right', value: (f) => hours(f.coaching_minutes, 'minutes') },
+      { header: 'Organisation', width: 1, value: (f) => f.organisation_name },
+      { header: 'Stufe', width: 0, nowrap: true, value: (f) => label(STAGE_LABELS, String(f.stage)) },
+      { header: 'Stage-Gate', width: 0.6, value: (f) => STAGE_GATE_LABELS[gateOf(f)] },
+      { header: 'Coaching', width: 0, align: 'right', nowrap: true, value: (f) => hours(f.coaching_minutes, 'minutes') },
     ],
     fellows,
-    {
-      footer: ['Summe', money(grants), money(sum(fellows.map((f) => f.planned_cents))), money(sum(fellows.map((f) => f.paid_cents))), hours(coachingMinutes, 'minutes')],
-      empty: 'In diesem Jahrgang gibt es noch keine Fellows.',
-    },
+    { footer: ['Summe', '', '', hours(coachingMinutes, 'minutes')], empty: 'In diesem Jahrgang gibt es noch keine Fellows.' },
   );
   if (coachingBudget > 0) report.progress('Coaching gesamt', coachingMinutes / 60, coachingBudget, `${hours(coachingMinutes, 'minutes')} von ${hours(coachingBudget)}`);
 
-  const milestonesBy = new Map<number, MilestoneInfo[]>();
-  for (const m of milestones) milestonesBy.set(m.fellowship_id, [...(milestonesBy.get(m.fellowship_id) ?? []), m]);
-  const tranchesBy = new Map<number, Tranche[]>();
+  // ── One page per fellow ──
+  const tranchesBy = new Map<number, FunderReportData['tranches']>();
   for (const t of tranches) tranchesBy.set(t.fellowship_id, [...(tranchesBy.get(t.fellowship_id) ?? []), t]);
-
+  const fundingBy = new Map(funding.fellowships.map((f) => [f.fellowship_id, f]));
   for (const f of fellows) {
+    const gate = gateOf(f);
     report.newPage();
     report.heading(f.organisation_name);
     report.paragraph(
       [f.project_name, [f.city, f.state].filter(Boolean).join(', '), label(FIELD_LABELS, f.field)].filter(Boolean).join(' · '),
       { muted: true },
     );
-    const own = milestonesBy.get(f.id) ?? [];
-    const gate = own.find((m) => m.kind === 'transfer_concept');
     report.figures([
       ['Status', label(FELLOWSHIP_LABELS, f.status)],
-      ['Stufe', f.stage === 2 ? 'Stufe 2 (Transfer)' : 'Stufe 1 (Konzept)'],
-      ['Stage-Gate Transferkonzept', gate ? label(MILESTONE_LABELS, gate.status) : 'nicht angelegt'],
+      ['Stufe', label(STAGE_LABELS, String(f.stage))],
+      ['Stage-Gate Transferkonzept', STAGE_GATE_LABELS[gate]],
       ['Coach', f.coach_name ?? '–'],
     ]);
     report.heading('Ziele', 2);
@@ -160,12 +208,12 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     report.heading('Meilensteine', 2);
     report.table<MilestoneInfo>(
       [
-        { header: 'Meilenstein', width: 0.46, value: (m) => m.title },
-        { header: 'Fällig', width: 0.14, value: (m) => date(m.due_on) },
-        { header: 'Status', width: 0.14, value: (m) => label(MILESTONE_LABELS, m.status) },
-        { header: 'Notiz', width: 0.26, value: (m) => m.note ?? '' },
+        { header: 'Meilenstein', width: 1, value: (m) => m.title },
+        { header: 'Fällig', width: 0, nowrap: true, value: (m) => date(m.due_on) },
+        // The transfer concept's state is the stage gate's: "achieved" alone would hide a pending approval.
+        { header: 'Status', width: 0.4, value: (m) => (m.kind === 'transfer_concept' ? STAGE_GATE_LABELS[gate] : label(MILESTONE_LABELS, m.status)) },
       ],
-      own,
+      milestonesBy.get(f.id) ?? [],
       { empty: 'Keine Meilensteine erfasst.' },
     );
     report.heading('Teilnahme und Coaching', 2);
@@ -174,19 +222,86 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     report.progress('Coaching-Stunden', f.coaching_minutes / 60, f.coaching_hours_budget,
       `${hours(f.coaching_minutes, 'minutes')} von ${hours(f.coaching_hours_budget)}`);
     report.heading('Tranchen', 2);
-    const own2 = tranchesBy.get(f.id) ?? [];
-    report.table<Tranche>(
+    const own = fundingBy.get(f.id);
+    report.table<FunderReportData['tranches'][number]>(
       [
-        { header: 'Tranche', width: 0.36, value: (t) => t.label },
-        { header: 'Fällig', width: 0.14, value: (t) => date(t.due_on) },
-        { header: 'Status', width: 0.16, value: (t) => label(TRANCHE_LABELS, t.status) },
-        { header: 'Ausgezahlt am', width: 0.16, value: (t) => date(t.paid_at) },
-        { header: 'Betrag', width: 0.18, align: 'right', value: (t) => money(t.amount_cents) },
+        { header: 'Tranche', width: 1, value: (t) => t.label },
+        { header: 'Fällig', width: 0, nowrap: true, value: (t) => date(t.due_on) },
+        { header: 'Status', width: 0, nowrap: true, value: (t) => label(TRANCHE_LABELS, t.status) },
+        { header: 'Ausgezahlt am', width: 0, nowrap: true, value: (t) => date(t.paid_at) },
+        { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (t) => money(t.amount_cents) },
       ],
-      own2,
-      { empty: 'Keine Tranchen angelegt.', footer: ['Ausgezahlt', '', '', '', money(f.paid_cents)] },
+      tranchesBy.get(f.id) ?? [],
+      { empty: 'Keine Tranchen angelegt.', footer: [FUNDING_LABELS.paid, '', '', '', money(own?.paid_cents ?? 0)] },
+    );
+    if (own) {
+      report.paragraph(
+        `${FUNDING_LABELS.granted}: ${money(own.granted_cents)} · ${FUNDING_LABELS.planned}: ${money(own.planned_cents)} · ` +
+          `${FUNDING_LABELS.approved}: ${money(own.approved_cents)} · ${FUNDING_LABELS.paid}: ${money(own.paid_cents)} · ${FUNDING_LABELS.open}: ${money(own.open_cents)}`,
+        { muted: true, size: 8.5 },
+      );
+    }
+  }
+
+  // ── Outlook: what comes next ──
+  report.newPage();
+  report.heading('Ausblick');
+  const due = tranches
+    .filter((t) => t.status === 'planned' || t.status === 'approved')
+    .sort((a, b) => (a.due_on ?? '9999').localeCompare(b.due_on ?? '9999') || a.organisation_name.localeCompare(b.organisation_name, 'de'));
+  const overdue = milestones.filter((m) => m.status === 'open' && m.due_on && m.due_on < today).sort(byDue);
+  const nextDates = workshops.filter((w) => w.starts_at.getTime() >= generatedAt.getTime());
+  report.paragraph(
+    `Stand ${date(generatedAt)}: ${plural(upcoming.length, 'offener Meilenstein steht', 'offene Meilensteine stehen')} an` +
+      (overdue.length ? `, ${plural(overdue.length, 'ist', 'sind')} überfällig` : '') +
+      `; ${plural(due.length, 'Tranche', 'Tranchen')} über ${money(totals.planned_cents + totals.approved_cents)} ${due.length === 1 ? 'ist' : 'sind'} noch auszuzahlen ` +
+      `(${FUNDING_LABELS.planned} ${money(totals.planned_cents)}, ${FUNDING_LABELS.approved} ${money(totals.approved_cents)}).` +
+      (demoDays.some((d) => d >= today) ? ` Der Demo Day vor Sozialinvestoren ist am ${demoDays.filter((d) => d >= today).map((d) => date(d)).join(', ')}.` : ''),
+  );
+  report.heading('Anstehende Meilensteine', 2);
+  report.table<MilestoneInfo>(
+    [
+      { header: 'Fällig', width: 0, nowrap: true, value: (m) => date(m.due_on) },
+      { header: 'Organisation', width: 1, value: (m) => names.get(m.fellowship_id) ?? '' },
+      { header: 'Meilenstein', width: 1, value: (m) => m.title },
+    ],
+    upcoming,
+    { empty: 'Keine offenen Meilensteine.' },
+  );
+  if (overdue.length) {
+    report.heading('Überfällige Meilensteine', 2);
+    report.table<MilestoneInfo>(
+      [
+        { header: 'Fällig', width: 0, nowrap: true, value: (m) => date(m.due_on) },
+        { header: 'Organisation', width: 1, value: (m) => names.get(m.fellowship_id) ?? '' },
+        { header: 'Meilenstein', width: 1, value: (m) => m.title },
+      ],
+      overdue,
     );
   }
+  report.heading('Noch auszuzahlende Tranchen', 2);
+  report.table<FunderReportData['tranches'][number]>(
+    [
+      { header: 'Fällig', width: 0, nowrap: true, value: (t) => date(t.due_on) },
+      { header: 'Organisation', width: 1, value: (t) => t.organisation_name },
+      { header: 'Tranche', width: 1, value: (t) => t.label },
+      { header: 'Status', width: 0, nowrap: true, value: (t) => `${label(TRANCHE_LABELS, t.status)}${t.due_on && t.due_on < today ? ', überfällig' : ''}` },
+      { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (t) => money(t.amount_cents) },
+    ],
+    due,
+    { empty: 'Keine Tranchen offen.', footer: ['Summe', '', '', '', money(totals.planned_cents + totals.approved_cents)] },
+  );
+  report.heading('Termine', 2);
+  report.table<WorkshopInfo>(
+    [
+      { header: 'Datum', width: 0, nowrap: true, value: (w) => date(w.starts_at) },
+      { header: 'Veranstaltung', width: 1, value: (w) => w.title },
+      { header: 'Art', width: 0, nowrap: true, value: (w) => `${label(WORKSHOP_KIND_LABELS, w.kind)}${w.mandatory ? ' (Pflicht)' : ''}` },
+      { header: 'Ort', width: 0.5, value: (w) => w.location ?? 'online' },
+    ],
+    nextDates,
+    { empty: 'Keine weiteren Termine geplant.' },
+  );
   return report.end();
 }
 
@@ -238,18 +353,24 @@ export function buildSelectionReport(data: SelectionReportData): PDFKit.PDFDocum
   report.newPage();
   report.heading('Ranking und Entscheidungen');
   report.paragraph(
-    'Gewichteter Score (0–100): Summe aus Gewicht × Punkte ÷ Höchstpunktzahl, geteilt durch die Summe der Gewichte, ' +
-      'gemittelt über die abgegebenen Gutachten. Ohne abgegebenes Gutachten kein Rang. Begründungen stehen bei jeder Entscheidung.',
+    'Der Rang folgt dem normalisierten Score (Mittel der z-Werte: jede Bewertung im Vergleich zu den übrigen Bewertungen ' +
+      'desselben Jurymitglieds, so zählen strenge und milde Jurymitglieder gleich), bei Gleichstand dem gewichteten Score – ' +
+      'dieselbe Reihenfolge wie in der Konsole und im CSV-Export. Gewichteter Score (0–100): Summe aus Gewicht × Punkte ÷ ' +
+      'Höchstpunktzahl, geteilt durch die Summe der Gewichte, gemittelt über die abgegebenen Bewertungen. „unvollständig“: ' +
+      'noch nicht alle zugewiesenen Bewertungen abgegeben. Ohne abgegebene Bewertung kein Rang.',
     { muted: true, size: 8.5 },
   );
   report.table<RankedApplication>(
     [
-      { header: 'Rang', width: 0.07, align: 'right', value: (a) => (a.rank ? String(a.rank) : '–') },
-      { header: 'Organisation', width: 0.27, value: (a) => a.organisation_name },
-      { header: 'Gutachten', width: 0.12, align: 'right', value: (a) => count(a.review_count) },
-      { header: 'Score', width: 0.08, align: 'right', value: (a) => score(a.weighted_score) },
-      { header: 'Entscheidung', width: 0.15, value: (a) => label(STATUS_LABELS, a.status) },
-      { header: 'Begründung', width: 0.31, value: (a) => a.decision_reason ?? '' },
+      { header: 'Rang', width: 0, align: 'right', nowrap: true, value: (a) => (a.rank ? String(a.rank) : '–') },
+      { header: 'Organisation', width: 1, value: (a) => a.organisation_name },
+      { header: 'Bewertungen', width: 0, value: (a) => `${count(a.review_count)} von ${count(a.assigned_count)}${a.partial ? ' unvollständig' : ''}` },
+      { header: 'Normalisiert (z)', width: 0, align: 'right', nowrap: true, value: (a) => zScore(a.normalised_score) },
+      { header: 'Gewichtet (0–100)', width: 0, align: 'right', nowrap: true, value: (a) => score(a.weighted_score) },
+      {
+        header: 'Entscheidung und Begründung', width: 2,
+        value: (a) => `${label(STATUS_LABELS, a.status)}${a.decision_reason ? ` – ${a.decision_reason}` : ''}`,
+      },
     ],
     ranking,
     { empty: 'Keine eingereichten Bewerbungen.', fontSize: 8 },
@@ -258,75 +379,61 @@ export function buildSelectionReport(data: SelectionReportData): PDFKit.PDFDocum
 }
 
 export function buildFundingReport(data: FundingReportData): PDFKit.PDFDocument {
-  const { cohort, fellows, tranches, generatedAt } = data;
+  const { cohort, funding, tranches, generatedAt } = data;
   const report = newReport('funding', 'Alle Tranchen mit Status und Summen', cohort, generatedAt);
-  const totals = trancheTotals(tranches);
-  const grants = sum(fellows.map((f) => f.grant_cents));
-  report.cover([...callFacts(cohort), ['Tranchen', count(tranches.length)], ['Ausgezahlt', money(totals.paid)]]);
+  const t = funding.totals;
+  const all = t.planned_cents + t.approved_cents + t.paid_cents + t.cancelled_cents;
+  const counts = t.tranche_counts;
+  report.cover([...callFacts(cohort), ['Tranchen', count(counts.planned + counts.approved + counts.paid + counts.cancelled)], [FUNDING_LABELS.paid, money(t.paid_cents)]]);
 
   report.newPage();
   report.heading('Übersicht');
   report.figures([
-    ['Bewilligte Stipendien', money(grants)],
-    ['Gebunden (ohne Stornos)', money(totals.committed)],
-    ['Noch nicht verplant', money(grants - totals.committed)],
-    ['Ausgezahlt', money(totals.paid)],
+    [FUNDING_LABELS.granted, money(t.granted_cents)],
+    ['Gebunden (ohne Stornos)', money(t.committed_cents)],
+    [FUNDING_LABELS.unplanned, money(t.unplanned_cents)],
+    [FUNDING_LABELS.paid, money(t.paid_cents)],
   ]);
   report.table<[string, number, number]>(
     [
-      { header: 'Status', width: 0.5, value: (r) => r[0] },
-      { header: 'Tranchen', width: 0.2, align: 'right', value: (r) => count(r[1]) },
-      { header: 'Betrag', width: 0.3, align: 'right', value: (r) => money(r[2]) },
+      { header: 'Status', width: 1, value: (r) => r[0] },
+      { header: 'Tranchen', width: 0, align: 'right', nowrap: true, value: (r) => count(r[1]) },
+      { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (r) => money(r[2]) },
     ],
-    (['planned', 'approved', 'paid', 'cancelled'] as const).map((s) => [
-      TRANCHE_LABELS[s], tranches.filter((t) => t.status === s).length, totals[s],
-    ]),
-    { footer: ['Summe aller Tranchen', count(tranches.length), money(totals.all)] },
+    [
+      [TRANCHE_LABELS.planned, counts.planned, t.planned_cents],
+      [TRANCHE_LABELS.approved, counts.approved, t.approved_cents],
+      [TRANCHE_LABELS.paid, counts.paid, t.paid_cents],
+      [TRANCHE_LABELS.cancelled, counts.cancelled, t.cancelled_cents],
+    ],
+    { footer: ['Summe aller Tranchen', count(counts.planned + counts.approved + counts.paid + counts.cancelled), money(all)] },
   );
   report.barChart([
-    { label: 'Geplant', values: [totals.planned] },
-    { label: 'Freigegeben', values: [totals.approved] },
-    { label: 'Ausgezahlt', values: [totals.paid] },
-    { label: 'Storniert', values: [totals.cancelled] },
+    { label: TRANCHE_LABELS.planned, values: [t.planned_cents] },
+    { label: TRANCHE_LABELS.approved, values: [t.approved_cents] },
+    { label: TRANCHE_LABELS.paid, values: [t.paid_cents] },
+    { label: TRANCHE_LABELS.cancelled, values: [t.cancelled_cents] },
   ], { title: 'Tranchen nach Status', series: ['Betrag'], format: money });
 
   report.heading('Je Fellow');
-  report.table<FellowSummary>(
-    [
-      { header: 'Organisation', width: 0.3, value: (f) => f.organisation_name },
-      { header: 'Stipendium', width: 0.14, align: 'right', value: (f) => money(f.grant_cents) },
-      { header: 'Gebunden', width: 0.14, align: 'right', value: (f) => money(f.planned_cents) },
-      { header: 'Freigegeben', width: 0.14, align: 'right', value: (f) => money(f.approved_cents - f.paid_cents) },
-      { header: 'Ausgezahlt', width: 0.14, align: 'right', value: (f) => money(f.paid_cents) },
-      { header: 'Offen', width: 0.14, align: 'right', value: (f) => money(f.grant_cents - f.paid_cents) },
-    ],
-    fellows,
-    {
-      empty: 'In diesem Jahrgang gibt es noch keine Fellows.',
-      footer: [
-        'Summe', money(grants), money(sum(fellows.map((f) => f.planned_cents))),
-        money(sum(fellows.map((f) => f.approved_cents - f.paid_cents))), money(sum(fellows.map((f) => f.paid_cents))),
-        money(grants - sum(fellows.map((f) => f.paid_cents))),
-      ],
-    },
-  );
+  fundingTable(report, funding, { unplanned: true });
 
   report.heading('Alle Tranchen');
   report.table<Tranche>(
     [
-      { header: 'Organisation', width: 0.21, value: (t) => t.organisation_name },
-      { header: 'Tranche', width: 0.17, value: (t) => (t.milestone_title ? `${t.label} (Meilenstein: ${t.milestone_title})` : t.label) },
-      { header: 'Fällig', width: 0.11, value: (t) => date(t.due_on) },
-      { header: 'Status', width: 0.125, value: (t) => label(TRANCHE_LABELS, t.status) },
-      { header: 'Ausgezahlt', width: 0.12, value: (t) => date(t.paid_at) },
-      { header: 'Referenz', width: 0.125, value: (t) => t.payment_reference ?? '' },
-      { header: 'Betrag', width: 0.14, align: 'right', value: (t) => money(t.amount_cents) },
+      { header: 'Organisation', width: 1, value: (r) => r.organisation_name },
+      { header: 'Tranche', width: 1, value: (r) => (r.milestone_title ? `${r.label} (Meilenstein: ${r.milestone_title})` : r.label) },
+      { header: 'Fällig', width: 0, nowrap: true, value: (r) => date(r.due_on) },
+      { header: 'Status', width: 0, nowrap: true, value: (r) => label(TRANCHE_LABELS, r.status) },
+      { header: 'Ausgezahlt am', width: 0, nowrap: true, value: (r) => date(r.paid_at) },
+      { header: 'Referenz', width: 0, nowrap: true, value: (r) => r.payment_reference ?? '' },
+      { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (r) => money(r.amount_cents) },
     ],
     tranches,
     {
       empty: 'Keine Tranchen angelegt.',
       fontSize: 8,
-      footer: ['Summe ohne Stornos', '', '', '', '', '', money(totals.committed)],
+      footer: ['Summe ohne Stornos', '', '', '', '', '', money(t.committed_cents)],
     },
   );
   return report.end();

@@ -1,10 +1,29 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { rankingTable } from '../rankings/rankings.queries.ts';
+import { fundingOverview, type FundingRow } from '../disbursements/disbursements.queries.ts';
+
+export type { FundingRow };
+export interface Funding {
+  fellowships: FundingRow[];
+  totals: FundingRow;
+}
+
+/** Granted / planned / approved / paid / open per fellowship and in total, as the console's funding overview shows them. */
+export const loadFunding = (db: Db, cohortId: number): Promise<Funding> => fundingOverview(db, cohortId);
 
 /**
  * All Kysely code of the reports: each loader gathers one report's data in a handful of
- * aggregated queries. Confidential coaching notes never leave the database here: reports read
- * coaching sessions only as summed minutes.
+ * aggregated queries. Numbers that other screens show too come from their one source: the
+ * ranking from `rankingTable` (rankings.queries.ts), the money per fellowship from
+ * `fundingOverview` (disbursements.queries.ts).
+ *
+ * Funder-safe fields: the loaders of funder.pdf select only what may reach the funder —
+ * organisation name, place and field, project name, the fellowship's goals, status, stage and
+ * coach, counts and sums (coaching minutes, workshop attendance, money), milestone titles, dates
+ * and states, tranche labels, dates, states and amounts. They never select a note of any kind
+ * (milestone notes, coaching notes and topics, interview and eligibility notes, decision
+ * reasons), payment references, bank or contact data: what is not loaded cannot be printed.
  */
 type Db = Kysely<Database>;
 
@@ -86,50 +105,46 @@ export interface RankedApplication {
   id: number;
   organisation_name: string;
   project_name: string | null;
-  field: string;
-  state: string | null;
   status: string;
-  funding_requested_cents: number | null;
-  submitted_at: Date | null;
   decision_reason: string | null;
   review_count: number;
-  /** 0–100: Σ weight·score/max_score ÷ Σ weight, averaged over the submitted reviews. */
+  assigned_count: number;
+  partial: boolean;
+  /** 0–100, the mean of the stored `reviews.score` of the submitted reviews (rankings.queries.ts). */
   weighted_score: number | null;
+  /** Mean z-score: the ranking's key. */
+  normalised_score: number | null;
   rank: number | null;
 }
 
 /**
- * The submitted applications with their weighted jury score, best first. Scores come only from
- * submitted reviews; an application without one has no score and no rank.
+ * Every handed-in application of the cohort with its place in the one ranking (rankings.queries.ts
+ * `rankingTable`, which the console and the CSV export read too), in that ranking's order: rank,
+ * then id; applications the jury does not rank (ineligible, withdrawn) last.
  */
 export async function loadRanking(db: Db, cohortId: number): Promise<RankedApplication[]> {
-  const { rows } = await sql<RankedApplication>`
-    with per_review as (
-      select r.application_id,
-             100 * sum(c.weight * least(greatest(s.score, 0), c.max_score) / c.max_score) / nullif(sum(c.weight), 0) as score
-      from reviews r
-      join applications a on a.id = r.application_id
-      cross join lateral jsonb_to_recordset(case when jsonb_typeof(r.scores) = 'array' then r.scores else '[]'::jsonb end)
-        as s(criterion_id integer, score numeric)
-      join criteria c on c.id = s.criterion_id and c.cohort_id = a.cohort_id
-      where a.cohort_id = ${cohortId} and r.status = 'submitted' and s.score is not null
-      group by r.application_id, r.id
-    ), per_application as (
-      select application_id, count(*)::int as review_count, avg(score)::float8 as weighted_score
-      from per_review group by application_id
-    )
-    select a.id, o.name as organisation_name, a.project_name, o.field, o.state, a.status, a.funding_requested_cents,
-           a.submitted_at, a.decision_reason,
-           coalesce(p.review_count, 0) as review_count, p.weighted_score,
-           case when p.weighted_score is null then null
-                else (rank() over (order by p.weighted_score desc nulls last))::int end as rank
-    from applications a
-    join organisations o on o.id = a.organisation_id
-    left join per_application p on p.application_id = a.id
-    where a.cohort_id = ${cohortId} and ${SUBMITTED}
-    order by p.weighted_score desc nulls last, lower(o.name), a.id
-  `.execute(db);
-  return rows.map((r) => ({ ...r, funding_requested_cents: r.funding_requested_cents === null ? null : Number(r.funding_requested_cents) }));
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .leftJoin(rankingTable(db, sql<number>`${cohortId}::int`).as('r'), 'r.id', 'a.id')
+    .select([
+      'a.id', 'o.name as organisation_name', 'a.project_name', 'a.status', 'a.decision_reason', 'r.review_count', 'r.assigned_count',
+      'r.partial', 'r.weighted_score', 'r.normalised_score', 'r.rank',
+    ])
+    .where('a.cohort_id', '=', cohortId)
+    .where(SUBMITTED)
+    .orderBy(sql`r.rank asc nulls last`)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    review_count: r.review_count ?? 0,
+    assigned_count: r.assigned_count ?? 0,
+    partial: r.partial ?? false,
+    weighted_score: r.weighted_score ?? null,
+    normalised_score: r.normalised_score ?? null,
+    rank: r.rank ?? null,
+  }));
 }
 
 export async function loadCriteria(db: Db, cohortId: number): Promise<CriterionInfo[]> {
@@ -172,7 +187,7 @@ export interface Tranche {
   milestone_title: string | null;
 }
 
-export async function loadTranches(db: Db, cohortId: number): Promise<Tranche[]> {
+function tranchesQuery(db: Db, cohortId: number) {
   return db
     .selectFrom('disbursements as d')
     .innerJoin('fellowships as f', 'f.id', 'd.fellowship_id')
@@ -181,13 +196,24 @@ export async function loadTranches(db: Db, cohortId: number): Promise<Tranche[]>
     .where('f.cohort_id', '=', cohortId)
     .select([
       'd.id', 'd.fellowship_id', 'o.name as organisation_name', 'd.label', 'd.amount_cents', 'd.due_on', 'd.status',
-      'd.approved_at', 'd.paid_at', 'd.payment_reference', 'm.title as milestone_title',
+      'd.approved_at', 'd.paid_at', 'm.title as milestone_title',
     ])
     .orderBy(sql`lower(o.name)`)
     .orderBy('d.fellowship_id')
     .orderBy(sql`d.due_on nulls last`)
-    .orderBy('d.id')
-    .execute();
+    .orderBy('d.id');
+}
+
+/** Every tranche of the cohort with its payment reference (funding.pdf, for staff). */
+export async function loadTranches(db: Db, cohortId: number): Promise<Tranche[]> {
+  const rows = await tranchesQuery(db, cohortId).select('d.payment_reference').execute();
+  return rows.map((r) => ({ ...r, amount_cents: Number(r.amount_cents) }));
+}
+
+/** The tranches as funder.pdf may show them: funder-safe columns only (no payment reference). */
+export async function loadFunderTranches(db: Db, cohortId: number): Promise<Array<Omit<Tranche, 'payment_reference'>>> {
+  const rows = await tranchesQuery(db, cohortId).execute();
+  return rows.map((r) => ({ ...r, amount_cents: Number(r.amount_cents) }));
 }
 
 export interface FellowSummary {
@@ -208,15 +234,12 @@ export interface FellowSummary {
   coaching_sessions: number;
   workshops_held: number;
   workshops_attended: number;
-  planned_cents: number;
-  approved_cents: number;
-  paid_cents: number;
 }
 
 /**
- * One row per fellowship with its coaching hours (sum of minutes only), workshop attendance
+ * One row per fellowship with its coaching hours (sum of minutes only) and workshop attendance
  * (mandatory workshops of the cohort that have started, attended by at least one of the
- * organisation's people) and its tranches summed by status.
+ * organisation's people). Its money is `loadFunding`'s.
  */
 export async function loadFellows(db: Db, cohortId: number): Promise<FellowSummary[]> {
   const { rows } = await sql<FellowSummary>`
@@ -227,9 +250,7 @@ export async function loadFellows(db: Db, cohortId: number): Promise<FellowSumma
            f.status, f.stage, u.name as coach_name, f.grant_cents, f.coaching_hours_budget::float8 as coaching_hours_budget,
            coalesce(cs.minutes, 0)::int as coaching_minutes, coalesce(cs.sessions, 0)::int as coaching_sessions,
            (select count(*) from held)::int as workshops_held,
-           coalesce(att.n, 0)::int as workshops_attended,
-           coalesce(d.planned, 0)::bigint as planned_cents, coalesce(d.approved, 0)::bigint as approved_cents,
-           coalesce(d.paid, 0)::bigint as paid_cents
+           coalesce(att.n, 0)::int as workshops_attended
     from fellowships f
     join organisations o on o.id = f.organisation_id
     join applications a on a.id = f.application_id
@@ -242,22 +263,10 @@ export async function loadFellows(db: Db, cohortId: number): Promise<FellowSumma
       from attendances at join people p on p.id = at.person_id
       where p.organisation_id = f.organisation_id and at.status = 'attended' and at.workshop_id in (select id from held)
     ) att on true
-    left join lateral (
-      select sum(amount_cents) filter (where status <> 'cancelled') as planned,
-             sum(amount_cents) filter (where status in ('approved', 'paid')) as approved,
-             sum(amount_cents) filter (where status = 'paid') as paid
-      from disbursements where fellowship_id = f.id
-    ) d on true
     where f.cohort_id = ${cohortId}
     order by lower(o.name), f.id
   `.execute(db);
-  return rows.map((r) => ({
-    ...r,
-    grant_cents: Number(r.grant_cents),
-    planned_cents: Number(r.planned_cents),
-    approved_cents: Number(r.approved_cents),
-    paid_cents: Number(r.paid_cents),
-  }));
+  return rows.map((r) => ({ ...r, grant_cents: Number(r.grant_cents) }));
 }
 
 export interface MilestoneInfo {
@@ -266,17 +275,36 @@ export interface MilestoneInfo {
   kind: string;
   due_on: string | null;
   status: string;
-  note: string | null;
 }
 
+/** The milestones of the cohort's fellowships: funder-safe columns only (never the note). */
 export async function loadMilestones(db: Db, cohortId: number): Promise<MilestoneInfo[]> {
   return db
     .selectFrom('milestones as m')
     .innerJoin('fellowships as f', 'f.id', 'm.fellowship_id')
     .where('f.cohort_id', '=', cohortId)
-    .select(['m.fellowship_id', 'm.title', 'm.kind', 'm.due_on', 'm.status', 'm.note'])
+    .select(['m.fellowship_id', 'm.title', 'm.kind', 'm.due_on', 'm.status'])
     .orderBy('m.fellowship_id')
     .orderBy(sql`m.due_on nulls last`)
     .orderBy('m.id')
+    .execute();
+}
+
+export interface WorkshopInfo {
+  title: string;
+  kind: string;
+  starts_at: Date;
+  location: string | null;
+  mandatory: boolean;
+}
+
+/** The cohort's workshops, webinars and other dates (title, kind, start, place), in time order. */
+export async function loadWorkshops(db: Db, cohortId: number): Promise<WorkshopInfo[]> {
+  return db
+    .selectFrom('workshops')
+    .select(['title', 'kind', 'starts_at', 'location', 'mandatory'])
+    .where('cohort_id', '=', cohortId)
+    .orderBy('starts_at')
+    .orderBy('id')
     .execute();
 }

@@ -5,7 +5,8 @@ import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
-  loadApplicationStats, loadCohort, loadCriteria, loadFellows, loadJuryProgress, loadMilestones, loadRanking, loadTranches,
+  loadApplicationStats, loadCohort, loadCriteria, loadFellows, loadFunderTranches, loadFunding, loadJuryProgress, loadMilestones, loadRanking,
+  loadTranches, loadWorkshops,
 } from './reports.queries.ts';
 import { buildFunderReport, buildFundingReport, buildSelectionReport, type ReportKind } from './reports.pdf.ts';
 import { toBuffer } from './report-document.ts';
@@ -22,10 +23,11 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
   if (!cohort) throw notFound('Diesen Jahrgang gibt es nicht.');
   switch (kind) {
     case 'funder': {
-      const [stats, fellows, milestones, tranches] = await Promise.all([
-        loadApplicationStats(db, cohortId), loadFellows(db, cohortId), loadMilestones(db, cohortId), loadTranches(db, cohortId),
+      const [stats, fellows, funding, milestones, tranches, workshops] = await Promise.all([
+        loadApplicationStats(db, cohortId), loadFellows(db, cohortId), loadFunding(db, cohortId), loadMilestones(db, cohortId),
+        loadFunderTranches(db, cohortId), loadWorkshops(db, cohortId),
       ]);
-      return buildFunderReport({ cohort, stats, fellows, milestones, tranches, generatedAt });
+      return buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, generatedAt });
     }
     case 'selection': {
       const [stats, criteria, ranking, jury] = await Promise.all([
@@ -34,8 +36,8 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
       return buildSelectionReport({ cohort, stats, criteria, ranking, jury, generatedAt });
     }
     case 'funding': {
-      const [fellows, tranches] = await Promise.all([loadFellows(db, cohortId), loadTranches(db, cohortId)]);
-      return buildFundingReport({ cohort, fellows, tranches, generatedAt });
+      const [funding, tranches] = await Promise.all([loadFunding(db, cohortId), loadTranches(db, cohortId)]);
+      return buildFundingReport({ cohort, funding, tranches, generatedAt });
     }
   }
 }

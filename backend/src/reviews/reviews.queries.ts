@@ -18,7 +18,7 @@ export function selectReviews(db: Db, ctx: Pick<RequestContext, 'user'>) {
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
     .innerJoin('users as j', 'j.id', 't.juror_id')
     .select([
-      't.id', 't.application_id', 't.juror_id', 't.status', 't.scores', 't.recommendation', 't.overall_comment',
+      't.id', 't.application_id', 't.juror_id', 't.status', 't.scores', 't.score', 't.recommendation', 't.overall_comment',
       't.submitted_at', 't.created_at', 't.updated_at', 'a.cohort_id', 'a.project_name', 'o.name as organisation_name',
       'j.name as juror_name',
       sql<number>`(select count(*)::int from criteria c where c.cohort_id = a.cohort_id)`.as('criteria_count'),

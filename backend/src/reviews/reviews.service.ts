@@ -12,8 +12,13 @@ type Trx = Transaction<Database>;
 
 /** Applications the jury reviews: eligible ones (and shortlisted, which passed through review). */
 export const ASSIGNABLE_STATUSES = ['eligible', 'shortlisted'] as const;
-/** Phases in which reviewers may be (re)assigned. */
-export const ASSIGNMENT_PHASES = ['call_open', 'review', 'selection'] as const;
+/**
+ * Phases in which jurors score: once the cohort moves on to `selection`, every review is locked
+ * (the ranking the decisions rest on, and selection.pdf, must not change after the fact).
+ */
+export const REVIEW_PHASES = ['call_open', 'review'] as const;
+/** Phases in which reviewers may be (re)assigned: only while they can still score. */
+export const ASSIGNMENT_PHASES = REVIEW_PHASES;
 
 export type Criterion = { id: number; name: string; max_score: number };
 
@@ -46,7 +51,25 @@ async function lockReview(trx: Trx, ctx: RequestContext, id: number) {
   const visible = await selectReviews(trx, ctx).where('t.id', '=', id).executeTakeFirst();
   if (!visible) throw notFound();
   const row = await trx.selectFrom('reviews').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-  return { row, cohortId: visible.cohort_id };
+  return { row };
+}
+
+/**
+ * A juror writes or submits only while the cohort is still in review. The cohort row is read
+ * `FOR SHARE`: a concurrent phase transition (which locks it `FOR UPDATE`) waits for this write to
+ * commit, and a write that comes after the transition sees the new phase.
+ */
+async function assertReviewPhase(trx: Trx, applicationId: number) {
+  const cohort = await trx
+    .selectFrom('cohorts as c')
+    .select(['c.id', 'c.phase'])
+    .where('c.id', '=', trx.selectFrom('applications').select('cohort_id').where('id', '=', applicationId))
+    .forShare()
+    .executeTakeFirstOrThrow();
+  if (!(REVIEW_PHASES as readonly string[]).includes(cohort.phase)) {
+    throw conflict('Die Begutachtung dieses Jahrgangs ist abgeschlossen; Bewertungen lassen sich nicht mehr ändern.', 'review_closed');
+  }
+  return cohort.id;
 }
 
 function assertEditable(row: { status: string }) {
@@ -57,8 +80,8 @@ function assertEditable(row: { status: string }) {
 /** The patch for a juror's draft: only the juror, only while `assigned`. */
 export async function draftPatch(trx: Trx, input: ReviewUpdateInput, existing: Rec): Promise<Rec> {
   assertEditable(existing as { status: string });
-  const application = await trx.selectFrom('applications').select('cohort_id').where('id', '=', existing.application_id).executeTakeFirstOrThrow();
-  const criteria = await cohortCriteria(trx, application.cohort_id);
+  const cohortId = await assertReviewPhase(trx, existing.application_id as number);
+  const criteria = await cohortCriteria(trx, cohortId);
   const patch: Rec = {};
   if (input.scores !== undefined) patch.scores = JSON.stringify(normaliseScores(criteria, input.scores, existing.scores));
   if (input.recommendation !== undefined) patch.recommendation = input.recommendation;
@@ -72,8 +95,9 @@ export async function draftPatch(trx: Trx, input: ReviewUpdateInput, existing: R
  */
 export async function submitReview(ctx: RequestContext, id: number, input: ReviewUpdateInput): Promise<Rec> {
   return ctx.db.transaction().execute(async (trx) => {
-    const { row, cohortId } = await lockReview(trx, ctx, id);
+    const { row } = await lockReview(trx, ctx, id);
     assertEditable(row);
+    const cohortId = await assertReviewPhase(trx, row.application_id);
     const criteria = await cohortCriteria(trx, cohortId);
     if (!criteria.length) throw conflict('Für diesen Jahrgang sind noch keine Kriterien festgelegt.', 'no_criteria');
     const scores = normaliseScores(criteria, input.scores, row.scores);
@@ -108,6 +132,9 @@ export async function checkManualAssignment(trx: Trx, input: { application_id: n
   const juror = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', input.juror_id).executeTakeFirst();
   if (!juror) throw notFound('Jurymitglied nicht gefunden.');
   if (juror.role !== 'jury' || !juror.active) throw badRequest('Nur aktive Jurymitglieder können bewerten.', { juror_id: 'Kein aktives Jurymitglied.' });
+  if (!(ASSIGNMENT_PHASES as readonly string[]).includes(application.phase)) {
+    throw conflict('Die Jury kann nur während Ausschreibung und Begutachtung zugewiesen werden.', 'wrong_phase');
+  }
   if (!(ASSIGNABLE_STATUSES as readonly string[]).includes(application.status)) {
     throw conflict('Nur förderfähige Bewerbungen werden der Jury zugewiesen.', 'not_assignable');
   }
@@ -129,7 +156,7 @@ export async function assignReviewers(ctx: RequestContext, cohortId: number, per
     const cohort = await trx.selectFrom('cohorts').selectAll().where('id', '=', cohortId).forUpdate().executeTakeFirst();
     if (!cohort) throw notFound();
     if (!(ASSIGNMENT_PHASES as readonly string[]).includes(cohort.phase)) {
-      throw conflict('Die Jury kann nur während Ausschreibung, Begutachtung oder Auswahl zugewiesen werden.', 'wrong_phase');
+      throw conflict('Die Jury kann nur während Ausschreibung und Begutachtung zugewiesen werden.', 'wrong_phase');
     }
     const applications = await trx
       .selectFrom('applications')

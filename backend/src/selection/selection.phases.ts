@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CohortPhase, Database, Row } from '../db/schema.ts';
 import { NEXT_PHASE } from './selection.schema.ts';
-import { formatBerlinDate } from './selection.letters.ts';
+import { date } from '../reports/format.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -94,7 +94,7 @@ function requirementsFor(phase: CohortPhase, cohort: Row<'cohorts'>, counts: Pha
     case 'review':
       return [
         requirement('call_closed', closesAt > now ? 1 : 0,
-          `Die Ausschreibung läuft noch bis ${formatBerlinDate(cohort.application_closes_at)}; die Begutachtung beginnt nach Bewerbungsschluss.`),
+          `Die Ausschreibung läuft noch bis ${date(cohort.application_closes_at)}; die Begutachtung beginnt nach Bewerbungsschluss.`),
       ];
     case 'selection':
       return [

@@ -1,9 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Row } from '../db/schema.ts';
+import type { Locale } from '../reports/format.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 export const DECIDED = ['selected', 'waitlisted', 'rejected'] as const;
+/** Final states an application reaches in a call: each is told at the release, with one letter. */
+export const FINAL = [...DECIDED, 'ineligible'] as const;
 /** Statuses that still need a decision before the selection can be released. */
 export const UNDECIDED = ['submitted', 'eligible', 'shortlisted'] as const;
 
@@ -60,29 +63,42 @@ export async function closeWaitlistGap(trx: Q, cohortId: number, position: numbe
     .execute();
 }
 
-/** Who receives the letter: the organisation's first applicant login, else its public e-mail. */
-export async function letterRecipient(db: Q, organisationId: number): Promise<string | null> {
+/**
+ * Who receives a letter, and in which language: the organisation's first active applicant login
+ * (with the language that login chose), else the organisation's public e-mail (in German).
+ */
+export async function letterAddress(db: Q, organisationId: number): Promise<{ email: string; locale: Locale } | null> {
   const user = await db
     .selectFrom('users')
-    .select('email')
+    .select(['email', 'locale'])
     .where('organisation_id', '=', organisationId)
     .where('role', '=', 'applicant')
     .where('active', '=', true)
     .orderBy('id')
     .executeTakeFirst();
-  if (user) return user.email;
+  if (user) return { email: user.email, locale: user.locale };
   const org = await db.selectFrom('organisations').select('email').where('id', '=', organisationId).executeTakeFirst();
-  return org?.email ?? null;
+  return org?.email ? { email: org.email, locale: 'de' } : null;
 }
 
-export async function decidedApplications(db: Q, cohortId: number) {
+/** The address of `letterAddress`, for messages that are written in German only. */
+export async function letterRecipient(db: Q, organisationId: number): Promise<string | null> {
+  return (await letterAddress(db, organisationId))?.email ?? null;
+}
+
+/** The applications of a cohort in a final state, with the grant of their fellowship (if one exists yet). */
+export async function finalApplications(db: Q, cohortId: number) {
   return db
     .selectFrom('applications as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'a.project_name', 'a.status', 'a.decision_reason', 'a.waitlist_position', 'a.decision_released_at'])
+    .leftJoin('fellowships as f', 'f.application_id', 'a.id')
+    .select([
+      'a.id', 'a.organisation_id', 'o.name as organisation_name', 'a.project_name', 'a.status', 'a.decision_reason', 'a.waitlist_position',
+      'a.decision_released_at', 'f.grant_cents',
+    ])
     .where('a.cohort_id', '=', cohortId)
-    .where('a.status', 'in', [...DECIDED])
-    .orderBy(sql`case a.status when 'selected' then 0 when 'waitlisted' then 1 else 2 end`)
+    .where('a.status', 'in', [...FINAL])
+    .orderBy(sql`case a.status when 'selected' then 0 when 'waitlisted' then 1 when 'rejected' then 2 else 3 end`)
     .orderBy('a.waitlist_position')
     .orderBy('o.name')
     .execute();

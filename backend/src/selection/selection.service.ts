@@ -6,11 +6,11 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { phaseHooks } from '../cohorts/phase-hooks.ts';
 import { createFellowship } from '../fellowships/fellowships.service.ts';
-import { decisionLetter, type LetterTemplate } from './selection.letters.ts';
+import { decisionLetter, RELEASE_TEMPLATE, type LetterTemplate } from './selection.letters.ts';
 import { phaseCheck } from './selection.phases.ts';
 import { NEXT_PHASE, type DecideInput } from './selection.schema.ts';
 import {
-  DECIDED, UNDECIDED, closeWaitlistGap, countByStatus, decidedApplications, findApplication, letterRecipient, lockApplication,
+  FINAL, UNDECIDED, closeWaitlistGap, countByStatus, finalApplications, findApplication, letterAddress, lockApplication,
   lockCohort, nextWaitlistPosition, selectionApplications, type CohortRow,
 } from './selection.queries.ts';
 
@@ -191,8 +191,6 @@ export async function orderWaitlist(ctx: RequestContext, cohortId: number, appli
 
 // ── Letters and release ─────────────────────────────────────────────────────────────────────────
 
-const TEMPLATE: Record<string, LetterTemplate> = { selected: 'decision_selected', waitlisted: 'decision_waitlisted', rejected: 'decision_rejected' };
-
 export interface LetterPreview {
   application_id: number;
   organisation_id: number;
@@ -200,30 +198,39 @@ export interface LetterPreview {
   status: string;
   template: LetterTemplate;
   to: string | null;
+  locale: 'de' | 'en';
   subject: string;
   body: string;
   dedupe_key: string;
   released: boolean;
 }
 
-const portalUrl = (ctx: RequestContext) => `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/`;
+const publicUrl = (ctx: RequestContext) => ctx.config.PUBLIC_URL;
 
-/** Every decision letter of a cohort exactly as the release sends it. */
-export async function buildLetters(db: Trx | RequestContext['db'], cohort: CohortRow, portal_url: string): Promise<LetterPreview[]> {
-  const apps = await decidedApplications(db, cohort.id);
+/**
+ * Every letter of a cohort's release exactly as it is sent: one per application in a final state
+ * (selected, waitlisted, rejected, ineligible), each number in it read from the database here.
+ */
+export async function buildLetters(db: Trx | RequestContext['db'], cohort: CohortRow, public_url: string): Promise<LetterPreview[]> {
+  const apps = await finalApplications(db, cohort.id);
+  const selectedCount = apps.filter((a) => a.status === 'selected').length;
   const letters: LetterPreview[] = [];
   for (const app of apps) {
-    const template = TEMPLATE[app.status];
+    const template = RELEASE_TEMPLATE[app.status];
+    const address = await letterAddress(db, app.organisation_id);
+    const locale = address?.locale ?? 'de';
     const letter = decisionLetter({
       template,
+      locale,
       organisation_name: app.organisation_name,
       project_name: app.project_name,
       cohort_name: cohort.name,
       seats: cohort.seats,
-      grant_cents: Number(cohort.default_grant_cents),
+      selected_count: selectedCount,
+      grant_cents: Number(app.grant_cents ?? cohort.default_grant_cents),
       reason: app.decision_reason,
       waitlist_position: app.waitlist_position,
-      portal_url,
+      public_url,
     });
     letters.push({
       application_id: app.id,
@@ -231,7 +238,8 @@ export async function buildLetters(db: Trx | RequestContext['db'], cohort: Cohor
       organisation_name: app.organisation_name,
       status: app.status,
       template,
-      to: await letterRecipient(db, app.organisation_id),
+      to: address?.email ?? null,
+      locale,
       ...letter,
       dedupe_key: `decision-letter:${app.id}`,
       released: !!app.decision_released_at,
@@ -243,7 +251,7 @@ export async function buildLetters(db: Trx | RequestContext['db'], cohort: Cohor
 export async function previewLetters(ctx: RequestContext, cohortId: number) {
   const cohort = await ctx.db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirst();
   if (!cohort) throw notFound('Jahrgang nicht gefunden.');
-  return buildLetters(ctx.db, cohort, portalUrl(ctx));
+  return buildLetters(ctx.db, cohort, publicUrl(ctx));
 }
 
 /**
@@ -263,7 +271,7 @@ export async function finalizeSelection(ctx: RequestContext, cohortId: number) {
     if (selected.length === 0) throw conflict('Es ist noch keine Organisation ausgewählt.', 'nothing_selected');
     if (selected.length > cohort.seats) throw conflict(`Mehr Zusagen (${selected.length}) als Plätze (${cohort.seats}).`, 'seat_cap');
     for (const app of selected) await createFellowship(trx, ctx.user, app, cohort);
-    for (const letter of await buildLetters(trx, cohort, portalUrl(ctx))) {
+    for (const letter of await buildLetters(trx, cohort, publicUrl(ctx))) {
       if (!letter.to) continue;
       await queueEmail(trx, { to: letter.to, subject: letter.subject, body: letter.body, template: letter.template, organisation_id: letter.organisation_id, dedupe_key: letter.dedupe_key });
     }
@@ -271,7 +279,7 @@ export async function finalizeSelection(ctx: RequestContext, cohortId: number) {
       .updateTable('applications')
       .set({ decision_released_at: sql`now()` })
       .where('cohort_id', '=', cohortId)
-      .where('status', 'in', [...DECIDED])
+      .where('status', 'in', [...FINAL])
       .where('decision_released_at', 'is', null)
       .execute();
     const updated = await trx.updateTable('cohorts').set({ selection_finalized_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', cohortId).returningAll().executeTakeFirstOrThrow();
@@ -310,13 +318,15 @@ export async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: Coho
   await closeWaitlistGap(trx, cohort.id, next.waitlist_position);
   await recordAudit(trx, ctx.user, 'offer-seat', 'applications', next.id, next, promoted);
   const org = await trx.selectFrom('organisations').select('name').where('id', '=', next.organisation_id).executeTakeFirstOrThrow();
-  const to = await letterRecipient(trx, next.organisation_id);
-  if (to) {
+  const address = await letterAddress(trx, next.organisation_id);
+  if (address) {
+    const selectedCount = await countByStatus(trx, cohort.id, ['selected']);
     const letter = decisionLetter({
-      template: 'decision_offer', organisation_name: org.name, project_name: next.project_name, cohort_name: cohort.name, seats: cohort.seats,
-      grant_cents: Number(cohort.default_grant_cents), reason: next.decision_reason, waitlist_position: null, portal_url: portalUrl(ctx),
+      template: 'decision_offer', locale: address.locale, organisation_name: org.name, project_name: next.project_name, cohort_name: cohort.name,
+      seats: cohort.seats, selected_count: selectedCount, grant_cents: Number(cohort.default_grant_cents), reason: next.decision_reason,
+      waitlist_position: null, public_url: publicUrl(ctx),
     });
-    await queueEmail(trx, { to, ...letter, template: 'decision_offer', organisation_id: next.organisation_id, dedupe_key: `decision-offer:${next.id}` });
+    await queueEmail(trx, { to: address.email, ...letter, template: 'decision_offer', organisation_id: next.organisation_id, dedupe_key: `decision-offer:${next.id}` });
   }
   return promoted;
 }

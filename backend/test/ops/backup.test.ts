@@ -91,7 +91,7 @@ describe('ops: backup and restore', function () {
         const handle = await source.open();
         try {
           await migrateToLatest(handle.db);
-          await seedDemo(handle.db);
+          await seedDemo(handle.db, { publicUrl: 'http://localhost:3000' });
           expected = await fingerprint(handle.db);
           expectedCounts = await rowCounts(handle.db);
         } finally {
