@@ -371,6 +371,8 @@ describe('security: blindness (what a caller cannot see, they cannot filter, sor
     const SECRET = ['Entwurfsgeheimnis-Punkte', 'Entwurfsgeheimnis-Gesamt', 'Entwurfsgeheimnis-Verworfen'];
     const as = (role: Exclude<MatrixRole, 'anonymous'>) => `${SESSION_COOKIE}=${sessionTokens[role]}`;
     const criterion = world.ids.criteria;
+    // Jurors write only while their cohort is in review (reviews lock once it has left review).
+    await (testContext.db as any).updateTable('cohorts').set({ phase: 'review' }).where('id', '=', world.cohort).execute();
     // The juror saves a draft; another juror saves one that staff then withdraw (deleted, never submitted).
     await request(testContext.app).put(`/api/reviews/${world.drafts.jury}`).set('Cookie', as('jury'))
       .send({ scores: [{ criterion_id: criterion, score: 2, comment: SECRET[0] }], recommendation: 'no', overall_comment: SECRET[1] }).expect(200);

@@ -184,9 +184,9 @@ export function sender(app: Express, tokens: Record<string, string>) {
   };
 }
 
-/** GET routes that answer a list (no `:id`, no documentation). */
+/** GET routes that answer a list (no `:id`, no documentation, not the caller's own account and permissions). */
 export const isListRoute = (r: RouteDef) =>
-  r.method === 'get' && !r.path.includes(':') && !['/openapi.json', '/docs', '/auth/me'].includes(r.path);
+  r.method === 'get' && !r.path.includes(':') && !['/openapi.json', '/docs', '/auth/me', '/permissions'].includes(r.path);
 
 export type JsonValue = string | number | boolean | null;
 
