@@ -14,6 +14,9 @@ import { selectApplications } from './applications.queries.ts';
 import { assertCallOpen, checkEligibility, presentApplication, submitApplication, withdrawApplication } from './applications.service.ts';
 import { applicationPdf } from './application.pdf.ts';
 
+export const STALE_APPLICATION =
+  'Diese Bewerbung wurde inzwischen an anderer Stelle geändert (z. B. in einem anderen Fenster). Bitte neu laden; Ihr Text bleibt in der lokalen Sicherung erhalten.';
+
 const fields: Record<string, FieldSpec> = {
   id: { column: 't.id', type: 'int' },
   cohort_id: { column: 't.cohort_id', type: 'int' },
@@ -117,6 +120,7 @@ export function registerApplicationRoutes(api: ApiRouter): void {
       if (!allowed.includes(existing.status)) throw conflict('Nur Entwürfe können gelöscht werden.', 'wrong_state');
     },
     present: presentApplication,
+    versioned: { message: STALE_APPLICATION },
   });
 
   api.add({
