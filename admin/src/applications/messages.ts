@@ -1,4 +1,5 @@
 import type { FeatureMessages } from '../i18n/types.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
 
 /** The call: cohorts, criteria, applications, the application form, registration and the outbox. */
 export const callMessages: FeatureMessages = {
@@ -108,7 +109,7 @@ export const callMessages: FeatureMessages = {
     register: {
       title: 'Organisation registrieren',
       intro: 'Registrieren Sie Ihre Organisation, um sich beim openTransfer Accelerator zu bewerben.',
-      name: 'Ihr Name', email: 'E-Mail-Adresse', password: 'Passwort (mindestens 12 Zeichen)', organisation_name: 'Name der Organisation',
+      name: 'Ihr Name', email: 'E-Mail-Adresse', password: `Passwort (mindestens ${PASSWORD_MIN_LENGTH} Zeichen)`, organisation_name: 'Name der Organisation',
       submit: 'Registrieren', done: 'Fast geschafft: Wir haben Ihnen einen Bestätigungslink per E-Mail geschickt.', back: 'Zur Anmeldung',
     },
   },
@@ -217,7 +218,7 @@ export const callMessages: FeatureMessages = {
     register: {
       title: 'Register your organisation',
       intro: 'Register your organisation to apply to the openTransfer Accelerator.',
-      name: 'Your name', email: 'E-mail address', password: 'Password (at least 12 characters)', organisation_name: 'Name of the organisation',
+      name: 'Your name', email: 'E-mail address', password: `Password (at least ${PASSWORD_MIN_LENGTH} characters)`, organisation_name: 'Name of the organisation',
       submit: 'Register', done: 'Almost done: we have sent you a confirmation link by e-mail.', back: 'Back to login',
     },
   },
