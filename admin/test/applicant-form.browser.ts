@@ -49,6 +49,14 @@ describe('the application form keeps what was typed (issue 17)', function () {
     assert.equal((await apiCall(page, 'PUT', `applications/${applicationId}`, { ...record, summary: newer })).status, 200);
     await go(page, '/application');
     await until(async () => (await summary(page).inputValue()) === newer, 20_000);
+    // Leaving before the save went out: the text comes back on entry and is saved then.
+    const quick = `${newer} Schnell getippt.`;
+    await summary(page).fill(quick);
+    await go(page, '/');
+    await go(page, '/application');
+    await until(async () => (await summary(page).inputValue()) === quick, 20_000);
+    await savedOnServer(page, quick);
+    assert.equal(await page.getByTestId('conflict').count(), 0);
   });
 
   it('shows the conflict when a second tab saved first, and keeps the text typed here', async () => {

@@ -87,18 +87,15 @@ export function useAutosave<T>(key: string, save: (values: T) => Promise<unknown
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => {
-      // Leaving the page within the quiet period (in-app navigation): save now, not never.
-      const values = pending.current;
-      if (values !== undefined) {
-        pending.current = undefined;
-        void saveRef.current(values).then(() => localStorage.removeItem(key), () => undefined);
-      }
+      // Leaving within the quiet period keeps the change in the backup (with the version it is based
+      // on); the form restores it on entry. Not saved from here: a save racing the next entry's
+      // fresh load would make the form's own text look like someone else's newer version.
       window.removeEventListener('online', retry);
       window.removeEventListener('beforeunload', beforeUnload);
       clearInterval(interval);
       clearTimeout(timer.current);
     };
-  }, [flush, key]);
+  }, [flush]);
 
   return { state, change, flush, backup, reset };
 }
