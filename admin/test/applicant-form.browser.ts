@@ -106,4 +106,12 @@ describe('the application form keeps what was typed (issue 17)', function () {
     await city.getByText('Bitte den Ort angeben.').waitFor({ timeout: 20_000 });
     await screenshot(page, 'applicant-form-server-error');
   });
+
+  it('shows the counter from the shared schema on the react-admin organisation form too', async () => {
+    const me = await apiCall(page, 'GET', 'auth/me');
+    await go(page, `/organisations/${me.body.organisation_id}`);
+    const name = page.locator('.MuiFormControl-root').filter({ has: page.getByRole('textbox', { name: /^Name/ }) });
+    await screenshot(page, 'applicant-organisation-counter');
+    await name.getByText('18 / 300 Zeichen').waitFor({ timeout: 20_000 });
+  });
 });
