@@ -306,4 +306,82 @@ describe('applications', () => {
       assert.match((res.body as Buffer).toString('latin1'), /DejaVu/);
     });
   });
+
+  describe('nothing lost, nothing silently changed (issue 17)', () => {
+    it('carries a version; a save based on an older one answers 409 stale_version and changes nothing', async () => {
+      const cohort = await createCohort();
+      const { org, agent } = await applicant();
+      const app = await createApplication(cohort.id, org.id, { summary: 'Erste Fassung' });
+      const loaded = (await agent.get(`/api/applications/${app.id}`).expect(200)).body;
+      assert.equal(loaded.version, 1);
+      // Tab 2 saves first, based on version 1 (react-admin sends the whole record back).
+      const second = await agent.put(`/api/applications/${app.id}`).send({ ...loaded, summary: 'Neuere Fassung aus Tab 2' }).expect(200);
+      assert.equal(second.body.version, 2);
+      const before = await databaseSnapshot();
+      const stale = await agent.put(`/api/applications/${app.id}`).send({ ...loaded, summary: 'Veraltete Fassung aus Tab 1' }).expect(409);
+      assert.equal(stale.body.code, 'stale_version');
+      assert.match(stale.body.message, /^Diese Bewerbung wurde inzwischen an anderer Stelle geändert/);
+      assert.equal(await databaseSnapshot(), before);
+      // Based on the current version, the save goes through and counts on.
+      const next = await agent.put(`/api/applications/${app.id}`).send({ ...second.body, summary: 'Dritte Fassung' }).expect(200);
+      assert.equal(next.body.version, 3);
+      assert.equal(next.body.summary, 'Dritte Fassung');
+    });
+
+    it('lets exactly one of two parallel saves on the same version win', async () => {
+      const cohort = await createCohort();
+      const { org, agent } = await applicant();
+      const app = await createApplication(cohort.id, org.id);
+      const results = await Promise.all(
+        ['Fenster A', 'Fenster B', 'Fenster C'].map((summary) => agent.put(`/api/applications/${app.id}`).send({ version: 1, summary })),
+      );
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409, 409]);
+      const winner = results.find((r) => r.status === 200)!;
+      const stored = await db().selectFrom('applications').select(['summary', 'version']).where('id', '=', app.id).executeTakeFirstOrThrow();
+      assert.equal(stored.summary, winner.body.summary);
+      assert.equal(stored.version, 2);
+      for (const r of results.filter((x) => x.status === 409)) assert.equal(r.body.code, 'stale_version');
+    });
+
+    it('counts every change of the application, not only the form\'s saves', async () => {
+      const cohort = await createCohort();
+      const { org, agent } = await applicant({ ...completeOrganisation, name: 'Versionen e.V.' });
+      const app = await createApplication(cohort.id, org.id);
+      const submitted = await agent.post(`/api/applications/${app.id}/submit`).send({}).expect(200);
+      assert.equal(submitted.body.version, 2);
+      // Staff editing the interview from a copy loaded before the submission.
+      const { agent: staff } = await agentFor('staff');
+      const stale = await staff.put(`/api/applications/${app.id}`).send({ version: 1, interview_notes: 'alte Ansicht' }).expect(409);
+      assert.equal(stale.body.code, 'stale_version');
+      await staff.put(`/api/applications/${app.id}`).send({ version: 2, interview_notes: 'aktuell' }).expect(200);
+    });
+
+    it('rejects text beyond the shared limit with 400 at the field and changes nothing', async () => {
+      const cohort = await createCohort();
+      const { org, agent } = await applicant();
+      const app = await createApplication(cohort.id, org.id);
+      const before = await databaseSnapshot();
+      const res = await agent.put(`/api/applications/${app.id}`).send({ version: 1, summary: 'x'.repeat(2500) }).expect(400);
+      assert.equal(res.body.errors.summary, 'Höchstens 2000 Zeichen.');
+      assert.equal(await databaseSnapshot(), before);
+      await agent.put(`/api/applications/${app.id}`).send({ version: 1, summary: 'x'.repeat(2000) }).expect(200);
+    });
+
+    it('rejects a founding year in the future, an invalid postcode and website with 400 at those fields', async () => {
+      const { org, agent } = await applicant();
+      const before = await databaseSnapshot();
+      const year = new Date().getFullYear();
+      const future = await agent.put(`/api/organisations/${org.id}`).send({ name: org.name, founded_year: year + 1 }).expect(400);
+      assert.match(future.body.errors.founded_year, /Zukunft/);
+      const ancient = await agent.put(`/api/organisations/${org.id}`).send({ name: org.name, founded_year: 1200 }).expect(400);
+      assert.ok(ancient.body.errors.founded_year);
+      const bad = await agent.put(`/api/organisations/${org.id}`).send({ name: org.name, postal_code: '1234', website: 'www example org' }).expect(400);
+      assert.equal(bad.body.errors.postal_code, 'Postleitzahl: fünf Ziffern.');
+      assert.equal(bad.body.errors.website, 'Ungültige Web-Adresse (http/https).');
+      assert.equal(await databaseSnapshot(), before);
+      const ok = await agent.put(`/api/organisations/${org.id}`).send({ name: org.name, founded_year: year, postal_code: '04109', website: 'https://lesepaten.example.org' }).expect(200);
+      assert.equal(ok.body.founded_year, year);
+      assert.equal(ok.body.postal_code, '04109');
+    });
+  });
 });

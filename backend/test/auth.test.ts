@@ -4,6 +4,9 @@ import { buildApp } from '../src/app.ts';
 import { testContext } from './support/context.ts';
 import { api, createUser, databaseSnapshot, db, loginAs, PASSWORD } from './support/fixtures.ts';
 import { mailbox } from './support/mailbox.ts';
+import { PASSWORD_MIN_LENGTH } from '../src/auth/auth.schema.ts';
+import { callMessages } from '../../admin/src/applications/messages.ts';
+import { auditMessages } from '../../admin/src/audit-events/messages.ts';
 
 const sessionCookie = (res: request.Response) => (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('crm_session='));
 
@@ -106,5 +109,54 @@ describe('auth', () => {
     const rows = await db().selectFrom('sessions').select('id').execute();
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0].id, token);
+  });
+
+  describe('unconfirmed registrations and the password rule (issue 17)', () => {
+    const register = (email: string) =>
+      api().post('/api/auth/register').send({ email, password: 'sicheres-Passwort-1', name: 'Jana Neu', organisation_name: 'Verein Unbestätigt e.V.' }).expect(202);
+
+    it('tells the right password of an unconfirmed account to confirm the e-mail, and no one else', async () => {
+      await register('offen@verein.de');
+      const wrong = await api().post('/api/auth/login').send({ email: 'offen@verein.de', password: 'falsches-Passwort-9' }).expect(401);
+      const unknown = await api().post('/api/auth/login').send({ email: 'niemand@verein.de', password: 'sicheres-Passwort-1' }).expect(401);
+      assert.deepEqual(wrong.body, unknown.body);
+      const right = await api().post('/api/auth/login').send({ email: 'Offen@Verein.de', password: 'sicheres-Passwort-1' }).expect(403);
+      assert.equal(right.body.code, 'email_unconfirmed');
+      assert.match(right.body.message, /bestätigen Sie zuerst Ihre E-Mail-Adresse/);
+      assert.equal(sessionCookie(right), undefined);
+      // A deactivated account (it had logged in before) still gets the plain answer.
+      const user = await createUser('applicant', { email: 'gesperrt@verein.de' });
+      await db().updateTable('users').set({ active: false, last_login_at: new Date() }).where('id', '=', user.id).execute();
+      assert.equal((await api().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(401)).body.code, 'unauthenticated');
+    });
+
+    it('resends the confirmation link only with the right password, with the same answer either way', async () => {
+      await register('nochmal@verein.de');
+      const count = async () => (await db().selectFrom('emails').select('id').where('to', '=', 'nochmal@verein.de').execute()).length;
+      assert.equal(await count(), 1);
+      const wrong = await api().post('/api/auth/register/resend').send({ email: 'nochmal@verein.de', password: 'falsches-Passwort-9' }).expect(202);
+      const unknown = await api().post('/api/auth/register/resend').send({ email: 'keiner@verein.de', password: 'sicheres-Passwort-1' }).expect(202);
+      assert.equal(await count(), 1);
+      const right = await api().post('/api/auth/register/resend').send({ email: 'nochmal@verein.de', password: 'sicheres-Passwort-1' }).expect(202);
+      assert.deepEqual(right.body, wrong.body);
+      assert.deepEqual(right.body, unknown.body);
+      assert.equal(await count(), 2);
+    });
+
+    it('has one password length: the server policy and every console text read the same constant', async () => {
+      const short = 'aB3$'.repeat(5).slice(0, PASSWORD_MIN_LENGTH - 1);
+      const exact = 'aB3$'.repeat(5).slice(0, PASSWORD_MIN_LENGTH);
+      const bad = await api().post('/api/auth/register').send({ email: 'laenge@verein.de', password: short, name: 'A', organisation_name: 'Org e.V.' }).expect(400);
+      assert.equal(bad.body.errors.password, `Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`);
+      await api().post('/api/auth/register').send({ email: 'laenge@verein.de', password: exact, name: 'A', organisation_name: 'Org e.V.' }).expect(202);
+      const texts = [
+        (callMessages.de as any).register.password, (callMessages.en as any).register.password,
+        (auditMessages.de as any).account.password_hint, (auditMessages.en as any).account.password_hint,
+      ];
+      for (const text of texts) {
+        assert.ok(text.includes(String(PASSWORD_MIN_LENGTH)), text);
+        for (const other of (text.match(/\d+/g) ?? [])) assert.equal(Number(other), PASSWORD_MIN_LENGTH, text);
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -9,9 +9,10 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { Confirm, Title, useDataProvider, useGetIdentity, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  APPLICATION_LIMITS, TRANSFER_MODELS, applicationDraftSchema, applicationSubmitSchema, type ApplicationDraft,
+  TRANSFER_MODELS, applicationDraftSchema, applicationSubmitSchema, type ApplicationDraft,
 } from '../../../backend/src/applications/applications.schema.ts';
 import { BUNDESLAENDER, FIELDS, LEGAL_FORMS, organisationSchema } from '../../../backend/src/organisations/organisations.schema.ts';
+import { maxLengthOf } from '../../../backend/src/shared/fields.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { Countdown, berlinDateTime } from './Countdown.tsx';
 import { readBackup, useAutosave, type SaveState } from './useAutosave.ts';
@@ -19,6 +20,12 @@ import { readBackup, useAutosave, type SaveState } from './useAutosave.ts';
 const CONTENT_FIELDS = Object.keys(applicationDraftSchema.shape) as Array<keyof ApplicationDraft>;
 const ORG_FIELDS = ['name', 'legal_form', 'charitable_status', 'street', 'postal_code', 'city', 'state', 'website', 'email', 'phone', 'founded_year', 'staff_count', 'field', 'description'] as const;
 const WITHDRAWABLE = ['draft', 'submitted', 'eligible', 'ineligible', 'shortlisted', 'waitlisted'];
+/** Limits come from the shared schemas the server checks with (one place): counters and errors read them. */
+const appLimit = (name: keyof typeof applicationDraftSchema.shape) => maxLengthOf(applicationDraftSchema.shape[name]);
+const orgLimit = (name: keyof typeof organisationSchema.shape) => maxLengthOf(organisationSchema.shape[name]);
+/** Queries the form edits from: always fetched afresh on entry, never served from a cache. */
+const FRESH = { staleTime: 0, gcTime: 0, refetchOnMount: 'always', refetchOnWindowFocus: false } as const;
+type ErrorSink = MutableRefObject<((errors: Record<string, string>) => void) | undefined>;
 
 const pick = <T extends Record<string, any>>(record: T, keys: readonly string[]) =>
   Object.fromEntries(keys.map((k) => [k, record?.[k] ?? (k === 'charitable_status' ? false : '')]));
@@ -50,15 +57,30 @@ const Field = ({ control, name, label, rows, select, type, max, readOnly }: {
         select={!!select}
         type={type}
         fullWidth
-        slotProps={{ input: { readOnly }, htmlInput: max ? { maxLength: max } : undefined }}
-        error={!!fieldState.error}
-        helperText={fieldState.error?.message ?? (max && rows ? `${String(field.value ?? '').length} / ${max}` : undefined)}
+        // No maxLength on the input: the browser would cut a long paste silently. The counter and the
+        // field error (the shared schema's limit) say what is too long; nothing is sent until it fits.
+        slotProps={{ input: { readOnly }, htmlInput: { 'data-max-length': max } }}
+        error={!!fieldState.error || (!!max && String(field.value ?? '').length > max)}
+        helperText={<Counted error={fieldState.error?.message} length={String(field.value ?? '').length} max={max} />}
       >
         {select?.map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
       </TextField>
     )}
   />
 );
+
+/** A field's error and, for a limited text, its counter ("2.500 / 2.000 Zeichen"). */
+const Counted = ({ error, length, max }: { error?: string; length: number; max?: number }) => {
+  const translate = useTranslate();
+  if (!max) return error ?? null;
+  const counter = translate('application_form.counter', { length: length.toLocaleString('de-DE'), max: max.toLocaleString('de-DE') });
+  return (
+    <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
+      <span>{error}</span>
+      <span data-testid="counter">{counter}</span>
+    </Box>
+  );
+};
 
 /** Money is stored in cents; the applicant types euros. */
 const EuroInput = ({ value, onChange, onBlur, label, helper, error, readOnly }: {
@@ -107,6 +129,7 @@ const SaveIndicator = ({ state }: { state: SaveState }) => {
     return <Typography variant="body2" color="success.main">{translate('application_form.saved_at', { time })}</Typography>;
   }
   if (state.kind === 'offline') return <Alert severity="warning">{translate('application_form.offline')}</Alert>;
+  if (state.kind === 'conflict') return <Typography variant="body2" color="error">{translate('application_form.not_saved_conflict')}</Typography>;
   return null;
 };
 
@@ -170,12 +193,14 @@ const Attachments = ({ applicationId, editable }: { applicationId: number; edita
   );
 };
 
-const OrganisationSection = ({ organisationId, readOnly }: { organisationId: number; readOnly: boolean }) => {
+const OrganisationSection = ({ organisationId, readOnly, errorSink }: { organisationId: number; readOnly: boolean; errorSink: ErrorSink }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const key = `organisation-draft:${organisationId}`;
-  const { data: org } = useQuery({ queryKey: ['organisations', 'getOne', organisationId], queryFn: async () => (await dataProvider.getOne('organisations', { id: organisationId })).data });
+  const { data: org } = useQuery({ queryKey: ['organisations', 'form', organisationId], queryFn: async () => (await dataProvider.getOne('organisations', { id: organisationId })).data, ...FRESH });
   const form = useForm({ resolver: zodResolver(organisationSchema.partial()) as any, mode: 'onChange', defaultValues: {} as Record<string, any> });
+  // The submission's `organisation.<field>` errors land on these fields.
+  errorSink.current = (errors) => applyServerErrors(form, errors, 'organisation.');
   const autosave = useAutosave<Record<string, any>>(key, async (values) => {
     try {
       await dataProvider.update('organisations', { id: organisationId, data: values, previousData: org });
@@ -192,8 +217,9 @@ const OrganisationSection = ({ organisationId, readOnly }: { organisationId: num
   }, [org]);
   useEffect(() => {
     if (readOnly) return;
-    const sub = form.watch((values) => {
-      void form.trigger().then((ok) => ok && autosave.change(values as Record<string, any>));
+    const sub = form.watch((values, { type }) => {
+      if (type !== 'change') return;
+      void form.trigger().then((ok) => (ok ? autosave.change(values as Record<string, any>) : autosave.backup(values as Record<string, any>)));
     });
     return () => sub.unsubscribe();
   }, [form, readOnly]);
@@ -202,7 +228,7 @@ const OrganisationSection = ({ organisationId, readOnly }: { organisationId: num
   const c = form.control;
   return (
     <Section title={translate('application_form.sections.organisation')}>
-      <Field control={c} name="name" label={t('name')} readOnly={readOnly} />
+      <Field control={c} name="name" label={t('name')} max={orgLimit('name')} readOnly={readOnly} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <Field control={c} name="legal_form" label={t('legal_form')} select={LEGAL_FORMS.map((v) => ({ id: v, name: translate(`enums.legal_form.${v}`) }))} readOnly={readOnly} />
         <Field control={c} name="field" label={t('field')} select={FIELDS.map((v) => ({ id: v, name: translate(`enums.field.${v}`) }))} readOnly={readOnly} />
@@ -213,22 +239,22 @@ const OrganisationSection = ({ organisationId, readOnly }: { organisationId: num
           {fieldState.error && <Typography color="error" variant="caption">{fieldState.error.message}</Typography>}
         </Box>
       )} />
-      <Field control={c} name="street" label={t('street')} readOnly={readOnly} />
+      <Field control={c} name="street" label={t('street')} max={orgLimit('street')} readOnly={readOnly} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <Field control={c} name="postal_code" label={t('postal_code')} readOnly={readOnly} />
-        <Field control={c} name="city" label={t('city')} readOnly={readOnly} />
+        <Field control={c} name="city" label={t('city')} max={orgLimit('city')} readOnly={readOnly} />
         <Field control={c} name="state" label={t('state')} select={BUNDESLAENDER.map((s) => ({ id: s, name: s }))} readOnly={readOnly} />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <Field control={c} name="email" label={t('email')} type="email" readOnly={readOnly} />
-        <Field control={c} name="phone" label={t('phone')} readOnly={readOnly} />
-        <Field control={c} name="website" label={t('website')} readOnly={readOnly} />
+        <Field control={c} name="email" label={t('email')} type="email" max={orgLimit('email')} readOnly={readOnly} />
+        <Field control={c} name="phone" label={t('phone')} max={orgLimit('phone')} readOnly={readOnly} />
+        <Field control={c} name="website" label={t('website')} max={orgLimit('website')} readOnly={readOnly} />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <Field control={c} name="founded_year" label={t('founded_year')} type="number" readOnly={readOnly} />
         <Field control={c} name="staff_count" label={t('staff_count')} type="number" readOnly={readOnly} />
       </Stack>
-      <Field control={c} name="description" label={t('description')} rows={3} max={5000} readOnly={readOnly} />
+      <Field control={c} name="description" label={t('description')} rows={3} max={orgLimit('description')} readOnly={readOnly} />
       {!readOnly && <SaveIndicator state={autosave.state} />}
     </Section>
   );
@@ -326,39 +352,88 @@ export const ApplicationFormPage = () => {
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
   const key = application ? `application-draft:${application.id}` : 'application-draft:none';
   const form = useForm<ApplicationDraft>({ resolver: zodResolver(applicationDraftSchema) as any, mode: 'onChange', defaultValues: {} });
-  const editable = application?.status === 'draft' && !closed && !!cohort && application.cohort_id === cohort.id;
-  const autosave = useAutosave<ApplicationDraft>(key, async (values) => {
+  // The record the form edits, fetched from the server on every entry (the list above may be a
+  // cached copy from before the last save: editing that would overwrite newer text).
+  const { data: fresh, dataUpdatedAt, refetch: reload } = useQuery({
+    queryKey: ['applications', 'form', application?.id],
+    queryFn: async () => (await dataProvider.getOne('applications', { id: application!.id })).data,
+    enabled: !!application?.id,
+    ...FRESH,
+  });
+  const current = fresh && fresh.id === application?.id ? fresh : undefined;
+  /** The version the form's text is based on; every save sends it, a successful one moves it on. */
+  const version = useRef<number | undefined>(undefined);
+  /** Text typed in this browser that was not saved and differs from the server's newer version. */
+  const [kept, setKept] = useState<ApplicationDraft>();
+  const orgErrors: ErrorSink = useRef(undefined);
+  const editable = current?.status === 'draft' && !closed && !!cohort && current.cohort_id === cohort.id;
+  const autosave = useAutosave<ApplicationDraft & { version?: number }>(key, async (values) => {
     try {
-      await dataProvider.update('applications', { id: application!.id, data: values, previousData: application });
+      const { data } = await dataProvider.update('applications', { id: application!.id, data: { ...values, version: version.current }, previousData: current });
+      version.current = data.version;
     } catch (e: any) {
       applyServerErrors(form, e?.body?.errors);
       throw e;
     }
   });
+  const conflict = autosave.state.kind === 'conflict';
+  const conflictRef = useRef(conflict);
+  conflictRef.current = conflict;
 
   useEffect(() => {
-    if (!application) return;
-    const backup = readBackup<ApplicationDraft>(key);
-    const server = pick(application, CONTENT_FIELDS) as ApplicationDraft;
-    if (backup && application.status === 'draft' && backup.at > new Date(application.updated_at).getTime()) {
-      form.reset(backup.values);
+    if (!current) return;
+    version.current = current.version;
+    autosave.reset();
+    const backup = readBackup<ApplicationDraft & { version?: number }>(key);
+    const server = pick(current, CONTENT_FIELDS) as ApplicationDraft;
+    form.reset(server);
+    if (!backup) return;
+    const { version: base, ...typed } = backup.values;
+    const differs = CONTENT_FIELDS.some((k) => String(typed[k] ?? '') !== String(server[k] ?? ''));
+    if (current.status !== 'draft' || !differs) {
+      localStorage.removeItem(key);
+    } else if (base === current.version) {
+      // Typed here after the last save, on top of this very version: carry on with it.
+      form.reset(typed);
       setMessage({ severity: 'info', text: translate('application_form.restored') });
       autosave.change(backup.values);
     } else {
-      form.reset(server);
-      if (backup && application.status !== 'draft') localStorage.removeItem(key);
+      // The server has a newer version (another tab, another person): show it, keep ours aside.
+      setKept(typed);
     }
-  }, [application?.id, application?.status]);
+  }, [current?.id, dataUpdatedAt]);
 
   useEffect(() => {
     if (!editable) return;
-    const sub = form.watch((values) => {
-      void form.trigger().then((ok) => ok && autosave.change(values as ApplicationDraft));
+    const sub = form.watch((values, { type }) => {
+      if (type !== 'change') return; // a reset from the server is not an edit
+      const draft = { ...(values as ApplicationDraft), version: version.current };
+      if (conflictRef.current) return autosave.backup(draft);
+      void form.trigger().then((ok) => (ok ? autosave.change(draft) : autosave.backup(draft)));
     });
     return () => sub.unsubscribe();
   }, [form, editable]);
 
-  if (cohortsPending || appsPending || !identity) return <CircularProgress />;
+  if (cohortsPending || appsPending || !identity || (application && !current)) return <CircularProgress />;
+
+  /** Loads the server's version; what was typed here stays in the local backup to take over. */
+  const reloadFromServer = async () => {
+    setMessage(undefined);
+    await reload();
+  };
+
+  /** Takes the text kept in this browser over the server's version (a deliberate choice, saved as a new version). */
+  const takeKept = () => {
+    if (!kept) return;
+    form.reset(kept);
+    autosave.change({ ...kept, version: version.current });
+    setKept(undefined);
+  };
+
+  const dropKept = () => {
+    localStorage.removeItem(key);
+    setKept(undefined);
+  };
 
   const start = async () => {
     try {
@@ -385,8 +460,11 @@ export const ApplicationFormPage = () => {
       localStorage.removeItem(key);
       await queryClient.invalidateQueries();
     } catch (e: any) {
+      // Every field error lands on its field (the application's and the organisation's); the
+      // banner only says that there are some.
       applyServerErrors(form, e?.body?.errors);
-      setMessage({ severity: 'error', text: e?.body?.errors ? `${translate('application_form.incomplete')} ${Object.entries(e.body.errors).filter(([k]) => k.startsWith('organisation.')).map(([, v]) => v).join(' ')}` : e.message });
+      orgErrors.current?.(e?.body?.errors ?? {});
+      setMessage({ severity: 'error', text: e?.body?.errors ? translate('application_form.incomplete') : (e?.body?.message ?? e.message) });
     }
   };
 
@@ -425,6 +503,22 @@ export const ApplicationFormPage = () => {
       <Typography variant="h4" component="h1">{translate('application_form.title', { cohort: titleCohort })}</Typography>
       {cohort && <Countdown closesAt={cohort.application_closes_at} serverNow={cohort.server_now} onClosed={() => setClosed(true)} />}
       {message && <Alert severity={message.severity} onClose={() => setMessage(undefined)}>{message.text}</Alert>}
+      {autosave.state.kind === 'conflict' && (
+        <Alert severity="warning" role="alert" data-testid="conflict" action={<Button color="inherit" onClick={reloadFromServer}>{translate('application_form.conflict_reload')}</Button>}>
+          <AlertTitle>{translate('application_form.conflict_title')}</AlertTitle>
+          {autosave.state.message}
+        </Alert>
+      )}
+      {kept && (
+        <Alert severity="info" data-testid="kept" action={
+          <Stack direction="row" spacing={1}>
+            <Button color="inherit" onClick={takeKept}>{translate('application_form.kept_use')}</Button>
+            <Button color="inherit" onClick={dropKept}>{translate('application_form.kept_drop')}</Button>
+          </Stack>
+        }>
+          {translate('application_form.kept')}
+        </Alert>
+      )}
       {!cohort && <Alert severity="info">{translate('application_form.no_call')}</Alert>}
       {cohort && !applications.some((a: any) => a.cohort_id === cohort.id) && !closed && (
         <Button variant="contained" onClick={start}>{translate('application_form.start')}</Button>
@@ -438,28 +532,28 @@ export const ApplicationFormPage = () => {
             </Alert>
           )}
           {application.offer_open && <OfferPanel applicationId={application.id} onDone={setMessage} />}
-          {organisationId && <OrganisationSection organisationId={organisationId} readOnly={ro} />}
+          {organisationId && <OrganisationSection organisationId={organisationId} readOnly={ro} errorSink={orgErrors} />}
           <Section title={translate('application_form.sections.project')}>
-            <Field control={c} name="project_name" label={f('project_name')} max={APPLICATION_LIMITS.project_name} readOnly={ro} />
-            <Field control={c} name="summary" label={f('summary')} rows={4} max={APPLICATION_LIMITS.summary} readOnly={ro} />
-            <Field control={c} name="target_regions" label={f('target_regions')} max={APPLICATION_LIMITS.target_regions} readOnly={ro} />
+            <Field control={c} name="project_name" label={f('project_name')} max={appLimit('project_name')} readOnly={ro} />
+            <Field control={c} name="summary" label={f('summary')} rows={4} max={appLimit('summary')} readOnly={ro} />
+            <Field control={c} name="target_regions" label={f('target_regions')} max={appLimit('target_regions')} readOnly={ro} />
           </Section>
           <Section title={translate('application_form.sections.transfer')}>
             <Field control={c} name="transfer_model" label={f('transfer_model')} select={TRANSFER_MODELS.map((v) => ({ id: v, name: translate(`enums.transfer_model.${v}`) }))} readOnly={ro} />
-            <Field control={c} name="scaling_goals" label={f('scaling_goals')} rows={4} max={APPLICATION_LIMITS.scaling_goals} readOnly={ro} />
+            <Field control={c} name="scaling_goals" label={f('scaling_goals')} rows={4} max={appLimit('scaling_goals')} readOnly={ro} />
           </Section>
           <Section title={translate('application_form.sections.impact')}>
-            <Field control={c} name="impact_evidence" label={f('impact_evidence')} rows={5} max={APPLICATION_LIMITS.impact_evidence} readOnly={ro} />
+            <Field control={c} name="impact_evidence" label={f('impact_evidence')} rows={5} max={appLimit('impact_evidence')} readOnly={ro} />
           </Section>
           <Section title={translate('application_form.sections.budget')}>
             <EuroField control={c} name="funding_requested_cents" label={f('funding_requested_cents')} helper={translate('application_form.funding_hint')} readOnly={ro} />
-            <Field control={c} name="budget_plan" label={f('budget_plan')} rows={4} max={APPLICATION_LIMITS.budget_plan} readOnly={ro} />
+            <Field control={c} name="budget_plan" label={f('budget_plan')} rows={4} max={appLimit('budget_plan')} readOnly={ro} />
           </Section>
           <Section title={translate('application_form.sections.team')}>
-            <Field control={c} name="team" label={f('team')} rows={3} max={APPLICATION_LIMITS.team} readOnly={ro} />
+            <Field control={c} name="team" label={f('team')} rows={3} max={appLimit('team')} readOnly={ro} />
           </Section>
           <Section title={translate('application_form.sections.motivation')}>
-            <Field control={c} name="motivation" label={f('motivation')} rows={3} max={APPLICATION_LIMITS.motivation} readOnly={ro} />
+            <Field control={c} name="motivation" label={f('motivation')} rows={3} max={appLimit('motivation')} readOnly={ro} />
           </Section>
           <Section title={translate('application_form.sections.attachments')}>
             <Attachments applicationId={application.id} editable={editable} />

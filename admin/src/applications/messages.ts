@@ -1,4 +1,5 @@
 import type { FeatureMessages } from '../i18n/types.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
 
 /** The call: cohorts, criteria, applications, the application form, registration and the outbox. */
 export const callMessages: FeatureMessages = {
@@ -78,6 +79,13 @@ export const callMessages: FeatureMessages = {
       saved_at: 'Entwurf gespeichert um %{time}',
       offline: 'Keine Verbindung – Ihre Eingaben sind lokal gesichert und werden nachgereicht.',
       restored: 'Nicht gespeicherte Eingaben aus diesem Browser wiederhergestellt.',
+      counter: '%{length} / %{max} Zeichen',
+      conflict_title: 'Nicht gespeichert: Es gibt eine neuere Fassung',
+      conflict_reload: 'Neu laden (Ihr Text bleibt in der lokalen Sicherung)',
+      not_saved_conflict: 'Nicht gespeichert – neuere Fassung auf dem Server.',
+      kept: 'In diesem Browser ist noch Ihr nicht gespeicherter Text gesichert. Angezeigt wird die neuere Fassung vom Server. Möchten Sie Ihren Text stattdessen übernehmen?',
+      kept_use: 'Meinen Text übernehmen',
+      kept_drop: 'Verwerfen',
       submit: 'Bewerbung einreichen',
       submit_confirm: 'Nach dem Einreichen können Sie die Bewerbung nicht mehr ändern. Jetzt einreichen?',
       submitted: 'Ihre Bewerbung ist eingegangen. Eine Eingangsbestätigung ist unterwegs.',
@@ -108,7 +116,7 @@ export const callMessages: FeatureMessages = {
     register: {
       title: 'Organisation registrieren',
       intro: 'Registrieren Sie Ihre Organisation, um sich beim openTransfer Accelerator zu bewerben.',
-      name: 'Ihr Name', email: 'E-Mail-Adresse', password: 'Passwort (mindestens 12 Zeichen)', organisation_name: 'Name der Organisation',
+      name: 'Ihr Name', email: 'E-Mail-Adresse', password: `Passwort (mindestens ${PASSWORD_MIN_LENGTH} Zeichen)`, organisation_name: 'Name der Organisation',
       submit: 'Registrieren', done: 'Fast geschafft: Wir haben Ihnen einen Bestätigungslink per E-Mail geschickt.', back: 'Zur Anmeldung',
     },
   },
@@ -187,6 +195,13 @@ export const callMessages: FeatureMessages = {
       saved_at: 'Draft saved at %{time}',
       offline: 'No connection – your input is kept in this browser and will be saved later.',
       restored: 'Unsaved input from this browser was restored.',
+      counter: '%{length} / %{max} characters',
+      conflict_title: 'Not saved: there is a newer version',
+      conflict_reload: 'Reload (your text is kept in the local backup)',
+      not_saved_conflict: 'Not saved – newer version on the server.',
+      kept: 'Your unsaved text is still kept in this browser. Shown is the newer version from the server. Do you want to take your text instead?',
+      kept_use: 'Take my text',
+      kept_drop: 'Discard',
       submit: 'Submit application',
       submit_confirm: 'After submitting you can no longer change the application. Submit now?',
       submitted: 'Your application has arrived. A receipt is on its way.',
@@ -217,7 +232,7 @@ export const callMessages: FeatureMessages = {
     register: {
       title: 'Register your organisation',
       intro: 'Register your organisation to apply to the openTransfer Accelerator.',
-      name: 'Your name', email: 'E-mail address', password: 'Password (at least 12 characters)', organisation_name: 'Name of the organisation',
+      name: 'Your name', email: 'E-mail address', password: `Password (at least ${PASSWORD_MIN_LENGTH} characters)`, organisation_name: 'Name of the organisation',
       submit: 'Register', done: 'Almost done: we have sent you a confirmation link by e-mail.', back: 'Back to login',
     },
   },

@@ -1,4 +1,5 @@
 import type { FeatureMessages } from '../i18n/types.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
 
 /** Audit trail and account pages (password reset, registration confirmation). German first. */
 export const auditMessages: FeatureMessages = {
@@ -21,7 +22,7 @@ export const auditMessages: FeatureMessages = {
       confirmed: 'Vielen Dank! Ihr Konto ist aktiv.',
       email: 'E-Mail',
       password: 'Neues Passwort',
-      password_hint: 'Mindestens 10 Zeichen, mit einer Ziffer oder einem Sonderzeichen.',
+      password_hint: `Mindestens ${PASSWORD_MIN_LENGTH} Zeichen, mit einer Ziffer oder einem Sonderzeichen.`,
       send: 'Link anfordern',
       save: 'Passwort speichern',
       saved: 'Ihr Passwort wurde geändert. Bitte melden Sie sich an.',
@@ -49,7 +50,7 @@ export const auditMessages: FeatureMessages = {
       confirmed: 'Thank you! Your account is active.',
       email: 'E-mail',
       password: 'New password',
-      password_hint: 'At least 10 characters, with a digit or a special character.',
+      password_hint: `At least ${PASSWORD_MIN_LENGTH} characters, with a digit or a special character.`,
       send: 'Send link',
       save: 'Save password',
       saved: 'Your password has been changed. Please log in.',

@@ -11,6 +11,10 @@ export interface Me {
 }
 
 let cached: Me | null | undefined;
+
+/** Fired when the login answers `email_unconfirmed` (only ever with the right password). */
+export const UNCONFIRMED_EVENT = 'crm:email-unconfirmed';
+export interface UnconfirmedLogin { email: string; password: string; message: string }
 let routes: Promise<{ allowed: Set<string>; denied: Set<string> }> | undefined;
 let loadedDenied = new Set<string>();
 
@@ -69,6 +73,10 @@ export const authProvider: AuthProvider = {
     });
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));
+      // Right password, address not confirmed yet: the login page offers to resend the link.
+      if (body.code === 'email_unconfirmed') {
+        window.dispatchEvent(new CustomEvent(UNCONFIRMED_EVENT, { detail: { email: email ?? username, password, message: body.message } }));
+      }
       throw new Error(body.message ?? 'Anmeldung fehlgeschlagen');
     }
     cached = (await res.json()) as Me;

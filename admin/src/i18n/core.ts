@@ -49,6 +49,7 @@ export const coreMessages: FeatureMessages = {
       empty: 'Noch keine Einträge.',
       auth: {
         register_link: 'Noch kein Konto? Organisation registrieren', forgot_link: 'Passwort vergessen?',
+        unconfirmed: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben.', resend_link: 'Bestätigungslink erneut senden',
         logout_everywhere: 'Auf allen Geräten abmelden',
         logout_everywhere_confirm: 'Alle Sitzungen dieses Zugangs werden beendet – auch auf anderen Geräten und Browsern, ohne Rückfrage dort. Danach melden Sie sich hier neu an.',
       },
@@ -127,6 +128,7 @@ export const coreMessages: FeatureMessages = {
       empty: 'No entries yet.',
       auth: {
         register_link: 'No account yet? Register your organisation', forgot_link: 'Forgot your password?',
+        unconfirmed: 'Please confirm your e-mail address first, using the link we sent you.', resend_link: 'Send the confirmation link again',
         logout_everywhere: 'Sign out on all devices',
         logout_everywhere_confirm: 'Every session of this login ends – on other devices and browsers too, without a warning there. You then sign in here again.',
       },

@@ -1,14 +1,14 @@
 import { BooleanInput, Create, DateInput, Edit, NumberInput, SelectInput, TabbedForm, TextInput, usePermissions, useTranslate } from 'react-admin';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { BUNDESLAENDER, FIELDS, LEGAL_FORMS, organisationSchema } from '../../../backend/src/organisations/organisations.schema.ts';
-import { EnumInput, MoneyInput } from '../shared/inputs.tsx';
+import { EnumInput, LimitedTextInput, MoneyInput } from '../shared/inputs.tsx';
 
 const OrganisationForm = () => {
   const translate = useTranslate();
   return (
     <TabbedForm resolver={zodResolver(organisationSchema) as any}>
       <TabbedForm.Tab label={translate('resources.organisations.tabs.profile')}>
-        <TextInput source="name" fullWidth />
+        <LimitedTextInput schema={organisationSchema} source="name" fullWidth />
         <EnumInput source="legal_form" enumName="legal_form" values={LEGAL_FORMS} />
         <EnumInput source="field" enumName="field" values={FIELDS} />
         <BooleanInput source="charitable_status" />
@@ -16,21 +16,21 @@ const OrganisationForm = () => {
         <NumberInput source="founded_year" />
         <NumberInput source="staff_count" />
         <MoneyInput source="annual_budget_cents" />
-        <TextInput source="description" multiline fullWidth minRows={3} />
+        <LimitedTextInput schema={organisationSchema} source="description" multiline fullWidth minRows={3} />
       </TabbedForm.Tab>
       <TabbedForm.Tab label={translate('resources.organisations.tabs.address')}>
-        <TextInput source="street" fullWidth />
+        <LimitedTextInput schema={organisationSchema} source="street" fullWidth />
         <TextInput source="postal_code" />
-        <TextInput source="city" />
+        <LimitedTextInput schema={organisationSchema} source="city" />
         <SelectInput source="state" choices={BUNDESLAENDER.map((s) => ({ id: s, name: s }))} />
-        <TextInput source="website" fullWidth />
-        <TextInput source="email" type="email" />
-        <TextInput source="phone" />
+        <LimitedTextInput schema={organisationSchema} source="website" fullWidth />
+        <LimitedTextInput schema={organisationSchema} source="email" type="email" />
+        <LimitedTextInput schema={organisationSchema} source="phone" />
       </TabbedForm.Tab>
       <TabbedForm.Tab label={translate('resources.organisations.tabs.bank')}>
         <TextInput source="iban" />
         <TextInput source="bic" />
-        <TextInput source="account_holder" fullWidth />
+        <LimitedTextInput schema={organisationSchema} source="account_holder" fullWidth />
       </TabbedForm.Tab>
     </TabbedForm>
   );

@@ -1,4 +1,22 @@
-import { NumberField, NumberInput, SelectInput, useTranslate, type NumberFieldProps, type NumberInputProps, type SelectInputProps } from 'react-admin';
+import { NumberField, NumberInput, SelectInput, TextInput, useLocaleState, useTranslate, type NumberFieldProps, type NumberInputProps, type SelectInputProps, type TextInputProps } from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import type { ZodObject } from 'zod';
+import { maxLengthOf } from '../../../backend/src/shared/fields.ts';
+
+/**
+ * A text input whose limit comes from the shared zod schema the server checks with: it shows a
+ * counter ("120 / 300 Zeichen") and no maxLength, so a long paste is shown and marked, never cut.
+ */
+export const LimitedTextInput = ({ schema, ...props }: TextInputProps & { schema: ZodObject<any> }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const max = maxLengthOf(schema.shape[props.source]);
+  const value = useWatch({ name: props.source });
+  if (!max) return <TextInput {...props} />;
+  const n = (x: number) => x.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE');
+  const length = String(value ?? '').length;
+  return <TextInput {...props} helperText={translate('application_form.counter', { length: n(length), max: n(max), _: `${n(length)} / ${n(max)}` })} />;
+};
 
 /** Money is stored in cents; people type and read euros. */
 export const MoneyInput = (props: NumberInputProps) => (

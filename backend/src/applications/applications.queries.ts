@@ -19,7 +19,7 @@ export const APPLICATION_COLUMNS = [
   't.id', 't.cohort_id', 't.organisation_id', 't.project_name', 't.summary', 't.transfer_model', 't.target_regions',
   't.impact_evidence', 't.scaling_goals', 't.team', 't.funding_requested_cents', 't.budget_plan', 't.motivation',
   't.status', 't.submitted_at', 't.eligibility_note', 't.decision_reason', 't.decided_at', 't.decided_by',
-  't.waitlist_position', 't.decision_released_at', 't.interview_at', 't.interview_notes', 't.created_at', 't.updated_at',
+  't.waitlist_position', 't.decision_released_at', 't.interview_at', 't.interview_notes', 't.created_at', 't.updated_at', 't.version',
 ] as const;
 
 /**

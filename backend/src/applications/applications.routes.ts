@@ -20,6 +20,9 @@ const notForJurors = hiddenFrom('jury');
 /** Applicants see an unreleased decision as "submitted" (applicantStatus); jurors see no status. */
 const statusView = (viewer: Viewer) => (viewer.user?.role === 'applicant' ? applicantStatus : notForJurors(viewer));
 
+export const STALE_APPLICATION =
+  'Diese Bewerbung wurde inzwischen an anderer Stelle geändert (z. B. in einem anderen Fenster). Bitte neu laden; Ihr Text bleibt in der lokalen Sicherung erhalten.';
+
 const fields: Record<string, FieldSpec> = {
   id: { column: 't.id', type: 'int' },
   cohort_id: { column: 't.cohort_id', type: 'int' },
@@ -127,6 +130,7 @@ export function registerApplicationRoutes(api: ApiRouter): void {
       if (!allowed.includes(existing.status)) throw conflict('Nur Entwürfe können gelöscht werden.', 'wrong_state');
     },
     present: presentApplication,
+    versioned: { message: STALE_APPLICATION },
   });
 
   api.add({

@@ -46,6 +46,8 @@ export const applicationCreateSchema = applicationDraftSchema.extend({
 
 /** What staff may change besides the content (the interview of a shortlisted applicant). */
 export const applicationUpdateSchema = applicationDraftSchema.extend({
+  /** The version the edit is based on (the record's own field, sent back): a mismatch answers 409 `stale_version`. */
+  version: z.number({ error: 'Version erwartet.' }).int().positive().optional(),
   interview_at: z.preprocess((v) => (v === '' ? null : v), z.union([z.iso.datetime({ offset: true }), z.null()])).optional(),
   interview_notes: longText(5000),
 });

@@ -104,7 +104,7 @@ export async function submitApplication(ctx: RequestContext, id: number): Promis
       .updateTable('applications')
       .set({ status: 'submitted', submitted_at: now, updated_at: now })
       .where('id', '=', id)
-      .returning(['status', 'submitted_at', 'updated_at'])
+      .returning(['status', 'submitted_at', 'updated_at', 'version'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'submit', 'applications', id, { status: app.status, submitted_at: app.submitted_at }, updated);
     const receipt = applicationReceipt({

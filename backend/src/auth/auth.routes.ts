@@ -68,6 +68,17 @@ async function countLoginAttempt(db: Db, userId: number): Promise<boolean> {
   return !!counted;
 }
 
+export const EMAIL_UNCONFIRMED =
+  'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben. Sie können ihn erneut anfordern.';
+const RESEND_ANSWER = 'Wenn zu diesen Angaben eine unbestätigte Registrierung gehört, ist ein neuer Bestätigungslink unterwegs.';
+
+/** An account that registered and has not used its confirmation link yet (not one staff deactivated). */
+async function awaitingConfirmation(db: Db, user: { id: number; active: boolean; last_login_at: Date | null }) {
+  if (user.active || user.last_login_at) return false;
+  const mail = await db.selectFrom('account_emails').select('user_id').where('user_id', '=', user.id).where('template', '=', 'register_confirm').executeTakeFirst();
+  return !!mail;
+}
+
 export function registerAuthRoutes(api: ApiRouter): void {
   api.add({
     method: 'post',
@@ -78,6 +89,16 @@ export function registerAuthRoutes(api: ApiRouter): void {
     body: loginSchema,
     handler: async (ctx, req, res, { body: { email, password } }) => {
       const user = await ctx.db.selectFrom('users').selectAll().where(({ fn }) => fn('lower', ['email']), '=', email).executeTakeFirst();
+      if (user && !user.active && (await awaitingConfirmation(ctx.db, user))) {
+        // Registered, link not yet used. Only someone who knows the right password learns that
+        // (the same thing a successful login would tell them); anyone else gets the usual answer.
+        if (!(await countLoginAttempt(ctx.db, user.id))) {
+          throw new HttpError(423, 'locked', `Zu viele Fehlversuche. Das Konto ist für ${LOCK_MINUTES} Minuten gesperrt.`);
+        }
+        if (!(await verifyPassword(password, user.password_hash))) throw unauthorized('E-Mail oder Passwort ist falsch.');
+        await ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+        throw new HttpError(403, 'email_unconfirmed', EMAIL_UNCONFIRMED);
+      }
       if (!user || !user.active) {
         // As slow as a wrong password, so the answer time does not tell which addresses exist.
         await verifyPassword(password, undefined);
@@ -189,6 +210,29 @@ export function registerAuthRoutes(api: ApiRouter): void {
         await queueAccountEmail(trx, ctx.config, 'register_confirm', created);
       });
       return { ok: true, message: REGISTER_ANSWER };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/auth/register/resend',
+    tag: 'auth',
+    summary: 'Send the registration confirmation link again; needs the account\'s password, always answers 202 (no e-mail enumeration)',
+    access: 'public',
+    body: loginSchema,
+    status: 202,
+    handler: async (ctx, _req, _res, { body: { email, password } }) => {
+      const user = await ctx.db.selectFrom('users').selectAll().where(({ fn }) => fn('lower', ['email']), '=', email).executeTakeFirst();
+      const pending = !!user && !user.active && (await awaitingConfirmation(ctx.db, user));
+      // Checked whatever the lookup found, so the answer time does not tell which addresses exist.
+      const correct = await verifyPassword(password, pending ? user!.password_hash : undefined);
+      if (pending && correct) {
+        await ctx.db.transaction().execute(async (trx) => {
+          // At most a few an hour per account (queueAccountEmail counts them).
+          await queueAccountEmail(trx, ctx.config, 'register_confirm', user!);
+        });
+      }
+      return { ok: true, message: RESEND_ANSWER };
     },
   });
 

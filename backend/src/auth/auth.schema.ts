@@ -9,9 +9,15 @@ const COMMON_PASSWORDS = new Set([
   'demo-password', 'test-password',
 ]);
 
+/**
+ * The one password rule's length: the server checks it here and the console's hints read the
+ * number from this constant (never a second copy of it).
+ */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const passwordSchema = z
   .string()
-  .min(10, 'Mindestens 10 Zeichen.')
+  .min(PASSWORD_MIN_LENGTH, `Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`)
   .max(200, 'Höchstens 200 Zeichen.')
   .refine((p) => /[^\p{L}]/u.test(p) || p.length >= 16, 'Bitte mindestens eine Ziffer oder ein Sonderzeichen verwenden (oder 16 Zeichen).')
   .refine((p) => new Set(p).size >= 4, 'Bitte nicht nur ein oder zwei Zeichen wiederholen.')

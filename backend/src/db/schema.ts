@@ -158,6 +158,8 @@ export interface ApplicationsTable {
   interview_notes: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Optimistic concurrency (migration 0017): incremented by every change. */
+  version: Generated<number>;
   search_vector: Tsvector;
 }
 

@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { Database, TableName } from '../db/schema.ts';
 import type { Access, ApiRouter } from './api-router.ts';
 import type { RequestContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { conflict, notFound } from './errors.ts';
 import { hiddenKeys, toPrefixTsquery, type FieldSpec, type ListQuery } from './list-query.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
@@ -46,7 +46,16 @@ export interface ResourceSpec {
   afterWrite?: (ctx: RequestContext, action: 'create' | 'update' | 'delete', record: Rec, trx: Trx) => Promise<void> | void;
   /** Last chance to hide fields from a role (runs on every record this resource answers with). */
   present?: (record: Rec, ctx: RequestContext) => Rec;
+  /**
+   * Optimistic concurrency: the table has an integer `version` column that a trigger increments on
+   * every UPDATE. `PUT` takes the `version` the client based its edit on (the record's own field
+   * round-trips); the UPDATE matches only that version, so a save based on an older one answers
+   * 409 `stale_version`.
+   */
+  versioned?: { message: string };
 }
+
+export const staleVersion = (message: string) => conflict(message, 'stale_version');
 
 /** Applies the parsed filters, search, sort and page to a scoped select. */
 export function applyListQuery(qb: AnyQuery, list: ListQuery, spec: Pick<ResourceSpec, 'search' | 'customFilters'>, ctx: RequestContext): AnyQuery {
@@ -204,18 +213,22 @@ export function registerResource(api: ApiRouter, spec: ResourceSpec): void {
       access: spec.access.update,
       body: schema,
       handler: async (ctx, _req, _res, { id, body }) => {
-        const input = body as Rec;
+        const input = { ...(body as Rec) };
+        const baseVersion = spec.versioned ? input.version : undefined;
+        if (spec.versioned) delete input.version;
         const record = await ctx.db.transaction().execute(async (trx) => {
           await fetchOne(trx, ctx, id);
           const existing = await lockRow(trx, id);
           const patch = spec.beforeUpdate ? await spec.beforeUpdate(ctx, input, existing, trx) : input;
-          if (Object.keys(patch).length) {
-            const updated = (await trx
+          if (Object.keys(patch).length || (spec.versioned && baseVersion != null)) {
+            let update = trx
               .updateTable(spec.table as any)
               .set({ ...patch, updated_at: new Date() })
-              .where('id', '=', id)
-              .returningAll()
-              .executeTakeFirstOrThrow()) as Rec;
+              .where('id', '=', id);
+            // Checked in the UPDATE itself, not by comparing with what was read.
+            if (spec.versioned && baseVersion != null) update = update.where('version', '=', baseVersion as number);
+            const updated = (await update.returningAll().executeTakeFirst()) as Rec | undefined;
+            if (!updated) throw staleVersion(spec.versioned!.message);
             await recordAudit(trx, ctx.user, 'update', spec.name, id, existing, updated);
             await spec.afterWrite?.(ctx, 'update', updated, trx);
           }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
-import { longText, optionalDate, optionalEmail, optionalInt, optionalCents, optionalUrl, requiredText, text } from '../shared/fields.ts';
+import { foundedYear, longText, optionalDate, optionalEmail, optionalInt, optionalCents, optionalUrl, requiredText, text } from '../shared/fields.ts';
 
 export const LEGAL_FORMS = ['e_v', 'ggmbh', 'stiftung', 'genossenschaft', 'other'] as const;
 export const FIELDS = ['education', 'social', 'environment', 'health', 'culture', 'integration', 'democracy', 'other'] as const;
@@ -35,7 +35,7 @@ export const organisationSchema = z.object({
   website: optionalUrl(),
   email: optionalEmail(),
   phone: text(50),
-  founded_year: optionalInt(1800, 2100),
+  founded_year: foundedYear(),
   staff_count: optionalInt(0, 1_000_000),
   annual_budget_cents: optionalCents(),
   field: z.enum(FIELDS).optional(),

@@ -37,3 +37,31 @@ export const dateTime = () =>
 export const optionalDateTime = () => z.preprocess(emptyToNull, dateTime().nullable()).optional();
 export const id = () => z.number({ error: 'ID erwartet.' }).int().positive().max(2_147_483_647);
 export const optionalId = () => z.preprocess(emptyToNull, id().nullable()).optional();
+
+/** The earliest founding year accepted; the latest is the current year by the checking side's clock. */
+export const FOUNDED_YEAR_MIN = 1800;
+export const foundedYear = () =>
+  z.preprocess(
+    emptyToNull,
+    z
+      .number({ error: 'Zahl erwartet.' })
+      .int('Ganze Zahl erwartet.')
+      .min(FOUNDED_YEAR_MIN, `Frühestens ${FOUNDED_YEAR_MIN}.`)
+      .refine((v) => v <= new Date().getFullYear(), { error: () => `Das Gründungsjahr darf nicht in der Zukunft liegen (höchstens ${new Date().getFullYear()}).` })
+      .nullable(),
+  ).optional();
+
+/**
+ * The maximum length a field's schema allows (through optional, nullable and preprocess wrappers),
+ * so the console's counters read the limit from the one schema the server checks with.
+ */
+export function maxLengthOf(schema: unknown): number | undefined {
+  let current: any = schema;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (typeof current.maxLength === 'number') return current.maxLength;
+    const def = current._zod?.def ?? current.def;
+    if (!def) return undefined;
+    current = def.innerType ?? def.out ?? def.schema;
+  }
+  return undefined;
+}

@@ -117,7 +117,10 @@ describe('security: accounts', () => {
       assert.equal(tokenIn((await inbox.receive('taken@example.org'))[0].text), undefined);
       assert.equal((await db().selectFrom('organisations').select('id').execute()).length, 2, 'no organisation for the taken address');
 
-      await api().post('/api/auth/login').send({ email: 'neu@verein.de', password: 'sicheres-Passwort-1' }).expect(401);
+      // Not usable before confirmation; the right password is told to confirm the address (issue 17).
+      const early = await api().post('/api/auth/login').send({ email: 'neu@verein.de', password: 'sicheres-Passwort-1' }).expect(403);
+      assert.equal(early.body.code, 'email_unconfirmed');
+      assert.equal(sessionCookie(early), undefined);
       const confirmMail = await mails('neu@verein.de');
       assert.deepEqual(confirmMail.map((m) => m.template), ['register_confirm']);
       const token = await inbox.token('neu@verein.de');

@@ -35,6 +35,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /auth/me':                                  '401 ok  ok  ok  ok  ok  ok  ok  ok',
   'POST /auth/register':                           'in  in  in  in  in  in  in  in  in',
   'POST /auth/register/confirm':                   'in  in  in  in  in  in  in  in  in',
+  'POST /auth/register/resend':                    'in  in  in  in  in  in  in  in  in',
   'POST /auth/password-reset':                     'in  in  in  in  in  in  in  in  in',
   'POST /auth/password-reset/confirm':             'in  in  in  in  in  in  in  in  in',
   'GET /users':                                    '401 403 403 403 403 403 403 ok  ok',
