@@ -276,6 +276,29 @@ describe('disbursements', () => {
       assert.equal(await databaseSnapshot(), before);
     });
 
+    it('keeps exported tranches read-only: every PUT (also an unchanged one) and DELETE answer 409 and change nothing (issue 17)', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship();
+      const t = await plan(planner.agent, f.id, 1000, { due_on: '2026-05-01' }).expect(201);
+      await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(200);
+      await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa', cohort_id: f.cohort_id }).expect(201);
+      const exported = (await planner.agent.get(`/api/disbursements/${t.body.id}`).expect(200)).body;
+      assert.ok(exported.export_id);
+      const before = await databaseSnapshot();
+      for (const change of [{}, { amount_cents: 999 }, { label: 'Neu' }, { due_on: '2026-06-01' }]) {
+        const res = await planner.agent.put(`/api/disbursements/${t.body.id}`).send({ ...exported, ...change }).expect(409);
+        assert.equal(res.body.code, 'exported', JSON.stringify(change));
+      }
+      for (const agent of [planner.agent, approver.agent]) assert.equal((await agent.delete(`/api/disbursements/${t.body.id}`).expect(409)).body.code, 'exported');
+      assert.equal(await databaseSnapshot(), before);
+      // Paid after the export: still read-only (paid wins).
+      await approver.agent.post(`/api/disbursements/${t.body.id}/pay`).send({ payment_reference: 'R1' }).expect(200);
+      const paid = await databaseSnapshot();
+      assert.equal((await planner.agent.put(`/api/disbursements/${t.body.id}`).send(exported).expect(409)).body.code, 'immutable');
+      assert.equal((await planner.agent.delete(`/api/disbursements/${t.body.id}`).expect(409)).body.code, 'immutable');
+      assert.equal(await databaseSnapshot(), paid);
+    });
+
     it('freezes approved tranches (an unchanged PUT is a no-op) and deletes only planned ones', async () => {
       const { planner, approver } = await twoStaff();
       const f = await createFellowship();
@@ -394,7 +417,7 @@ describe('disbursements', () => {
       }
       const [approvedId, paidId, exportedId, plannedId] = ids;
       await approver.agent.post(`/api/disbursements/${paidId}/pay`).send({ payment_reference: 'R1' }).expect(200);
-      await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', disbursement_ids: [exportedId] }).expect(201);
+      await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', cohort_id: f.cohort_id, disbursement_ids: [exportedId] }).expect(201);
 
       // An unchanged save of the organisation changes nothing.
       const org = (await applicant.agent.get(`/api/organisations/${f.organisation_id}`).expect(200)).body;
