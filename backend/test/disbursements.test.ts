@@ -276,6 +276,21 @@ describe('disbursements', () => {
       assert.equal(await databaseSnapshot(), before);
     });
 
+    it('shows the account an approval would pay and refuses the approval when it changed since the dialog opened (issue 17)', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship({ organisation: { name: 'Zeigeverein e.V.', account_holder: null, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } });
+      const t = await plan(planner.agent, f.id, 123_456).expect(201);
+      const shown = (await approver.agent.get(`/api/disbursements/${t.body.id}`).expect(200)).body;
+      assert.deepEqual([shown.current_account_holder, shown.current_iban, shown.current_bic, shown.amount_cents], ['Zeigeverein e.V.', 'DE89370400440532013000', 'COBADEFFXXX', 123_456]);
+      const before = await databaseSnapshot();
+      const refused = await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({ iban: 'DE02120300000000202051' }).expect(409);
+      assert.equal(refused.body.code, 'payee_changed');
+      await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({ iban: 42 }).expect(400);
+      assert.equal(await databaseSnapshot(), before);
+      const ok = await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({ iban: 'de89 3704 0044 0532 0130 00' }).expect(200);
+      assert.deepEqual([ok.body.status, ok.body.payee_iban, ok.body.payee_account_holder], ['approved', 'DE89370400440532013000', 'Zeigeverein e.V.']);
+    });
+
     it('keeps exported tranches read-only: every PUT (also an unchanged one) and DELETE answer 409 and change nothing (issue 17)', async () => {
       const { planner, approver } = await twoStaff();
       const f = await createFellowship();

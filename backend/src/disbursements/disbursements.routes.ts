@@ -6,7 +6,7 @@ import { sendCsv } from '../http/csv.ts';
 import { setDownloadHeaders } from '../http/download.ts';
 import { registerResource } from '../http/resource.ts';
 import { fundingOverview, selectDisbursements } from './disbursements.queries.ts';
-import { disbursementSchema, disbursementUpdateSchema, DISBURSEMENT_STATUSES, exportPreviewSchema, exportSchema, paySchema } from './disbursements.schema.ts';
+import { approveSchema, disbursementSchema, disbursementUpdateSchema, DISBURSEMENT_STATUSES, exportPreviewSchema, exportSchema, paySchema } from './disbursements.schema.ts';
 import { validate } from '../http/input.ts';
 import {
   approve, assertDeletable, cancel, createExport, EXPORT_COLUMNS, exportFile, pay, prepareCreate, prepareUpdate, presentExport, previewExport,
@@ -96,9 +96,9 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
   });
 
   api.add({
-    method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF,
-    summary: 'Approve a planned tranche (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved); copies the payee onto the tranche',
-    handler: (ctx, _req, _res, { id }) => approve(ctx, id),
+    method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF, body: approveSchema, optionalBody: true,
+    summary: 'Approve a planned tranche {iban?} (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved); copies the payee onto the tranche. With `iban` (the account the approver was shown) it is refused with 409 payee_changed when the organisation’s IBAN differs',
+    handler: (ctx, _req, _res, { id, body }) => approve(ctx, id, body?.iban),
   });
   api.add({
     method: 'post', path: '/disbursements/:id/pay', tag: TAG, access: STAFF, body: paySchema,

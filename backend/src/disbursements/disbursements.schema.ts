@@ -21,6 +21,15 @@ export const disbursementSchema = z.object({
 /** PUT receives the whole record back; the fellowship of a tranche never changes. */
 export const disbursementUpdateSchema = disbursementSchema.omit({ fellowship_id: true }).partial();
 
+/**
+ * Approving, optionally with the IBAN the approver was shown: when the organisation's account
+ * changed in the meantime, the approval is refused (409 `payee_changed`) instead of paying an
+ * account nobody looked at.
+ */
+export const approveSchema = z.object({
+  iban: z.string().max(34).nullable().optional(),
+});
+
 /** The reference of the bank transfer (Verwendungszweck / bank statement line): up to 140 characters. */
 export const paySchema = z.object({
   payment_reference: requiredText(140, 'Bitte die Zahlungsreferenz angeben.'),

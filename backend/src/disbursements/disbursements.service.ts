@@ -148,8 +148,17 @@ const fourEyes = (message: string) => new HttpError(403, 'four_eyes', `Vier-Auge
  * the milestone is achieved (held with a share lock until this commits). The approval copies the
  * payee onto the tranche (trigger, migration 0010); the export pays that copy.
  */
-export function approve(ctx: RequestContext, id: number): Promise<Rec> {
-  const lockPayee = (trx: Trx, visible: Rec) => sharePayee(trx, visible.organisation_id);
+export function approve(ctx: RequestContext, id: number, shownIban?: string | null): Promise<Rec> {
+  const lockPayee = async (trx: Trx, visible: Rec) => {
+    await sharePayee(trx, visible.organisation_id);
+    if (shownIban === undefined) return;
+    // Read under the share lock: the account the approval copies is the one the approver saw.
+    const org = await trx.selectFrom('organisations').select('iban').where('id', '=', visible.organisation_id).executeTakeFirstOrThrow();
+    const normal = (iban: string | null | undefined) => (iban ?? '').replace(/\s+/g, '').toUpperCase();
+    if (normal(org.iban) !== normal(shownIban)) {
+      throw conflict('Die Bankverbindung der Organisation hat sich geändert, seit Sie die Freigabe geöffnet haben. Bitte neu laden und prüfen.', 'payee_changed');
+    }
+  };
   return transition(ctx, id, 'approve', async (trx, tranche) => {
     if (tranche.status !== 'planned') {
       throw conflict(tranche.status === 'paid' ? 'Die Tranche ist bereits ausgezahlt.' : `Nur geplante Tranchen können freigegeben werden (Status: ${tranche.status}).`, 'wrong_state');
