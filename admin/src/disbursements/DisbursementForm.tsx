@@ -1,9 +1,11 @@
-import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { Navigate } from 'react-router-dom';
 import { useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { disbursementSchema, disbursementUpdateSchema } from '../../../backend/src/disbursements/disbursements.schema.ts';
 import { MoneyInput } from '../shared/inputs.tsx';
 import { BankChangeAlert } from './PayeeField.tsx';
+import { isEditable } from './DisbursementList.tsx';
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
@@ -41,9 +43,17 @@ export const DisbursementCreate = () => (
   </Create>
 );
 
+/** A tranche that is no longer editable (approved, exported, paid, cancelled) goes to its read-only view. */
+const ReadOnlyRedirect = () => {
+  const record = useRecordContext();
+  if (!record || isEditable(record)) return null;
+  return <Navigate to={`/disbursements/${record.id}/show`} replace />;
+};
+
 /** Only planned tranches change; the API answers 409 for the others. */
 export const DisbursementEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
+    <ReadOnlyRedirect />
     <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
       <BankChangeAlert />
       <TrancheFields />
