@@ -111,6 +111,9 @@ describe('money screens: export confirmation, approval dialog, read-only tranche
 
     await go(staff, `/disbursements/${paid.id}`);
     await staff.waitForURL(new RegExp(`#/disbursements/${paid.id}/show$`));
+    await settle(staff);
+    await main.getByText('Ausgezahlt – die Tranche kann nicht mehr geändert oder gelöscht werden.').waitFor();
     assert.equal(await staff.getByRole('button', { name: 'Löschen' }).count(), 0);
+    assert.equal(await main.getByRole('textbox').count(), 0, 'no edit form');
   });
 });

@@ -43,20 +43,25 @@ export const DisbursementCreate = () => (
   </Create>
 );
 
-/** A tranche that is no longer editable (approved, exported, paid, cancelled) goes to its read-only view. */
-const ReadOnlyRedirect = () => {
+/**
+ * Only a planned tranche that is not with the bank gets the form (and its "Löschen"); any other one
+ * (approved, exported, paid, cancelled) goes to its read-only view without the form ever showing.
+ */
+const EditableForm = () => {
   const record = useRecordContext();
-  if (!record || isEditable(record)) return null;
-  return <Navigate to={`/disbursements/${record.id}/show`} replace />;
+  if (!record) return null;
+  if (!isEditable(record)) return <Navigate to={`/disbursements/${record.id}/show`} replace />;
+  return (
+    <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
+      <BankChangeAlert />
+      <TrancheFields />
+    </SimpleForm>
+  );
 };
 
 /** Only planned tranches change; the API answers 409 for the others. */
 export const DisbursementEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
-    <ReadOnlyRedirect />
-    <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
-      <BankChangeAlert />
-      <TrancheFields />
-    </SimpleForm>
+    <EditableForm />
   </Edit>
 );
