@@ -355,6 +355,10 @@ describe('disbursement exports (CSV and SEPA pain.001)', () => {
       await insertTranche({ fellowship_id: f.id, amount_cents: 1000, status: 'approved', created_by: planner.user.id, approved_by: approver.user.id });
     }
     const before = await databaseSnapshot();
+    // The preview names the same problems, so the confirmation can show them before anyone clicks.
+    const preview = (await planner.agent.get('/api/disbursements/export-preview').query({ cohort_id: String(bad.cohort_id), format: 'sepa' }).expect(200)).body;
+    assert.equal(preview.tranche_count, 4);
+    for (const name of ['Altdaten e.V.', 'Ohne Konto e.V.', 'BIC-Tippfehler e.V.', 'Übersee Trust']) assert.ok(preview.bank_problems.some((p: string) => p.startsWith(name)), name);
     const res = await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa', cohort_id: bad.cohort_id }).expect(409);
     assert.equal(res.body.code, 'bank_data');
     for (const name of ['Altdaten e.V.', 'Ohne Konto e.V.', 'BIC-Tippfehler e.V.', 'Übersee Trust']) assert.match(res.body.message, new RegExp(name.replace('.', '\\.')));
