@@ -145,7 +145,7 @@ export const REACH: Record<string, Reach> = {
   'POST /disbursements/:id/approve': ['resource:disbursements', 'page:/disbursements-to-approve'],
   'POST /disbursements/:id/pay': ['resource:disbursements'],
   'POST /disbursements/:id/cancel': ['resource:disbursements'],
-  'POST /disbursement-exports': ['resource:disbursement-exports'],
+  'POST /disbursement-exports': ['page:/funding'],
 
   'POST /alumni-profiles': ['resource:alumni-profiles'],
   'PUT /alumni-profiles/:id': ['resource:alumni-profiles'],

@@ -230,6 +230,8 @@ describe('the accelerator year, end to end in the browser', function () {
     await go(second, `/disbursements?filter=${encodeURIComponent(JSON.stringify({ fellowship_id: fellowshipId }))}`);
     const row = second.getByRole('row').filter({ hasText: '1. Tranche' });
     await row.getByRole('button', { name: 'Freigeben' }).click();
+    // The confirmation names payee, masked IBAN and amount (admin/test/money.browser.ts checks them).
+    await second.getByRole('dialog').getByRole('button', { name: 'Freigeben' }).click();
     await second.getByText('Tranche freigegeben.').waitFor();
     await settle(second);
     await screenshot(second, 'year-09-tranche-approved');

@@ -276,6 +276,44 @@ describe('disbursements', () => {
       assert.equal(await databaseSnapshot(), before);
     });
 
+    it('shows the account an approval would pay and refuses the approval when it changed since the dialog opened (issue 17)', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship({ organisation: { name: 'Zeigeverein e.V.', account_holder: null, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } });
+      const t = await plan(planner.agent, f.id, 123_456).expect(201);
+      const shown = (await approver.agent.get(`/api/disbursements/${t.body.id}`).expect(200)).body;
+      assert.deepEqual([shown.current_account_holder, shown.current_iban, shown.current_bic, shown.amount_cents], ['Zeigeverein e.V.', 'DE89370400440532013000', 'COBADEFFXXX', 123_456]);
+      const before = await databaseSnapshot();
+      const refused = await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({ iban: 'DE02120300000000202051' }).expect(409);
+      assert.equal(refused.body.code, 'payee_changed');
+      await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({ iban: 42 }).expect(400);
+      assert.equal(await databaseSnapshot(), before);
+      const ok = await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({ iban: 'de89 3704 0044 0532 0130 00' }).expect(200);
+      assert.deepEqual([ok.body.status, ok.body.payee_iban, ok.body.payee_account_holder], ['approved', 'DE89370400440532013000', 'Zeigeverein e.V.']);
+    });
+
+    it('keeps exported tranches read-only: every PUT (also an unchanged one) and DELETE answer 409 and change nothing (issue 17)', async () => {
+      const { planner, approver } = await twoStaff();
+      const f = await createFellowship();
+      const t = await plan(planner.agent, f.id, 1000, { due_on: '2026-05-01' }).expect(201);
+      await approver.agent.post(`/api/disbursements/${t.body.id}/approve`).send({}).expect(200);
+      await planner.agent.post('/api/disbursement-exports').send({ format: 'sepa', cohort_id: f.cohort_id }).expect(201);
+      const exported = (await planner.agent.get(`/api/disbursements/${t.body.id}`).expect(200)).body;
+      assert.ok(exported.export_id);
+      const before = await databaseSnapshot();
+      for (const change of [{}, { amount_cents: 999 }, { label: 'Neu' }, { due_on: '2026-06-01' }]) {
+        const res = await planner.agent.put(`/api/disbursements/${t.body.id}`).send({ ...exported, ...change }).expect(409);
+        assert.equal(res.body.code, 'exported', JSON.stringify(change));
+      }
+      for (const agent of [planner.agent, approver.agent]) assert.equal((await agent.delete(`/api/disbursements/${t.body.id}`).expect(409)).body.code, 'exported');
+      assert.equal(await databaseSnapshot(), before);
+      // Paid after the export: still read-only (paid wins).
+      await approver.agent.post(`/api/disbursements/${t.body.id}/pay`).send({ payment_reference: 'R1' }).expect(200);
+      const paid = await databaseSnapshot();
+      assert.equal((await planner.agent.put(`/api/disbursements/${t.body.id}`).send(exported).expect(409)).body.code, 'immutable');
+      assert.equal((await planner.agent.delete(`/api/disbursements/${t.body.id}`).expect(409)).body.code, 'immutable');
+      assert.equal(await databaseSnapshot(), paid);
+    });
+
     it('freezes approved tranches (an unchanged PUT is a no-op) and deletes only planned ones', async () => {
       const { planner, approver } = await twoStaff();
       const f = await createFellowship();
@@ -394,7 +432,7 @@ describe('disbursements', () => {
       }
       const [approvedId, paidId, exportedId, plannedId] = ids;
       await approver.agent.post(`/api/disbursements/${paidId}/pay`).send({ payment_reference: 'R1' }).expect(200);
-      await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', disbursement_ids: [exportedId] }).expect(201);
+      await planner.agent.post('/api/disbursement-exports').send({ format: 'csv', cohort_id: f.cohort_id, disbursement_ids: [exportedId] }).expect(201);
 
       // An unchanged save of the organisation changes nothing.
       const org = (await applicant.agent.get(`/api/organisations/${f.organisation_id}`).expect(200)).body;

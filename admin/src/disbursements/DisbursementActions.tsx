@@ -1,9 +1,11 @@
-import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import {
+  Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Table, TableBody, TableCell, TableRow, TextField, Tooltip,
+} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useGetIdentity, useLocaleState, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { formatEuro } from './money.ts';
+import { formatDay, formatEuro, maskIban, numberLocale } from './money.ts';
 
 const T = 'resources.disbursements.actions';
 
@@ -28,10 +30,14 @@ function useTrancheAction(verb: 'approve' | 'pay' | 'cancel', done: string) {
 /**
  * Second pair of eyes: disabled for whoever planned the tranche or changed its money fields or the
  * payee's bank details (`money_editors`, kept by the database), and while the milestone is open.
+ * Approving asks first, showing who gets how much on which account (the account the approval
+ * copies onto the tranche); the API refuses it when that account changed in the meantime.
  */
 export const ApproveButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [open, setOpen] = useState(false);
   const { identity } = useGetIdentity();
   const { mutate, isPending } = useTrancheAction('approve', 'approved');
   if (!record || record.status !== 'planned') return null;
@@ -43,12 +49,50 @@ export const ApproveButton = () => {
     );
   }
   const blocked = record.milestone_id != null && record.milestone_status !== 'achieved';
+  const language = numberLocale(locale);
   const button = (
-    <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => mutate({})}>
+    <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => setOpen(true)}>
       {translate(`${T}.approve`)}
     </Button>
   );
-  return blocked ? <Tooltip title={translate(`${T}.milestone_open`)}><span>{button}</span></Tooltip> : button;
+  const row = (label: string, value: ReactNode, testId: string) => (
+    <TableRow>
+      <TableCell component="th" scope="row" sx={{ pl: 0, color: 'text.secondary', width: '40%' }}>{label}</TableCell>
+      <TableCell data-testid={testId} sx={{ fontWeight: 500 }}>{value}</TableCell>
+    </TableRow>
+  );
+  return (
+    <>
+      {blocked ? <Tooltip title={translate(`${T}.milestone_open`)}><span>{button}</span></Tooltip> : button}
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby={`approve-title-${record.id}`}>
+        <DialogTitle id={`approve-title-${record.id}`}>{translate(`${T}.approve_title`, { label: record.label })}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 1 }}>{translate(`${T}.approve_text`)}</DialogContentText>
+          <Table size="small">
+            <TableBody>
+              {row(translate('resources.disbursements.fields.organisation_name'), record.organisation_name, 'approve-organisation')}
+              {row(translate(`${T}.payee_holder`), record.current_account_holder, 'approve-payee')}
+              {row('IBAN', <span style={{ fontFamily: 'monospace' }}>{maskIban(record.current_iban)}</span>, 'approve-iban')}
+              {record.current_bic ? row('BIC', record.current_bic, 'approve-bic') : null}
+              {row(translate('resources.disbursements.fields.amount_cents'), formatEuro(Number(record.amount_cents), language), 'approve-amount')}
+              {record.due_on ? row(translate('resources.disbursements.fields.due_on'), formatDay(record.due_on, language), 'approve-due') : null}
+            </TableBody>
+          </Table>
+          {!record.current_iban && <Alert severity="warning" sx={{ mt: 2 }}>{translate(`${T}.no_iban`)}</Alert>}
+          {record.bank_change_note && <Alert severity="warning" sx={{ mt: 2 }}>{record.bank_change_note}</Alert>}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button
+            variant="contained" color="success" disabled={isPending}
+            onClick={() => mutate({ iban: record.current_iban ?? null }, { onSettled: () => setOpen(false) })}
+          >
+            {translate(`${T}.approve`)}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
 };
 
 /** Records the bank transfer of an approved tranche with its reference. */
@@ -60,7 +104,7 @@ export const PayButton = () => {
   const [reference, setReference] = useState('');
   const { mutate, isPending } = useTrancheAction('pay', 'paid');
   if (!record || record.status !== 'approved') return null;
-  const amount = formatEuro(record.amount_cents, locale === 'en' ? 'en-GB' : 'de-DE');
+  const amount = formatEuro(record.amount_cents, numberLocale(locale));
   return (
     <>
       <Button size="small" variant="outlined" onClick={() => setOpen(true)}>{translate(`${T}.pay`)}</Button>
@@ -102,7 +146,7 @@ export const CancelButton = () => {
         isOpen={open}
         title={`${T}.cancel`}
         content={translate(`${T}.confirm_cancel`, {
-          label: record.label, organisation: record.organisation_name, amount: formatEuro(record.amount_cents, locale === 'en' ? 'en-GB' : 'de-DE'),
+          label: record.label, organisation: record.organisation_name, amount: formatEuro(record.amount_cents, numberLocale(locale)),
         })}
         onConfirm={() => {
           setOpen(false);

@@ -1,9 +1,11 @@
-import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { Navigate } from 'react-router-dom';
 import { useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { disbursementSchema, disbursementUpdateSchema } from '../../../backend/src/disbursements/disbursements.schema.ts';
 import { MoneyInput } from '../shared/inputs.tsx';
 import { BankChangeAlert } from './PayeeField.tsx';
+import { isEditable } from './DisbursementList.tsx';
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
@@ -41,12 +43,25 @@ export const DisbursementCreate = () => (
   </Create>
 );
 
-/** Only planned tranches change; the API answers 409 for the others. */
-export const DisbursementEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+/**
+ * Only a planned tranche that is not with the bank gets the form (and its "Löschen"); any other one
+ * (approved, exported, paid, cancelled) goes to its read-only view without the form ever showing.
+ */
+const EditableForm = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  if (!isEditable(record)) return <Navigate to={`/disbursements/${record.id}/show`} replace />;
+  return (
     <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
       <BankChangeAlert />
       <TrancheFields />
     </SimpleForm>
+  );
+};
+
+/** Only planned tranches change; the API answers 409 for the others. */
+export const DisbursementEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list">
+    <EditableForm />
   </Edit>
 );

@@ -1,12 +1,16 @@
 import { Chip } from '@mui/material';
 import {
-  BooleanInput, CreateButton, DataTable, DateField, ExportButton, List, ReferenceInput, AutocompleteInput, TextInput, TopToolbar, usePermissions, useRecordContext, useTranslate,
+  BooleanInput, CreateButton, DataTable, ExportButton, List, ReferenceInput, AutocompleteInput, TextInput, TopToolbar, usePermissions, useRecordContext, useTranslate,
 } from 'react-admin';
 import { DISBURSEMENT_STATUSES } from '../../../backend/src/disbursements/disbursements.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
-import { EnumInput, MoneyField } from '../shared/inputs.tsx';
+import { EnumInput } from '../shared/inputs.tsx';
+import { DayField, EuroField } from './fields.tsx';
 import { TrancheActions } from './DisbursementActions.tsx';
 import { PayeeField } from './PayeeField.tsx';
+
+/** Only a planned tranche that is not with the bank opens in the edit form; every other one is read-only. */
+export const isEditable = (record: { status?: string; export_id?: number | null } & Record<string, any>) => record.status === 'planned' && record.export_id == null;
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
@@ -45,11 +49,11 @@ export const TrancheTable = ({ variant = 'full' }: { variant?: 'full' | 'approve
   const { permissions } = usePermissions();
   const staff = permissions === 'admin' || permissions === 'staff';
   return (
-    <DataTable rowClick={(_id, _resource, record) => (staff && record.status === 'planned' ? 'edit' : false)} bulkActionButtons={false}>
+    <DataTable rowClick={(_id, _resource, record) => (staff && isEditable(record) ? 'edit' : 'show')} bulkActionButtons={false}>
       <DataTable.Col source="organisation_name" />
       <DataTable.Col source="label" />
-      <DataTable.Col source="amount_cents" align="right"><MoneyField source="amount_cents" /></DataTable.Col>
-      <DataTable.Col source="due_on"><DateField source="due_on" /></DataTable.Col>
+      <DataTable.Col source="amount_cents" align="right"><EuroField source="amount_cents" /></DataTable.Col>
+      <DataTable.Col source="due_on"><DayField source="due_on" /></DataTable.Col>
       <DataTable.Col source="milestone_title"><MilestoneField /></DataTable.Col>
       {variant === 'full' && <DataTable.Col source="status"><EnumField source="status" enumName="disbursement_status" chip /></DataTable.Col>}
       {variant === 'approve' && <DataTable.Col source="created_by_name" />}

@@ -1,42 +1,150 @@
-import { Button, Stack, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import {
+  Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Table, TableBody, TableCell,
+  TableHead, TableRow, Tooltip, Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { download, formatEuro } from './money.ts';
+import { download, formatDay, formatEuro, maskIban, numberLocale } from './money.ts';
+
+type Format = 'csv' | 'sepa';
+
+/** GET /api/disbursements/export-preview: what the export would take, computed by the export's own code. */
+export interface ExportPreview {
+  format: Format;
+  cohort_id: number;
+  tranche_count: number;
+  total_cents: number;
+  execution_date: string;
+  execution_dates: Array<{ execution_date: string; tranche_count: number; total_cents: number }>;
+  bank_problems: string[];
+  disbursement_ids: number[];
+  tranches: Array<{ id: number; organisation_name: string; label: string; amount_cents: number; due_on: string | null; iban: string | null }>;
+}
+
+const E = 'resources.disbursements.export';
 
 /**
- * Creates a recorded export batch of the approved, not yet exported tranches (of one cohort) and
- * downloads its file right away. A second click finds nothing left to export (409, shown as a note).
+ * The confirmation of an export: count, sum and the tranches that will be marked as exported, from
+ * the preview. Confirming exports exactly these tranches (their ids are sent along): should anything
+ * have changed since — another export took one of them — the export is refused and nothing happens.
  */
-export const ExportButtons = ({ cohortId, onDone }: { cohortId?: number | null; onDone?: () => void }) => {
+const ExportDialog = ({ cohortId, cohortName, format, onClose, onDone }: {
+  cohortId: number; cohortName?: string | null; format: Format; onClose: () => void; onDone?: () => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const [locale] = useLocaleState();
+  const language = numberLocale(locale);
   const dataProvider = useDataProvider<AppDataProvider>();
+  const { data: preview, error, isPending: loading } = useQuery({
+    queryKey: ['export-preview', cohortId, format],
+    queryFn: () => dataProvider.get(`disbursements/export-preview?cohort_id=${cohortId}&format=${format}`) as Promise<ExportPreview>,
+    gcTime: 0,
+  });
   const { mutate, isPending } = useMutation({
-    mutationFn: (format: 'csv' | 'sepa') => dataProvider.post('disbursement-exports', { format, ...(cohortId ? { cohort_id: cohortId } : {}) }),
+    mutationFn: () => dataProvider.post('disbursement-exports', { format, cohort_id: cohortId, disbursement_ids: preview!.disbursement_ids }),
     onSuccess: (batch: any) => {
-      notify(translate('resources.disbursements.export.created', {
-        message_id: batch.message_id, count: batch.tranche_count, amount: formatEuro(batch.total_cents, locale === 'en' ? 'en-GB' : 'de-DE'),
-      }), { type: 'success' });
+      notify(translate(`${E}.created`, { message_id: batch.message_id, count: batch.tranche_count, amount: formatEuro(batch.total_cents, language) }), { type: 'success' });
       download(`/api/disbursement-exports/${batch.id}/file`);
       refresh();
       onDone?.();
+      onClose();
     },
-    onError: (error: any) => notify(error?.message ?? 'ra.notification.http_error', { type: error?.status === 409 ? 'info' : 'error' }),
+    onError: (e: any) => {
+      notify(e?.message ?? 'ra.notification.http_error', { type: 'error' });
+      onClose();
+    },
   });
+  const empty = preview && preview.tranche_count === 0;
   return (
-    <Tooltip title={translate('resources.disbursements.export.help')}>
-      <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
-        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={isPending} onClick={() => mutate('csv')}>
-          {translate('resources.disbursements.export.csv')}
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="export-title">
+      <DialogTitle id="export-title">{translate(`${E}.title_${format}`, { cohort: cohortName ?? '' })}</DialogTitle>
+      <DialogContent>
+        {loading && <CircularProgress size={24} />}
+        {error && <Alert severity="error">{(error as Error).message}</Alert>}
+        {empty && <Alert severity="info" data-testid="export-summary">{translate(`${E}.empty`)}</Alert>}
+        {preview && !empty && (
+          <>
+            <DialogContentText data-testid="export-summary" sx={{ fontWeight: 600, color: 'text.primary' }}>
+              {translate(`${E}.summary`, { smart_count: preview.tranche_count, amount: formatEuro(preview.total_cents, language) })}
+            </DialogContentText>
+            <DialogContentText sx={{ mt: 1 }}>{translate(`${E}.what_changes_${format}`)}</DialogContentText>
+            {format === 'sepa' && (
+              <Typography variant="body2" sx={{ mt: 1 }} data-testid="export-dates">
+                {translate(`${E}.execution`)}{' '}
+                {preview.execution_dates.map((g) => translate(`${E}.execution_group`, {
+                  date: formatDay(g.execution_date, language), smart_count: g.tranche_count, amount: formatEuro(g.total_cents, language),
+                })).join('; ')}
+              </Typography>
+            )}
+            {preview.bank_problems.length > 0 && (
+              <Alert severity="error" sx={{ mt: 2 }}>{translate(`${E}.bank_problems`)} {preview.bank_problems.join('; ')}</Alert>
+            )}
+            <Box sx={{ mt: 2, maxHeight: 320, overflowY: 'auto' }}>
+              <Table size="small" stickyHeader>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{translate('resources.disbursements.fields.organisation_name')}</TableCell>
+                    <TableCell>{translate('resources.disbursements.fields.label')}</TableCell>
+                    <TableCell>IBAN</TableCell>
+                    <TableCell>{translate('resources.disbursements.fields.due_on')}</TableCell>
+                    <TableCell align="right">{translate('resources.disbursements.fields.amount_cents')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {preview.tranches.map((t) => (
+                    <TableRow key={t.id}>
+                      <TableCell>{t.organisation_name}</TableCell>
+                      <TableCell>{t.label}</TableCell>
+                      <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{maskIban(t.iban)}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDay(t.due_on, language)}</TableCell>
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{formatEuro(t.amount_cents, language)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button
+          variant="contained" startIcon={<DownloadIcon />}
+          disabled={!preview || empty || isPending || preview.bank_problems.length > 0}
+          onClick={() => mutate()}
+        >
+          {translate(`${E}.confirm`)}
         </Button>
-        <Button startIcon={<DownloadIcon />} variant="contained" disabled={isPending} onClick={() => mutate('sepa')}>
-          {translate('resources.disbursements.export.sepa')}
-        </Button>
-      </Stack>
-    </Tooltip>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+/**
+ * The export buttons of one cohort (exports are per cohort): each opens the confirmation with what
+ * the export will mark, and only the confirmation creates the recorded batch and downloads its file.
+ */
+export const ExportButtons = ({ cohortId, cohortName, onDone }: { cohortId?: number | null; cohortName?: string | null; onDone?: () => void }) => {
+  const translate = useTranslate();
+  const [format, setFormat] = useState<Format | null>(null);
+  return (
+    <>
+      <Tooltip title={translate(`${E}.help`)}>
+        <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
+          <Button startIcon={<DownloadIcon />} variant="outlined" disabled={!cohortId} onClick={() => setFormat('csv')}>
+            {translate(`${E}.csv`)}
+          </Button>
+          <Button startIcon={<DownloadIcon />} variant="contained" disabled={!cohortId} onClick={() => setFormat('sepa')}>
+            {translate(`${E}.sepa`)}
+          </Button>
+        </Stack>
+      </Tooltip>
+      {format && cohortId && <ExportDialog cohortId={cohortId} cohortName={cohortName} format={format} onClose={() => setFormat(null)} onDone={onDone} />}
+    </>
   );
 };

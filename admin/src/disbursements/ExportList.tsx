@@ -1,12 +1,9 @@
 import { Button, Stack } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { DataTable, DateField, List, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, Link, List, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField } from '../shared/inputs.tsx';
-import { ExportButtons } from './ExportButtons.tsx';
+import { BerlinDateTimeField, DayField, EuroField } from './fields.tsx';
 import { download } from './money.ts';
-
-const BERLIN = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' } as const;
 
 /** The stored file of a batch (byte for byte as made); a SEPA batch also as bookkeeping CSV. */
 const DownloadButtons = () => {
@@ -27,16 +24,22 @@ const DownloadButtons = () => {
   );
 };
 
+/** Exports are made per cohort, with a confirmation, on the funding overview. */
+const NewExport = () => {
+  const translate = useTranslate();
+  return <Button component={Link} to="/funding" startIcon={<DownloadIcon />}>{translate('resources.disbursement-exports.new')}</Button>;
+};
+
 export const ExportList = () => (
-  <List sort={{ field: 'created_at', order: 'DESC' }} actions={<TopToolbar><ExportButtons /></TopToolbar>}>
+  <List sort={{ field: 'created_at', order: 'DESC' }} actions={<TopToolbar><NewExport /></TopToolbar>}>
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="created_at"><DateField source="created_at" showTime options={BERLIN} /></DataTable.Col>
+      <DataTable.Col source="created_at"><BerlinDateTimeField source="created_at" /></DataTable.Col>
       <DataTable.Col source="format"><EnumField source="format" enumName="export_format" /></DataTable.Col>
       <DataTable.Col source="message_id"><TextField source="message_id" /></DataTable.Col>
       <DataTable.Col source="tranche_count" align="right" />
-      <DataTable.Col source="total_cents" align="right"><MoneyField source="total_cents" /></DataTable.Col>
-      <DataTable.Col source="execution_date"><DateField source="execution_date" /></DataTable.Col>
+      <DataTable.Col source="total_cents" align="right"><EuroField source="total_cents" /></DataTable.Col>
+      <DataTable.Col source="execution_date"><DayField source="execution_date" /></DataTable.Col>
       <DataTable.Col source="created_by_name" />
       <DataTable.Col label=" " disableSort><DownloadButtons /></DataTable.Col>
     </DataTable>

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { formatEuro } from './money.ts';
+import { formatEuro, numberLocale } from './money.ts';
 
 interface FundingRow {
   fellowship_id: number | null;
@@ -37,7 +37,7 @@ export const FundingOverviewPage = () => {
   const translate = useTranslate();
   const t = (key: string, options?: any) => translate(`resources.disbursements.funding.${key}`, options);
   const [locale] = useLocaleState();
-  const euro = (cents: number) => formatEuro(cents, locale === 'en' ? 'en-GB' : 'de-DE');
+  const euro = (cents: number) => formatEuro(cents, numberLocale(locale));
   const dataProvider = useDataProvider<AppDataProvider>();
   const [cohortId, setCohortId] = useState<number | null>(null);
   const { data, error, refetch } = useQuery({
@@ -57,7 +57,7 @@ export const FundingOverviewPage = () => {
           <TextField select label={t('cohort')} value={data?.cohort_id ?? ''} onChange={(e) => setCohortId(Number(e.target.value))} sx={{ minWidth: 260 }}>
             {(data?.cohorts ?? []).map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
           </TextField>
-          <ExportButtons cohortId={data?.cohort_id} onDone={() => refetch()} />
+          <ExportButtons cohortId={data?.cohort_id} cohortName={data?.cohorts.find((c) => c.id === data?.cohort_id)?.name} onDone={() => refetch()} />
         </Stack>
         {error ? <Typography color="error">{String((error as Error).message)}</Typography> : null}
         {data && !data.fellowships.length && <Typography color="text.secondary">{t('empty')}</Typography>}

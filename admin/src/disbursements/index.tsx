@@ -5,6 +5,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import type { PageDef, ResourceDef } from '../registry.tsx';
 import { DisbursementList } from './DisbursementList.tsx';
 import { DisbursementCreate, DisbursementEdit } from './DisbursementForm.tsx';
+import { DisbursementShow } from './DisbursementShow.tsx';
 import { ExportList } from './ExportList.tsx';
 import { FundingOverviewPage } from './FundingOverviewPage.tsx';
 import { ToApprovePage } from './ToApprovePage.tsx';
@@ -14,6 +15,7 @@ const disbursements: ResourceDef = {
   roles: ['admin', 'staff', 'applicant'],
   list: DisbursementList,
   edit: DisbursementEdit,
+  show: DisbursementShow,
   create: DisbursementCreate,
   icon: PaymentsIcon,
   recordRepresentation: 'label',

@@ -34,6 +34,7 @@ export interface BatchHeader {
   id: number;
   message_id: string;
   created_at: Date;
+  /** The earliest execution date (today or later); each tranche goes out on `executionDateOf`. */
   execution_date: string;
 }
 
@@ -76,7 +77,52 @@ export function berlinDate(at: Date): string {
   return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
 }
 
-/** SEPA credit transfer initiation (pain.001.001.09), one payment information block, SLEV charges. */
+/**
+ * The day the bank is asked to execute a tranche: the batch's earliest date (never in the past),
+ * but never before the tranche is due. ISO dates compare as text.
+ */
+export const executionDateOf = (line: Pick<ExportLine, 'due_on'>, earliest: string) =>
+  line.due_on && line.due_on > earliest ? line.due_on : earliest;
+
+export interface ExecutionGroup {
+  execution_date: string;
+  tranche_count: number;
+  total_cents: number;
+  lines: ExportLine[];
+}
+
+/** The tranches grouped by execution date, earliest first: one pain.001 payment block per date. */
+export function executionGroups(lines: ExportLine[], earliest: string): ExecutionGroup[] {
+  const byDate = new Map<string, ExportLine[]>();
+  for (const line of lines) {
+    const date = executionDateOf(line, earliest);
+    byDate.set(date, [...(byDate.get(date) ?? []), line]);
+  }
+  return [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, group]) => ({ execution_date: date, tranche_count: group.length, total_cents: sumCents(group), lines: group }));
+}
+
+/**
+ * What an export does, computed once from its lines: the preview shows it, the export records it.
+ * `execution_date` is the latest date of the batch (by then every tranche has been executed).
+ */
+export function summariseExport(lines: ExportLine[], earliest: string) {
+  const groups = executionGroups(lines, earliest);
+  return {
+    tranche_count: lines.length,
+    total_cents: sumCents(lines),
+    execution_date: groups.length ? groups[groups.length - 1].execution_date : earliest,
+    execution_dates: groups.map(({ lines: _lines, ...group }) => group),
+  };
+}
+
+/**
+ * SEPA credit transfer initiation (pain.001.001.09), SLEV charges. The requested execution date
+ * (ReqdExctnDt) belongs to the payment information block, so the tranches are grouped by their
+ * date (`executionDateOf`): one PmtInf per date, a tranche due later is never paid early and one
+ * due already is not held back by it.
+ */
 export function buildPain001(batch: BatchHeader, payer: Payer, lines: ExportLine[]): string {
   const total = centsToDecimal(sumCents(lines));
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(PAIN_NAMESPACE, 'Document');
@@ -89,28 +135,32 @@ export function buildPain001(batch: BatchHeader, payer: Payer, lines: ExportLine
     .ele('CtrlSum').txt(total).up()
     .ele('InitgPty').ele('Nm').txt(sepaText(payer.name, 70));
 
-  const info = root.ele('PmtInf');
-  info.ele('PmtInfId').txt(batch.message_id);
-  info.ele('PmtMtd').txt('TRF');
-  info.ele('BtchBookg').txt('false');
-  info.ele('NbOfTxs').txt(String(lines.length));
-  info.ele('CtrlSum').txt(total);
-  info.ele('PmtTpInf').ele('SvcLvl').ele('Cd').txt('SEPA');
-  info.ele('ReqdExctnDt').ele('Dt').txt(batch.execution_date);
-  info.ele('Dbtr').ele('Nm').txt(sepaText(payer.name, 70));
-  info.ele('DbtrAcct').ele('Id').ele('IBAN').txt(payer.iban);
-  info.ele('DbtrAgt').ele('FinInstnId').ele('BICFI').txt(payer.bic);
-  info.ele('ChrgBr').txt('SLEV');
+  const groups = executionGroups(lines, batch.execution_date);
+  for (const [index, group] of groups.entries()) {
+    const info = root.ele('PmtInf');
+    // At most 35 characters: "OTA-YYYYMMDD-<id>" plus the block's number when there are several.
+    info.ele('PmtInfId').txt(groups.length > 1 ? `${batch.message_id}-${index + 1}` : batch.message_id);
+    info.ele('PmtMtd').txt('TRF');
+    info.ele('BtchBookg').txt('false');
+    info.ele('NbOfTxs').txt(String(group.tranche_count));
+    info.ele('CtrlSum').txt(centsToDecimal(group.total_cents));
+    info.ele('PmtTpInf').ele('SvcLvl').ele('Cd').txt('SEPA');
+    info.ele('ReqdExctnDt').ele('Dt').txt(group.execution_date);
+    info.ele('Dbtr').ele('Nm').txt(sepaText(payer.name, 70));
+    info.ele('DbtrAcct').ele('Id').ele('IBAN').txt(payer.iban);
+    info.ele('DbtrAgt').ele('FinInstnId').ele('BICFI').txt(payer.bic);
+    info.ele('ChrgBr').txt('SLEV');
 
-  for (const line of lines) {
-    const tx = info.ele('CdtTrfTxInf');
-    tx.ele('PmtId').ele('EndToEndId').txt(endToEndId(line.id));
-    tx.ele('Amt').ele('InstdAmt', { Ccy: 'EUR' }).txt(centsToDecimal(line.amount_cents));
-    // IBAN-only is allowed within SEPA; a BIC we have is passed on.
-    if (line.bic) tx.ele('CdtrAgt').ele('FinInstnId').ele('BICFI').txt(line.bic);
-    tx.ele('Cdtr').ele('Nm').txt(sepaText(line.account_holder || line.organisation_name, 70));
-    tx.ele('CdtrAcct').ele('Id').ele('IBAN').txt(line.iban ?? '');
-    tx.ele('RmtInf').ele('Ustrd').txt(remittance(line));
+    for (const line of group.lines) {
+      const tx = info.ele('CdtTrfTxInf');
+      tx.ele('PmtId').ele('EndToEndId').txt(endToEndId(line.id));
+      tx.ele('Amt').ele('InstdAmt', { Ccy: 'EUR' }).txt(centsToDecimal(line.amount_cents));
+      // IBAN-only is allowed within SEPA; a BIC we have is passed on.
+      if (line.bic) tx.ele('CdtrAgt').ele('FinInstnId').ele('BICFI').txt(line.bic);
+      tx.ele('Cdtr').ele('Nm').txt(sepaText(line.account_holder || line.organisation_name, 70));
+      tx.ele('CdtrAcct').ele('Id').ele('IBAN').txt(line.iban ?? '');
+      tx.ele('RmtInf').ele('Ustrd').txt(remittance(line));
+    }
   }
   return doc.end({ prettyPrint: true });
 }

@@ -29,6 +29,8 @@ export function selectDisbursements(db: Q, ctx: RequestContext) {
       ...DISBURSEMENT_COLUMNS,
       'f.cohort_id', 'f.organisation_id', 'o.name as organisation_name', 'c.name as cohort_name',
       'm.title as milestone_title', 'm.status as milestone_status', 'cu.name as created_by_name', 'au.name as approved_by_name',
+      // Who an approval would pay today (the approval copies exactly this): the approve dialog shows it.
+      sql<string>`coalesce(nullif(o.account_holder, ''), o.name)`.as('current_account_holder'), 'o.iban as current_iban', 'o.bic as current_bic',
     ]);
   if (isStaff(ctx.user)) return qb;
   if (ctx.user?.role === 'applicant') return qb.where('f.organisation_id', '=', ctx.user.organisation_id ?? -1);
@@ -81,28 +83,37 @@ export function findMilestone(trx: Transaction<Database>, milestoneId: number) {
 }
 
 /**
- * Locks the approved, not yet exported tranches in id order (so two exports never deadlock).
- * A concurrent export that got there first has set export_id by the time the lock is granted,
- * and PostgreSQL re-checks the condition: those rows drop out.
+ * What an export takes: the approved, not yet exported tranches of one cohort (optionally only the
+ * chosen ones), in id order. The preview reads this selection; the export runs the very same query
+ * with `lock`, which takes the rows in id order (two exports never deadlock). A concurrent export
+ * that got there first has set export_id by the time the lock is granted, and PostgreSQL re-checks
+ * the condition: those rows drop out, so a tranche is exported only once.
  */
-export async function lockExportable(trx: Transaction<Database>, filter: { cohortId?: number | null; ids?: number[] }): Promise<number[]> {
-  let qb = trx
+export async function selectExportable(q: Q, filter: ExportFilter, lock: boolean): Promise<number[]> {
+  let qb = q
     .selectFrom('disbursements as d')
     .select('d.id')
     .where('d.status', '=', 'approved')
     .where('d.export_id', 'is', null)
-    .orderBy('d.id')
-    .forUpdate();
-  if (filter.cohortId) qb = qb.where('d.fellowship_id', 'in', trx.selectFrom('fellowships').select('id').where('cohort_id', '=', filter.cohortId));
+    .where('d.fellowship_id', 'in', q.selectFrom('fellowships').select('id').where('cohort_id', '=', filter.cohortId))
+    .orderBy('d.id');
   if (filter.ids) qb = qb.where('d.id', 'in', filter.ids);
+  if (lock) qb = qb.forUpdate();
   return (await qb.execute()).map((r) => r.id);
 }
 
+export interface ExportFilter {
+  cohortId: number;
+  ids?: number[];
+}
+
 /**
- * The lines of one export batch with the payee copied onto each tranche at its approval — never
- * the organisation's current bank details, which may have changed since.
+ * The lines of an export batch (or, for the preview, of the tranches it would take) with the payee
+ * copied onto each tranche at its approval — never the organisation's current bank details, which
+ * may have changed since.
  */
-export async function exportLines(db: Q, exportId: number): Promise<ExportLine[]> {
+export async function exportLines(db: Q, of: { exportId: number } | { ids: number[] }): Promise<ExportLine[]> {
+  if ('ids' in of && !of.ids.length) return [];
   const rows = await db
     .selectFrom('disbursements as d')
     .innerJoin('fellowships as f', 'f.id', 'd.fellowship_id')
@@ -115,7 +126,8 @@ export async function exportLines(db: Q, exportId: number): Promise<ExportLine[]
       'd.payee_account_holder as account_holder', 'd.payee_iban as iban', 'd.payee_bic as bic', 'm.title as milestone_title',
       'au.name as approved_by_name',
     ])
-    .where('d.export_id', '=', exportId)
+    .$if('exportId' in of, (qb) => qb.where('d.export_id', '=', (of as { exportId: number }).exportId))
+    .$if('ids' in of, (qb) => qb.where('d.id', 'in', (of as { ids: number[] }).ids))
     .orderBy('o.name')
     .orderBy('d.id')
     .execute();

@@ -6,9 +6,10 @@ import { sendCsv } from '../http/csv.ts';
 import { setDownloadHeaders } from '../http/download.ts';
 import { registerResource } from '../http/resource.ts';
 import { fundingOverview, selectDisbursements } from './disbursements.queries.ts';
-import { disbursementSchema, disbursementUpdateSchema, DISBURSEMENT_STATUSES, exportSchema, paySchema } from './disbursements.schema.ts';
+import { approveSchema, disbursementSchema, disbursementUpdateSchema, DISBURSEMENT_STATUSES, exportPreviewSchema, exportSchema, paySchema } from './disbursements.schema.ts';
+import { validate } from '../http/input.ts';
 import {
-  approve, assertDeletable, cancel, createExport, EXPORT_COLUMNS, exportFile, pay, prepareCreate, prepareUpdate, presentExport,
+  approve, assertDeletable, cancel, createExport, EXPORT_COLUMNS, exportFile, pay, prepareCreate, prepareUpdate, presentExport, previewExport,
 } from './disbursements.service.ts';
 
 const TAG = 'disbursements';
@@ -40,6 +41,15 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
       const overview = cohort ? await fundingOverview(ctx.db, cohort.id) : { fellowships: [], totals: null };
       return { cohort_id: cohort?.id ?? null, cohort_name: cohort?.name ?? null, cohorts, ...overview };
     },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/disbursements/export-preview',
+    tag: TAG,
+    summary: 'What POST /disbursement-exports would take now, read-only (?cohort_id=&format=csv|sepa[&execution_date=]): count, sum, execution dates and the tranches it would mark as exported — computed by the same code as the export',
+    access: STAFF,
+    handler: (ctx, req) => previewExport(ctx, validate(exportPreviewSchema, req.query)),
   });
 
   registerResource(api, {
@@ -86,9 +96,9 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
   });
 
   api.add({
-    method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF,
-    summary: 'Approve a planned tranche (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved); copies the payee onto the tranche',
-    handler: (ctx, _req, _res, { id }) => approve(ctx, id),
+    method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF, body: approveSchema, optionalBody: true,
+    summary: 'Approve a planned tranche {iban?} (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved); copies the payee onto the tranche. With `iban` (the account the approver was shown) it is refused with 409 payee_changed when the organisation’s IBAN differs',
+    handler: (ctx, _req, _res, { id, body }) => approve(ctx, id, body?.iban),
   });
   api.add({
     method: 'post', path: '/disbursements/:id/pay', tag: TAG, access: STAFF, body: paySchema,
@@ -122,7 +132,7 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
 
   api.add({
     method: 'post', path: '/disbursement-exports', tag: TAG, access: STAFF, body: exportSchema, status: 201,
-    summary: 'Export the approved, not yet exported tranches {format: csv|sepa, cohort_id?, disbursement_ids?, execution_date?} as one recorded batch',
+    summary: 'Export the approved, not yet exported tranches of one cohort {format: csv|sepa, cohort_id, disbursement_ids?, execution_date?} as one recorded batch (preview: GET /disbursements/export-preview)',
     handler: (ctx, _req, _res, { body }) => createExport(ctx, body),
   });
   api.add({

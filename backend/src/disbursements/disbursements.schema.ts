@@ -21,6 +21,15 @@ export const disbursementSchema = z.object({
 /** PUT receives the whole record back; the fellowship of a tranche never changes. */
 export const disbursementUpdateSchema = disbursementSchema.omit({ fellowship_id: true }).partial();
 
+/**
+ * Approving, optionally with the IBAN the approver was shown: when the organisation's account
+ * changed in the meantime, the approval is refused (409 `payee_changed`) instead of paying an
+ * account nobody looked at.
+ */
+export const approveSchema = z.object({
+  iban: z.string().max(34).nullable().optional(),
+});
+
 /** The reference of the bank transfer (Verwendungszweck / bank statement line): up to 140 characters. */
 export const paySchema = z.object({
   payment_reference: requiredText(140, 'Bitte die Zahlungsreferenz angeben.'),
@@ -28,12 +37,24 @@ export const paySchema = z.object({
 
 export const exportSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: 'Format: csv oder sepa.' }),
-  cohort_id: optionalId(),
-  /** Only these tranches (they must be approved and not yet exported); default: all that are. */
+  /** Exports are per cohort: one click never marks another cohort's tranches. */
+  cohort_id: z.number({ error: 'Bitte die Kohorte angeben.' }).int().positive().max(2_147_483_647),
+  /** Only these tranches of the cohort (they must be approved and not yet exported); default: all that are. */
   disbursement_ids: z.array(id()).min(1).max(1000).optional(),
-  /** Requested execution date at the bank (SEPA ReqdExctnDt); default: the next day. */
+  /**
+   * Earliest execution date at the bank (SEPA ReqdExctnDt); default: today (Europe/Berlin). A
+   * tranche is never executed before its due date: its date is the later of the two.
+   */
   execution_date: optionalDate(),
 });
+
+/** The preview of an export: the same selection, read-only (query string, so numbers arrive as text). */
+export const exportPreviewSchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: 'Format: csv oder sepa.' }),
+  cohort_id: z.string({ error: 'Bitte die Kohorte angeben.' }).regex(/^\d{1,9}$/, 'cohort_id muss eine Zahl sein.').transform(Number)
+    .pipe(z.number().int().positive({ error: 'cohort_id muss eine Zahl sein.' })),
+  execution_date: optionalDate(),
+}).strict();
 
 export type DisbursementInput = z.infer<typeof disbursementSchema>;
 export type ExportInput = z.infer<typeof exportSchema>;

@@ -6,11 +6,13 @@ import { badRequest, conflict, HttpError, notFound } from '../http/errors.ts';
 import { setActor } from '../db/actor.ts';
 import type { Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { berlinDate, buildBookkeepingCsv, buildPain001, sumCents, type ExportLine } from './disbursement-files.ts';
+import { berlinDate, buildBookkeepingCsv, buildPain001, summariseExport, type ExportLine } from './disbursement-files.ts';
 import {
-  committedCents, exportLines, findMilestone, lockDisbursement, lockExportable, lockFellowship, selectDisbursements, shareMilestone, sharePayee,
+  committedCents, exportLines, findMilestone, lockDisbursement, lockFellowship, selectDisbursements, selectExportable, shareMilestone, sharePayee,
+  type ExportFilter,
 } from './disbursements.queries.ts';
 import type { ExportInput } from './disbursements.schema.ts';
+import type { Kysely } from 'kysely';
 
 type Trx = Transaction<Database>;
 
@@ -72,6 +74,7 @@ const EDITABLE = ['label', 'amount_cents', 'due_on', 'milestone_id'] as const;
  */
 export async function prepareUpdate(ctx: RequestContext, input: Rec, existing: Rec, trx: Trx): Promise<Rec> {
   if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht mehr geändert werden.', 'immutable');
+  if (existing.export_id != null) throw exportedConflict('geändert');
   const patch: Rec = {};
   for (const key of EDITABLE) {
     if (input[key] === undefined) continue;
@@ -97,9 +100,14 @@ export async function prepareUpdate(ctx: RequestContext, input: Rec, existing: R
   return patch;
 }
 
+/** An exported tranche is with the bank: read-only, also for an unchanged PUT (the console shows it, it does not edit it). */
+const exportedConflict = (verb: string) =>
+  conflict(`Die Tranche wurde bereits für die Überweisung exportiert und kann nicht mehr ${verb} werden.`, 'exported');
+
 /** Only a planned tranche disappears; anything further along is history (cancel it instead). */
 export function assertDeletable(_ctx: RequestContext, existing: Rec) {
   if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht gelöscht werden.', 'immutable');
+  if (existing.export_id != null) throw exportedConflict('gelöscht');
   if (existing.status !== 'planned') throw conflict('Nur geplante Tranchen können gelöscht werden; freigegebene bitte stornieren.', 'wrong_state');
 }
 
@@ -140,8 +148,17 @@ const fourEyes = (message: string) => new HttpError(403, 'four_eyes', `Vier-Auge
  * the milestone is achieved (held with a share lock until this commits). The approval copies the
  * payee onto the tranche (trigger, migration 0010); the export pays that copy.
  */
-export function approve(ctx: RequestContext, id: number): Promise<Rec> {
-  const lockPayee = (trx: Trx, visible: Rec) => sharePayee(trx, visible.organisation_id);
+export function approve(ctx: RequestContext, id: number, shownIban?: string | null): Promise<Rec> {
+  const lockPayee = async (trx: Trx, visible: Rec) => {
+    await sharePayee(trx, visible.organisation_id);
+    if (shownIban === undefined) return;
+    // Read under the share lock: the account the approval copies is the one the approver saw.
+    const org = await trx.selectFrom('organisations').select('iban').where('id', '=', visible.organisation_id).executeTakeFirstOrThrow();
+    const normal = (iban: string | null | undefined) => (iban ?? '').replace(/\s+/g, '').toUpperCase();
+    if (normal(org.iban) !== normal(shownIban)) {
+      throw conflict('Die Bankverbindung der Organisation hat sich geändert, seit Sie die Freigabe geöffnet haben. Bitte neu laden und prüfen.', 'payee_changed');
+    }
+  };
   return transition(ctx, id, 'approve', async (trx, tranche) => {
     if (tranche.status !== 'planned') {
       throw conflict(tranche.status === 'paid' ? 'Die Tranche ist bereits ausgezahlt.' : `Nur geplante Tranchen können freigegeben werden (Status: ${tranche.status}).`, 'wrong_state');
@@ -188,75 +205,121 @@ export function cancel(ctx: RequestContext, id: number): Promise<Rec> {
   });
 }
 
-function assertBankData(lines: ExportLine[], format: 'csv' | 'sepa') {
+function bankProblems(lines: ExportLine[], format: 'csv' | 'sepa'): string[] {
   const problems = lines.flatMap((l) => {
     if (!l.iban || !isValidIBAN(l.iban)) return [`${l.organisation_name}: IBAN fehlt oder ist ungültig`];
     if (format === 'sepa' && !isSEPACountry(l.iban.slice(0, 2))) return [`${l.organisation_name}: IBAN außerhalb des SEPA-Raums`];
     if (l.bic && !isValidBIC(l.bic)) return [`${l.organisation_name}: BIC ungültig`];
     return [];
   });
+  return [...new Set(problems)];
+}
+
+function assertBankData(lines: ExportLine[], format: 'csv' | 'sepa') {
+  const problems = bankProblems(lines, format);
   if (problems.length) {
-    throw conflict(`Export nicht möglich, Bankdaten fehlen oder sind ungültig: ${[...new Set(problems)].join('; ')}.`, 'bank_data');
+    throw conflict(`Export nicht möglich, Bankdaten fehlen oder sind ungültig: ${problems.join('; ')}.`, 'bank_data');
   }
 }
 
-const tomorrow = () => berlinDate(new Date(Date.now() + 24 * 3600 * 1000));
+const today = () => berlinDate(new Date());
+
+/** The earliest execution date: the one asked for, or today (Europe/Berlin); never in the past. */
+function earliestExecutionDate(requested: string | null | undefined): string {
+  const date = requested ?? today();
+  if (date < today()) throw badRequest('Das Ausführungsdatum liegt in der Vergangenheit.', { execution_date: 'Heute oder später.' });
+  return date;
+}
+
+async function assertCohort(q: Kysely<Database> | Trx, cohortId: number) {
+  const cohort = await q.selectFrom('cohorts').select('id').where('id', '=', cohortId).executeTakeFirst();
+  if (!cohort) throw badRequest('Diese Kohorte gibt es nicht.', { cohort_id: 'Unbekannte Kohorte.' });
+}
+
+const exportFilter = (input: { cohort_id: number; disbursement_ids?: number[] }): ExportFilter => ({
+  cohortId: input.cohort_id,
+  ids: input.disbursement_ids && [...new Set(input.disbursement_ids)],
+});
 
 /**
- * One export batch: claims the approved, not yet exported tranches (all, a cohort's, or the
- * chosen ones) by setting their export_id, builds the file and keeps it with the batch. The
- * claim is what makes a tranche leave for payment only once.
+ * What `createExport` would take right now, without taking it: the same selection
+ * (`selectExportable`), the same lines and the same summary (`summariseExport`), so the console's
+ * confirmation ("N Tranchen, Summe …, werden als exportiert markiert") states exactly what the
+ * export does. Bank data problems are listed instead of refused, so the dialog can name them.
+ */
+export async function previewExport(ctx: RequestContext, input: { format: 'csv' | 'sepa'; cohort_id: number; execution_date?: string | null }) {
+  const earliest = earliestExecutionDate(input.execution_date);
+  await assertCohort(ctx.db, input.cohort_id);
+  const ids = await selectExportable(ctx.db, exportFilter(input), false);
+  const lines = await exportLines(ctx.db, { ids });
+  return {
+    format: input.format,
+    cohort_id: input.cohort_id,
+    ...summariseExport(lines, earliest),
+    bank_problems: bankProblems(lines, input.format),
+    disbursement_ids: [...ids],
+    tranches: lines.map((l) => ({
+      id: l.id, organisation_name: l.organisation_name, label: l.label, amount_cents: l.amount_cents, due_on: l.due_on,
+      account_holder: l.account_holder, iban: l.iban, bic: l.bic,
+    })),
+  };
+}
+
+/**
+ * One export batch: claims the approved, not yet exported tranches of a cohort (or the chosen ones
+ * of it) by setting their export_id, builds the file and keeps it with the batch. The claim is what
+ * makes a tranche leave for payment only once. Count, sum and dates come from `summariseExport`,
+ * as in the preview.
  */
 export async function createExport(ctx: RequestContext, input: ExportInput) {
-  const executionDate = input.execution_date ?? tomorrow();
-  if (executionDate < berlinDate(new Date())) {
-    throw badRequest('Das Ausführungsdatum liegt in der Vergangenheit.', { execution_date: 'Heute oder später.' });
-  }
+  const earliest = earliestExecutionDate(input.execution_date);
   return ctx.db.transaction().execute(async (trx) => {
-    if (input.cohort_id) {
-      const cohort = await trx.selectFrom('cohorts').select('id').where('id', '=', input.cohort_id).executeTakeFirst();
-      if (!cohort) throw badRequest('Diese Kohorte gibt es nicht.', { cohort_id: 'Unbekannte Kohorte.' });
-    }
-    const ids = await lockExportable(trx, { cohortId: input.cohort_id, ids: input.disbursement_ids && [...new Set(input.disbursement_ids)] });
-    if (input.disbursement_ids) {
-      const missing = [...new Set(input.disbursement_ids)].filter((id) => !ids.includes(id));
+    await assertCohort(trx, input.cohort_id);
+    const filter = exportFilter(input);
+    const ids = await selectExportable(trx, filter, true);
+    if (filter.ids) {
+      const missing = filter.ids.filter((id) => !ids.includes(id));
       if (missing.length) {
-        throw conflict(`Nicht exportierbar (nicht freigegeben, schon exportiert oder unbekannt): ${missing.join(', ')}.`, 'not_exportable', {
+        throw conflict(`Nicht exportierbar (nicht freigegeben, schon exportiert, aus einer anderen Kohorte oder unbekannt): ${missing.join(', ')}.`, 'not_exportable', {
           disbursement_ids: missing.join(', '),
         });
       }
     }
-    if (!ids.length) throw conflict('Es gibt keine freigegebenen, noch nicht exportierten Tranchen.', 'nothing_to_export');
+    if (!ids.length) throw conflict('Es gibt in dieser Kohorte keine freigegebenen, noch nicht exportierten Tranchen.', 'nothing_to_export');
 
     const createdAt = new Date();
     const batch = await trx
       .insertInto('disbursement_exports')
       .values({
         format: input.format, message_id: `pending-${ctx.user!.id}-${createdAt.getTime()}-${Math.random()}`, tranche_count: 0, total_cents: 0,
-        created_by: ctx.user!.id, cohort_id: input.cohort_id ?? null, execution_date: executionDate, created_at: createdAt,
+        created_by: ctx.user!.id, cohort_id: input.cohort_id, execution_date: earliest, created_at: createdAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     // ISO 20022 MsgId: at most 35 characters, unique per sender.
     const messageId = `OTA-${berlinDate(createdAt).replaceAll('-', '')}-${batch.id}`;
     await trx.updateTable('disbursements').set({ export_id: batch.id, updated_at: createdAt }).where('id', 'in', ids).execute();
-    const lines = await exportLines(trx, batch.id);
+    const lines = await exportLines(trx, { exportId: batch.id });
     assertBankData(lines, input.format);
+    const summary = summariseExport(lines, earliest);
 
-    const header = { id: batch.id, message_id: messageId, created_at: createdAt, execution_date: executionDate };
+    const header = { id: batch.id, message_id: messageId, created_at: createdAt, execution_date: earliest };
     const content = input.format === 'sepa'
       ? buildPain001(header, { name: ctx.config.PAYER_NAME, iban: ctx.config.PAYER_IBAN, bic: ctx.config.PAYER_BIC }, lines)
       : buildBookkeepingCsv(header, lines);
     const filename = `${messageId}.${input.format === 'sepa' ? 'xml' : 'csv'}`;
     const saved = await trx
       .updateTable('disbursement_exports')
-      .set({ message_id: messageId, tranche_count: lines.length, total_cents: sumCents(lines), filename, content })
+      .set({
+        message_id: messageId, tranche_count: summary.tranche_count, total_cents: summary.total_cents,
+        execution_date: summary.execution_date, filename, content,
+      })
       .where('id', '=', batch.id)
       .returning(EXPORT_COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'create', 'disbursement-exports', batch.id, null, saved, { disbursement_ids: ids });
     for (const id of ids) await recordAudit(trx, ctx.user, 'export', 'disbursements', id, { export_id: null }, { export_id: batch.id });
-    return presentExport({ ...saved, disbursement_ids: ids });
+    return presentExport({ ...saved, disbursement_ids: ids, execution_dates: summary.execution_dates });
   });
 }
 
@@ -283,6 +346,6 @@ export async function exportFile(ctx: RequestContext, id: number, as?: 'csv' | '
     };
   }
   if (as === 'sepa') throw conflict('Eine CSV-Liste lässt sich nicht nachträglich als SEPA-Datei ausgeben; bitte einen SEPA-Export erstellen.', 'wrong_format');
-  const lines = await exportLines(ctx.db, batch.id);
+  const lines = await exportLines(ctx.db, { exportId: batch.id });
   return { filename: `${batch.message_id}-buchhaltung.csv`, format: 'csv' as const, content: buildBookkeepingCsv(batch, lines) };
 }

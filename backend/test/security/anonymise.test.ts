@@ -124,7 +124,7 @@ async function buildRichWorld() {
   }, 201);
   const tranche = await call(staff, 'post', '/disbursements', { fellowship_id: fellowship.id, label: '1. Rate', amount_cents: 1_250_000 }, 201);
   await call(admin, 'post', `/disbursements/${tranche.id}/approve`, {}, 200);
-  await call(staff, 'post', '/disbursement-exports', { format: 'csv' }, 201);
+  await call(staff, 'post', '/disbursement-exports', { format: 'csv', cohort_id: fellowship.cohort_id }, 201);
   await call(staff, 'post', `/disbursements/${tranche.id}/pay`, { payment_reference: 'Überweisung 2023-0815' }, 200);
 
   // Alumni of an earlier year: a profile and an introduction that mention X's people.

@@ -76,7 +76,7 @@ describe('security: CSV exports (formula injection, encoding)', function () {
     assert.ok((await fillWithFormulas()) > 50, 'the world is hostile');
     // A stored bookkeeping file made from the hostile data (approver ≠ planner, as the four-eyes rule wants).
     await request(testContext.app).post(`/api/disbursements/${world.ids.disbursements}/approve`).set(as('admin')).send({}).expect(200);
-    const batch = await request(testContext.app).post('/api/disbursement-exports').set(as('staff')).send({ format: 'csv' }).expect(201);
+    const batch = await request(testContext.app).post('/api/disbursement-exports').set(as('staff')).send({ format: 'csv', cohort_id: world.ids.cohorts }).expect(201);
     const ids = { ...world.ids, 'disbursement-exports': batch.body.id };
 
     const found: string[] = [];
@@ -115,7 +115,7 @@ describe('security: CSV exports (formula injection, encoding)', function () {
     const world = await buildWorld(db, null);
     await fillWithFormulas();
     await request(testContext.app).post(`/api/disbursements/${world.ids.disbursements}/approve`).set(as('admin')).send({}).expect(200);
-    const batch = await request(testContext.app).post('/api/disbursement-exports').set(as('staff')).send({ format: 'sepa' }).expect(201);
+    const batch = await request(testContext.app).post('/api/disbursement-exports').set(as('staff')).send({ format: 'sepa', cohort_id: world.ids.cohorts }).expect(201);
     const res = await request(testContext.app).get(`/api/disbursement-exports/${batch.body.id}/file`).query({ as: 'csv' }).set(as('staff')).buffer(true).parse(rawBody).expect(200);
     assert.ok((res.body as Buffer).subarray(0, 3).equals(BOM));
     const cells = parseCsv((res.body as Buffer).toString('utf8')).flat();

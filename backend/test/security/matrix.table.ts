@@ -83,6 +83,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /emails/:id':                               '401 403 403 403 403 403 403 ok  ok',
   'GET /funding-overview':                         '401 403 403 403 403 403 403 ok  ok',
   'GET /disbursements':                            '401 ok  ok  403 403 403 403 ok  ok',
+  'GET /disbursements/export-preview':             '401 403 403 403 403 403 403 in  in',
   'GET /disbursements/:id':                        '401 ok  404 403 403 403 403 ok  ok',
   'POST /disbursements':                           '401 403 403 403 403 403 403 in  in',
   'PUT /disbursements/:id':                        '401 403 403 403 403 403 403 ok  ok',

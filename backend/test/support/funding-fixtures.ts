@@ -47,7 +47,7 @@ export async function createMilestone(fellowshipId: number, status: 'open' | 'ac
 /** A tranche in any state, straight into the table (creator ≠ approver, as the rules want). */
 export async function insertTranche(values: {
   fellowship_id: number; amount_cents: number; status?: 'planned' | 'approved' | 'paid' | 'cancelled';
-  created_by: number; approved_by?: number; label?: string; milestone_id?: number;
+  created_by: number; approved_by?: number; label?: string; milestone_id?: number; due_on?: string | null;
 }) {
   const status = values.status ?? 'planned';
   const approved = status === 'approved' || status === 'paid';
@@ -55,7 +55,7 @@ export async function insertTranche(values: {
     .insertInto('disbursements')
     .values({
       fellowship_id: values.fellowship_id, label: values.label ?? 'Rate', amount_cents: values.amount_cents, status,
-      created_by: values.created_by, milestone_id: values.milestone_id ?? null, due_on: '2026-05-01',
+      created_by: values.created_by, milestone_id: values.milestone_id ?? null, due_on: values.due_on === undefined ? '2026-05-01' : values.due_on,
       approved_by: approved ? values.approved_by : null, approved_at: approved ? new Date() : null,
       paid_at: status === 'paid' ? new Date() : null, payment_reference: status === 'paid' ? 'BANK-1' : null,
       cancelled_at: status === 'cancelled' ? new Date() : null,
