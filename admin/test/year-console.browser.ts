@@ -48,10 +48,20 @@ describe('the year from the console: every role its world, seats and phases', fu
   });
 
   it('gives an organisation its profile page (edit, no delete, no export) and says when no call is open', async () => {
-    const page = await openAs(env, 'applicant12@example.org');
+    // A login of a current fellow, read from the demo data (the seed selects by the jury's ranking).
+    const cohort = await current();
+    const fellow = await db()
+      .selectFrom('users as u')
+      .innerJoin('fellowships as f', 'f.organisation_id', 'u.organisation_id')
+      .select('u.email')
+      .where('u.role', '=', 'applicant')
+      .where('f.cohort_id', '=', cohort.id)
+      .where('f.status', '=', 'active')
+      .orderBy('u.id')
+      .executeTakeFirstOrThrow();
+    const page = await openAs(env, fellow.email);
     const me = await apiCall(page, 'GET', 'auth/me');
     const organisation = await db().selectFrom('organisations').selectAll().where('id', '=', me.body.organisation_id).executeTakeFirstOrThrow();
-    const cohort = await current();
     await page.getByText(`Sie sind Fellow im Jahrgang ${cohort.name}.`).waitFor({ timeout: 20_000 });
     await page.getByText('Zurzeit ist keine Ausschreibung offen').waitFor();
 
