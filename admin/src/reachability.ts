@@ -28,6 +28,8 @@ export const REACH: Record<string, Reach> = {
   'POST /auth/logout-everywhere': ['app'],
   'POST /auth/register': ['page:/register'],
   'POST /auth/register/confirm': ['page:/register/confirm'],
+  // The login page offers a new confirmation link when the password is right but the address unconfirmed.
+  'POST /auth/register/resend': ['app'],
   'POST /auth/password-reset': ['page:/password-reset'],
   'POST /auth/password-reset/confirm': ['page:/password-reset/confirm'],
 
