@@ -1,28 +1,16 @@
 import { Button, Stack } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
-import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Confirm, useRecordContext, useTranslate } from 'react-admin';
 import { useState } from 'react';
-import type { AppDataProvider } from '../dataProvider.ts';
+import { useRecordAction } from '../shared/useRecordAction.ts';
 
 /** Accept or decline an incoming, still open introduction request. */
 export const RespondButtons = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const [confirming, setConfirming] = useState(false);
-  const { mutate, isPending } = useMutation({
-    mutationFn: (verb: 'accept' | 'decline') => dataProvider.action('introductions', record!.id, verb, {}),
-    onSuccess: (_data, verb) => {
-      notify(`resources.introductions.actions.${verb === 'accept' ? 'accepted' : 'declined'}`, { type: 'success' });
-      refresh();
-    },
-    onError: (error: any) => {
-      notify(error?.message ?? 'ra.notification.http_error', { type: 'error' });
-      refresh();
-    },
-  });
+  const { run, isPending } = useRecordAction('introductions');
+  const respond = (verb: 'accept' | 'decline') =>
+    run(record!.id, verb, `resources.introductions.actions.${verb === 'accept' ? 'accepted' : 'declined'}`);
   if (!record || record.direction !== 'incoming' || record.status !== 'requested') return null;
   const stop = (e: React.MouseEvent) => e.stopPropagation();
   return (
@@ -30,7 +18,7 @@ export const RespondButtons = () => {
       <Button size="small" variant="contained" color="success" disabled={isPending} onClick={() => setConfirming(true)}>
         {translate('resources.introductions.actions.accept')}
       </Button>
-      <Button size="small" variant="outlined" color="inherit" disabled={isPending} onClick={() => mutate('decline')}>
+      <Button size="small" variant="outlined" color="inherit" disabled={isPending} onClick={() => respond('decline')}>
         {translate('resources.introductions.actions.decline')}
       </Button>
       <Confirm
@@ -39,7 +27,7 @@ export const RespondButtons = () => {
         content={translate('resources.introductions.actions.confirm_accept', { name: record.from_organisation_name })}
         onConfirm={() => {
           setConfirming(false);
-          mutate('accept');
+          respond('accept');
         }}
         onClose={() => setConfirming(false)}
       />

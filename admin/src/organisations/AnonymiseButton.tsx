@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import { useMutation } from '@tanstack/react-query';
-import { Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import { Confirm, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordAction } from '../shared/useRecordAction.ts';
 
 /**
  * DSGVO: an admin removes the personal data of a rejected applicant once the retention period is
@@ -12,19 +11,9 @@ import type { AppDataProvider } from '../dataProvider.ts';
 export const AnonymiseButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ resource: 'organisations', action: 'anonymise' });
-  const { mutate, isPending } = useMutation({
-    mutationFn: () => dataProvider.action('organisations', record!.id, 'anonymise', {}),
-    onSuccess: () => {
-      notify('resources.organisations.anonymise.done', { type: 'success' });
-      refresh();
-    },
-    onError: (error: any) => notify(error?.body?.message ?? error?.message ?? 'ra.notification.http_error', { type: 'error' }),
-  });
+  const { run, isPending } = useRecordAction('organisations');
   if (!record || !canAccess || record.anonymised_at) return null;
   return (
     <>
@@ -39,7 +28,7 @@ export const AnonymiseButton = () => {
         confirm="resources.organisations.anonymise.button"
         onConfirm={() => {
           setOpen(false);
-          mutate();
+          run(record.id, 'anonymise', 'resources.organisations.anonymise.done');
         }}
         onClose={() => setOpen(false)}
       />

@@ -1,10 +1,9 @@
 import { Button } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import LockIcon from '@mui/icons-material/Lock';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, DeleteButton, EditButton, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import { Confirm, DeleteButton, EditButton, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordAction } from '../shared/useRecordAction.ts';
 
 const stop = (e: React.MouseEvent) => e.stopPropagation();
 
@@ -12,21 +11,8 @@ const stop = (e: React.MouseEvent) => e.stopPropagation();
 export const IssueButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const [open, setOpen] = useState(false);
-  const { mutate, isPending } = useMutation({
-    mutationFn: () => dataProvider.action('reports', record!.id, 'issue', {}),
-    onSuccess: () => {
-      notify('resources.reports.actions.issued', { type: 'success' });
-      refresh();
-    },
-    onError: (error: any) => {
-      notify(error?.message ?? 'ra.notification.http_error', { type: 'error' });
-      refresh();
-    },
-  });
+  const { run, isPending } = useRecordAction('reports');
   if (!record || record.status !== 'draft') return null;
   return (
     <span onClick={stop}>
@@ -40,7 +26,7 @@ export const IssueButton = () => {
         content={translate('resources.reports.actions.issue_confirm', { title: record.title })}
         onConfirm={() => {
           setOpen(false);
-          mutate();
+          run(record.id, 'issue', 'resources.reports.actions.issued');
         }}
         onClose={() => setOpen(false)}
       />
