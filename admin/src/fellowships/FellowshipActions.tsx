@@ -1,28 +1,17 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
-import { Confirm, useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import { Confirm, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordAction } from '../shared/useRecordAction.ts';
 
 /** Stage-gate approval (staff) and ending a fellowship early (staff or the fellow), on the show page. */
 export const FellowshipActions = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { permissions } = usePermissions();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const [approving, setApproving] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-  const { mutate, isPending } = useMutation({
-    mutationFn: ({ verb, body }: { verb: string; body: unknown }) => dataProvider.action('fellowships', record!.id, verb, body),
-    onSuccess: (_d, { verb }) => {
-      notify(verb === 'withdraw' ? 'resources.fellowships.actions.withdrawn' : 'resources.fellowships.actions.approved', { type: 'success' });
-      refresh();
-    },
-    onError: (error: any) => notify(error?.message ?? 'ra.notification.http_error', { type: 'error' }),
-  });
+  const { run, isPending } = useRecordAction('fellowships');
   if (!record || record.status !== 'active') return null;
   const staff = permissions === 'admin' || permissions === 'staff';
   return (
@@ -43,7 +32,7 @@ export const FellowshipActions = () => {
         content={translate('resources.fellowships.actions.approve_confirm', { name: record.organisation_name })}
         onConfirm={() => {
           setApproving(false);
-          mutate({ verb: 'approve-stage-gate', body: {} });
+          run(record.id, 'approve-stage-gate', 'resources.fellowships.actions.approved');
         }}
         onClose={() => setApproving(false)}
       />
@@ -60,7 +49,7 @@ export const FellowshipActions = () => {
             disabled={reason.trim() === ''}
             onClick={() => {
               setWithdrawing(false);
-              mutate({ verb: 'withdraw', body: { reason: reason.trim() } });
+              run(record.id, 'withdraw', 'resources.fellowships.actions.withdrawn', { reason: reason.trim() });
             }}
           >
             {translate('resources.fellowships.actions.withdraw')}
