@@ -196,6 +196,24 @@ describe('applications', () => {
       assert.equal(res.body.decision_reason, undefined);
     });
 
+    it('shows the applicant the same record, version included, however staff work on it before the release', async () => {
+      const cohort = await createCohort();
+      const { org, agent } = await applicant();
+      const app = await createApplication(cohort.id, org.id, { status: 'submitted', submitted_at: new Date() });
+      const seen = async () => (await agent.get(`/api/applications/${app.id}`).expect(200)).body;
+      const listed = async () => (await agent.get('/api/applications').expect(200)).body;
+      const before = { record: await seen(), list: await listed() };
+      const { agent: staff } = await agentFor('staff');
+      await staff.post(`/api/applications/${app.id}/check-eligibility`).send({ eligible: true, note: 'Bescheid liegt vor.' }).expect(200);
+      await db().updateTable('applications')
+        .set({ status: 'rejected', decision_reason: 'intern', decided_at: new Date(), waitlist_position: null, interview_notes: 'intern', updated_at: new Date() })
+        .where('id', '=', app.id).execute();
+      assert.deepEqual(await seen(), before.record);
+      assert.deepEqual(await listed(), before.list);
+      assert.equal(before.record.updated_at, undefined);
+      await agent.get('/api/applications').query(listQuery({ sort: ['updated_at', 'DESC'] })).expect(400);
+    });
+
     it('gives jurors and coaches no applications and the eligibility check only to staff', async () => {
       const cohort = await createCohort();
       const org = await createOrganisation(completeOrganisation);

@@ -34,8 +34,8 @@ const fields: Record<string, FieldSpec> = {
   submitted_at: { column: 't.submitted_at', type: 'datetime' },
   interview_at: { column: 't.interview_at', type: 'datetime', hidden: notForJurors },
   created_at: { column: 't.created_at', type: 'datetime', hidden: notForJurors },
-  /** Hidden from jurors: a decision moves it. */
-  updated_at: { column: 't.updated_at', type: 'datetime', hidden: notForJurors },
+  /** Hidden from jurors and applicants: a decision moves it. */
+  updated_at: { column: 't.updated_at', type: 'datetime', hidden: hiddenFrom('jury', 'applicant') },
   organisation_name: { column: 'o.name', type: 'text' },
   /** The organisation's Bundesland. */
   state: { column: 'o.state', type: 'text', hidden: notForJurors },

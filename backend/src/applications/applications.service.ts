@@ -37,6 +37,8 @@ export function presentApplication(record: Rec, ctx: Pick<RequestContext, 'user'
   if (isStaff(ctx.user)) return out;
   if (ctx.user?.role === 'jury') return juryApplicationView(out);
   for (const key of STAFF_ONLY_FIELDS) delete out[key];
+  // Staff's work moves it (eligibility, decisions): before a release it would tell that one was taken.
+  if (ctx.user?.role === 'applicant') delete out.updated_at;
   if (!out.decision_released_at && INTERNAL_UNTIL_RELEASED.has(out.status)) out.status = 'submitted';
   if (!out.decision_released_at) delete out.decision_reason;
   return out;

@@ -158,7 +158,7 @@ export interface ApplicationsTable {
   interview_notes: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
-  /** Optimistic concurrency (migration 0017): incremented by every change. */
+  /** Optimistic concurrency (migration 0017): incremented by every change of the organisation's content, not by staff's work. */
   version: Generated<number>;
   search_vector: Tsvector;
 }
