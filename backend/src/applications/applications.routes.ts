@@ -12,6 +12,7 @@ import {
 } from './applications.schema.ts';
 import { applicantStatus, selectApplications } from './applications.queries.ts';
 import { assertCallOpen, checkEligibility, presentApplication, submitApplication, withdrawApplication } from './applications.service.ts';
+import { contentDisposition } from '../http/download.ts';
 import { applicationPdf } from './application.pdf.ts';
 
 /** Jurors read an application only through `JURY_APPLICATION_FIELDS` (jury-view.ts): the rest is hidden from them. */
@@ -160,7 +161,7 @@ export function registerApplicationRoutes(api: ApiRouter): void {
       ]);
       const pdf = await applicationPdf({ application: presentApplication(record as Rec, ctx), organisation, attachments });
       res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Disposition', `attachment; filename="bewerbung-${id}.pdf"`);
+      res.setHeader('Content-Disposition', contentDisposition(`bewerbung-${id}.pdf`));
       res.send(pdf);
       return undefined;
     },

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { consoleLink } from '../emails/links.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import { issueAccountToken, TOKEN_TTL_MINUTES, type TokenPurpose } from './account-tokens.ts';
@@ -17,8 +18,9 @@ const MASKED_PARAM = `token=${TOKEN_MASK}`;
 /** At most this many messages of one kind per account and hour; further requests are answered alike and send nothing. */
 export const ACCOUNT_MAILS_PER_HOUR = 3;
 
+// The mask is appended as it is (not percent-encoded), so the worker finds it again to put the token in.
 const link = (config: Config, page: string, withToken = false) =>
-  `${config.PUBLIC_URL.replace(/\/$/, '')}/#/${page}${withToken ? `?${MASKED_PARAM}` : ''}`;
+  `${consoleLink(config.PUBLIC_URL, page)}${withToken ? `?${MASKED_PARAM}` : ''}`;
 
 /**
  * The account e-mails go into the outbox in the transaction of the request that causes them; the

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
+import { contentDisposition } from '../http/download.ts';
 import { REPORT_KINDS, reportCreateSchema, reportUpdateSchema } from './reports.schema.ts';
 import { REPORT_TITLES, type ReportKind } from './reports.pdf.ts';
 import { issueReport, renderReport } from './reports.service.ts';
@@ -19,7 +20,7 @@ function pdfName(kind: string, cohortId: number, at: Date, suffix = ''): string 
 
 function sendPdfHeaders(res: Response, filename: string, disposition: 'inline' | 'attachment') {
   res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', `${disposition}; filename="${filename}"`);
+  res.setHeader('Content-Disposition', contentDisposition(filename, disposition));
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 

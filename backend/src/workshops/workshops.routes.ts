@@ -6,6 +6,7 @@ import { ALL_ROLES, STAFF } from '../http/api-router.ts';
 import { isStaff, type RequestContext } from '../http/context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
+import { contentDisposition } from '../http/download.ts';
 import { workshopVisibility } from '../programme/programme.scope.ts';
 import { capPerOrganisation, isOnSite, WORKSHOP_KINDS, workshopSchema, workshopUpdateSchema } from './workshops.schema.ts';
 import { workshopsCalendar } from './workshops.ics.ts';
@@ -56,7 +57,7 @@ export function registerWorkshopRoutes(api: ApiRouter): void {
       if (!workshops.length && !isStaff(ctx.user)) throw notFound('Jahrgang nicht gefunden.');
       const body = workshopsCalendar({ cohortName: cohort.name, publicUrl: ctx.config.PUBLIC_URL, workshops });
       res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="workshops-${cohort.id}.ics"`);
+      res.setHeader('Content-Disposition', contentDisposition(`workshops-${cohort.id}.ics`));
       res.send(body);
       return undefined;
     },
