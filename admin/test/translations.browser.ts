@@ -63,11 +63,18 @@ async function walk(page: Page, routes: string[]): Promise<string[]> {
     }, route);
     // A screen may send the visitor on at once (an exported tranche's edit address opens its
     // read-only view): then the walk checks the screen it landed on instead of waiting for a hash
-    // that never stays. Only a navigation that went nowhere is a failure.
+    // that never stays.
     await page
       .waitForFunction((r) => window.location.hash === `#${r}`, route, { timeout: 10_000 })
-      .catch(async (error) => {
-        if ((await page.evaluate(() => window.location.hash)) === before) throw error;
+      .catch(async () => {
+        if ((await page.evaluate(() => window.location.hash)) !== before) return;
+        // The previous screen held the navigation back (a form it counts as unsaved): load the
+        // next one afresh, as a visitor following a link would.
+        const url = new URL(page.url());
+        url.hash = `#${route}`;
+        await page.goto(url.toString());
+        await page.reload();
+        await page.waitForFunction((r) => window.location.hash === `#${r}`, route);
       });
     await settle(page);
     for (const key of await rawKeysOnPage(page)) findings.push(`${route}: ${key}`);
