@@ -71,9 +71,9 @@ async function walk(page: Page, routes: string[]): Promise<string[]> {
         // The previous screen held the navigation back (a form it counts as unsaved): load the
         // next one afresh, as a visitor following a link would.
         const url = new URL(page.url());
+        url.search = `?walk=${Date.now()}`;
         url.hash = `#${route}`;
         await page.goto(url.toString());
-        await page.reload();
         await page.waitForFunction((r) => window.location.hash === `#${r}`, route);
       });
     await settle(page);
