@@ -1,42 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openAs, rawKeysOnPage, settle, sharedEnv, type BrowserEnv, type Lang } from './support/server.ts';
-
-interface Screens {
-  role: string;
-  resources: { name: string; list: boolean; show: boolean; edit: boolean; create: boolean }[];
-  pages: string[];
-}
-
-/** Every route the role can open: its pages, and each resource's list, create, show and edit. */
-async function routesOf(page: Page, baseUrl: string): Promise<string[]> {
-  await page.waitForFunction(() => (window as any).__consoleScreens, undefined, { timeout: 30_000 });
-  const screens = (await page.evaluate(() => (window as any).__consoleScreens)) as Screens;
-  const firstId = async (resource: string): Promise<number | undefined> => {
-    const res = await page.request.get(`${baseUrl}/api/${resource}?range=${encodeURIComponent('[0,0]')}`);
-    if (!res.ok()) return undefined;
-    const body = await res.json().catch(() => null);
-    return Array.isArray(body) ? body[0]?.id : undefined;
-  };
-  const routes = ['/'];
-  for (const path of screens.pages) {
-    if (!path.includes(':')) routes.push(path);
-    else if (path.startsWith('/fellowship-story/')) {
-      const id = await firstId('fellowships');
-      if (id != null) routes.push(path.replace(':id', String(id)));
-    }
-  }
-  for (const r of screens.resources) {
-    if (r.list) routes.push(`/${r.name}`);
-    if (r.create) routes.push(`/${r.name}/create`);
-    if (r.show || r.edit) {
-      const id = await firstId(r.name);
-      if (id != null && r.show) routes.push(`/${r.name}/${id}/show`);
-      if (id != null && r.edit) routes.push(`/${r.name}/${id}`);
-    }
-  }
-  return routes;
-}
+import { openAs, rawKeysOnPage, sharedEnv, type BrowserEnv, type Lang } from './support/server.ts';
+import { routesOf, visit } from './support/screens.ts';
 
 /**
  * Keys react-admin only probes for an optional override (it has a translated default) are not
@@ -56,27 +21,7 @@ async function walk(page: Page, routes: string[]): Promise<string[]> {
   page.on('pageerror', (e) => findings.push(`page error on ${page.url()}: ${e.message}`));
   for (const route of routes) {
     missing.length = 0;
-    const before = await page.evaluate(() => window.location.hash);
-    await page.evaluate((r) => {
-      (window as any).__missingTranslations?.clear();
-      window.location.hash = `#${r}`;
-    }, route);
-    // A screen may send the visitor on at once (an exported tranche's edit address opens its
-    // read-only view): then the walk checks the screen it landed on instead of waiting for a hash
-    // that never stays.
-    await page
-      .waitForFunction((r) => window.location.hash === `#${r}`, route, { timeout: 10_000 })
-      .catch(async () => {
-        if ((await page.evaluate(() => window.location.hash)) !== before) return;
-        // The previous screen held the navigation back (a form it counts as unsaved): load the
-        // next one afresh, as a visitor following a link would.
-        const url = new URL(page.url());
-        url.search = `?walk=${Date.now()}`;
-        url.hash = `#${route}`;
-        await page.goto(url.toString());
-        await page.waitForFunction((r) => window.location.hash === `#${r}`, route);
-      });
-    await settle(page);
+    await visit(page, route);
     for (const key of await rawKeysOnPage(page)) findings.push(`${route}: ${key}`);
     for (const m of missing) findings.push(`${route}: ${m}`);
     const absent = (await page.evaluate(() => [...((window as any).__missingTranslations ?? [])])) as string[];
