@@ -1,7 +1,7 @@
 import { AutocompleteInput, BooleanInput, Create, DeleteButton, Edit, ReferenceInput, SaveButton, SimpleForm, TextInput, Toolbar, usePermissions, useTranslate } from 'react-admin';
 import { ProfileTitle } from './AlumniProfileShow.tsx';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { alumniProfileCreateSchema, alumniProfileUpdateSchema } from '../../../backend/src/alumni/alumni.schema.ts';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const ProfileInputs = () => {
   const translate = useTranslate();
@@ -24,7 +24,7 @@ export const AlumniProfileEdit = () => {
   return (
     <Edit mutationMode="pessimistic" redirect="show" title={<ProfileTitle />}>
       <SimpleForm
-        resolver={zodResolver(alumniProfileUpdateSchema) as any}
+        resolver={schemaResolver(alumniProfileUpdateSchema)}
         toolbar={
           <Toolbar sx={{ justifyContent: 'space-between' }}>
             <SaveButton />
@@ -46,7 +46,7 @@ export const AlumniProfileEdit = () => {
 
 export const AlumniProfileCreate = () => (
   <Create redirect="show">
-    <SimpleForm resolver={zodResolver(alumniProfileCreateSchema) as any} defaultValues={{ visible: false }}>
+    <SimpleForm resolver={schemaResolver(alumniProfileCreateSchema)} defaultValues={{ visible: false }}>
       <ReferenceInput source="organisation_id" reference="organisations">
         <AutocompleteInput optionText="name" />
       </ReferenceInput>

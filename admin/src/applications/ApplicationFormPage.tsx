@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type Control } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, AlertTitle, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { Confirm, Title, useDataProvider, useGetIdentity, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +14,7 @@ import { OfferPanel } from './OfferPanel.tsx';
 import { OrganisationSection } from './OrganisationSection.tsx';
 import { EuroField, FRESH, Field, SaveIndicator, Section, applyServerErrors, pick, type ErrorSink } from './applicationFormParts.tsx';
 import { readBackup, useAutosave } from './useAutosave.ts';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const CONTENT_FIELDS = Object.keys(applicationDraftSchema.shape) as Array<keyof ApplicationDraft>;
 const WITHDRAWABLE = ['draft', 'submitted', 'eligible', 'ineligible', 'shortlisted', 'waitlisted'];
@@ -45,7 +45,7 @@ export const ApplicationFormPage = () => {
   const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'discard'>();
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
   const key = application ? `application-draft:${application.id}` : 'application-draft:none';
-  const form = useForm<ApplicationDraft>({ resolver: zodResolver(applicationDraftSchema) as any, mode: 'onChange', defaultValues: {} });
+  const form = useForm({ resolver: schemaResolver(applicationDraftSchema), mode: 'onChange', defaultValues: {} });
   // The record the form edits, fetched from the server on every entry (the list above may be a
   // cached copy from before the last save: editing that would overwrite newer text).
   const { data: fresh, dataUpdatedAt, refetch: reload } = useQuery({

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Box, Checkbox, CircularProgress, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useDataProvider, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +8,7 @@ import { maxLengthOf } from '../../../backend/src/shared/fields.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { FRESH, Field, SaveIndicator, Section, applyServerErrors, pick, type ErrorSink } from './applicationFormParts.tsx';
 import { readBackup, useAutosave } from './useAutosave.ts';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const ORG_FIELDS = ['name', 'legal_form', 'charitable_status', 'street', 'postal_code', 'city', 'state', 'website', 'email', 'phone', 'founded_year', 'staff_count', 'field', 'description'] as const;
 /** Limits come from the shared schemas the server checks with (one place): counters and errors read them. */
@@ -20,7 +20,7 @@ export const OrganisationSection = ({ organisationId, readOnly, errorSink }: { o
   const dataProvider = useDataProvider<AppDataProvider>();
   const key = `organisation-draft:${organisationId}`;
   const { data: org } = useQuery({ queryKey: ['organisations', 'form', organisationId], queryFn: async () => (await dataProvider.getOne('organisations', { id: organisationId })).data, ...FRESH });
-  const form = useForm({ resolver: zodResolver(organisationSchema.partial()) as any, mode: 'onChange', defaultValues: {} as Record<string, any> });
+  const form = useForm({ resolver: schemaResolver(organisationSchema.partial()), mode: 'onChange', defaultValues: {} as Record<string, any> });
   // The submission's `organisation.<field>` errors land on these fields.
   errorSink.current = (errors) => applyServerErrors(form, errors, 'organisation.');
   const autosave = useAutosave<Record<string, any>>(key, async (values) => {

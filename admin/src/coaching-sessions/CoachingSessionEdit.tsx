@@ -1,14 +1,14 @@
 import { BooleanInput, DateInput, Edit, NumberInput, SimpleForm, TextField, TextInput, useTranslate } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { COACHING_FORMATS, coachingSessionUpdateSchema } from '../../../backend/src/coaching-sessions/coaching-sessions.schema.ts';
 import { EnumInput } from '../shared/inputs.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 /** Only the writing coach (and admins) get here; the server refuses everyone else. */
 export const CoachingSessionEdit = () => {
   const translate = useTranslate();
   return (
     <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm resolver={zodResolver(coachingSessionUpdateSchema as any) as any}>
+      <SimpleForm resolver={schemaResolver(coachingSessionUpdateSchema)}>
         <TextField source="organisation_name" />
         <DateInput source="held_on" />
         <NumberInput source="duration_minutes" step={15} />

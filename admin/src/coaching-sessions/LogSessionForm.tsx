@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, FormControlLabel, MenuItem, Stack, Switch, TextField, Typography } from '@mui/material';
 import { Title, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
@@ -9,6 +8,7 @@ import { z } from 'zod';
 import { berlinToday, COACHING_FORMATS, coachingSessionSchema } from '../../../backend/src/coaching-sessions/coaching-sessions.schema.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { BudgetBar } from './BudgetBar.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 type FormValues = z.input<typeof coachingSessionSchema>;
 
@@ -28,7 +28,7 @@ export const LogSessionForm = () => {
   const active = useMemo(() => fellows.filter((f) => f.status === 'active'), [fellows]);
   const preselected = Number(params.get('fellowship_id')) || undefined;
   const { control, handleSubmit, watch, setError, reset, formState } = useForm<FormValues>({
-    resolver: zodResolver(coachingSessionSchema),
+    resolver: schemaResolver(coachingSessionSchema),
     defaultValues: { fellowship_id: preselected as any, held_on: berlinToday(), duration_minutes: 60, format: 'video', topics: '', notes: '', next_steps: '', confidential: false },
   });
   const fellowshipId = watch('fellowship_id');

@@ -7,12 +7,12 @@ import { Alert, Box, Stack, Typography } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import AddIcon from '@mui/icons-material/Add';
 import { Link } from 'react-router-dom';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { COHORT_PHASES, cohortCreateSchema } from '../../../backend/src/cohorts/cohorts.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField, MoneyInput, enumChoices } from '../shared/inputs.tsx';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 /** Every date on these screens is shown in Berlin time, whatever the browser's zone. */
 export const BERLIN = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' } as const;
@@ -43,7 +43,7 @@ export const CohortList = () => (
 const CohortForm = () => {
   const translate = useTranslate();
   return (
-    <SimpleForm resolver={zodResolver(cohortCreateSchema) as any}>
+    <SimpleForm resolver={schemaResolver(cohortCreateSchema)}>
       <TextInput source="name" fullWidth />
       <NumberInput source="year" />
       <Typography variant="caption">{translate('resources.cohorts.berlin_time')}</Typography>

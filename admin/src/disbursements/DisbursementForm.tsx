@@ -1,11 +1,11 @@
 import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { Navigate } from 'react-router-dom';
 import { useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { disbursementSchema, disbursementUpdateSchema } from '../../../backend/src/disbursements/disbursements.schema.ts';
 import { MoneyInput } from '../shared/inputs.tsx';
 import { BankChangeAlert } from './PayeeField.tsx';
 import { isEditable } from './DisbursementList.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
@@ -37,7 +37,7 @@ const TrancheFields = ({ create }: { create?: boolean }) => {
 
 export const DisbursementCreate = () => (
   <Create redirect="list">
-    <SimpleForm resolver={zodResolver(disbursementSchema) as any}>
+    <SimpleForm resolver={schemaResolver(disbursementSchema)}>
       <TrancheFields create />
     </SimpleForm>
   </Create>
@@ -52,7 +52,7 @@ const EditableForm = () => {
   if (!record) return null;
   if (!isEditable(record)) return <Navigate to={`/disbursements/${record.id}/show`} replace />;
   return (
-    <SimpleForm resolver={zodResolver(disbursementUpdateSchema) as any}>
+    <SimpleForm resolver={schemaResolver(disbursementUpdateSchema)}>
       <BankChangeAlert />
       <TrancheFields />
     </SimpleForm>

@@ -1,7 +1,7 @@
 import { Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, usePermissions, useTranslate } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { fellowshipUpdateSchema } from '../../../backend/src/fellowships/fellowships.schema.ts';
 import { MoneyInput, enumChoices } from '../shared/inputs.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 /** Staff edit coach, grant, hours, goals and completion; a coach only the goals. */
 export const FellowshipEdit = () => {
@@ -11,7 +11,7 @@ export const FellowshipEdit = () => {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
       {/* No delete: a fellowship ends through "Förderung beenden", which passes the seat on. */}
-      <SimpleForm resolver={zodResolver(fellowshipUpdateSchema) as any} toolbar={<Toolbar><SaveButton /></Toolbar>}>
+      <SimpleForm resolver={schemaResolver(fellowshipUpdateSchema)} toolbar={<Toolbar><SaveButton /></Toolbar>}>
         <TextInput source="organisation_name" disabled />
         {staff && (
           <ReferenceInput source="coach_id" reference="users" filter={{ role: 'coach', active: true }} sort={{ field: 'name', order: 'ASC' }}>

@@ -1,7 +1,7 @@
 import { Create, DateInput, Edit, ReferenceInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, milestoneSchema, milestoneUpdateSchema } from '../../../backend/src/milestones/milestones.schema.ts';
 import { enumChoices } from '../shared/inputs.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const Fields = () => {
   const translate = useTranslate();
@@ -18,7 +18,7 @@ const Fields = () => {
 
 export const MilestoneEdit = () => (
   <Edit mutationMode="pessimistic" redirect={(_r: unknown, _id: unknown, data: any) => `fellowships/${data.fellowship_id}/show/milestones`}>
-    <SimpleForm resolver={zodResolver(milestoneUpdateSchema) as any}>
+    <SimpleForm resolver={schemaResolver(milestoneUpdateSchema)}>
       <Fields />
     </SimpleForm>
   </Edit>
@@ -26,7 +26,7 @@ export const MilestoneEdit = () => (
 
 export const MilestoneCreate = () => (
   <Create redirect="list">
-    <SimpleForm resolver={zodResolver(milestoneSchema) as any}>
+    <SimpleForm resolver={schemaResolver(milestoneSchema)}>
       <ReferenceInput source="fellowship_id" reference="fellowships" filter={{ status: 'active' }} sort={{ field: 'organisation_name', order: 'ASC' }}>
         <SelectInput optionText="organisation_name" />
       </ReferenceInput>

@@ -1,12 +1,12 @@
 import { BooleanInput, Create, DateInput, Edit, NumberInput, SelectInput, TabbedForm, TextInput, usePermissions, useTranslate } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { BUNDESLAENDER, FIELDS, LEGAL_FORMS, organisationSchema } from '../../../backend/src/organisations/organisations.schema.ts';
 import { EnumInput, LimitedTextInput, MoneyInput } from '../shared/inputs.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const OrganisationForm = () => {
   const translate = useTranslate();
   return (
-    <TabbedForm resolver={zodResolver(organisationSchema) as any}>
+    <TabbedForm resolver={schemaResolver(organisationSchema)}>
       <TabbedForm.Tab label={translate('resources.organisations.tabs.profile')}>
         <LimitedTextInput schema={organisationSchema} source="name" fullWidth />
         <EnumInput source="legal_form" enumName="legal_form" values={LEGAL_FORMS} />

@@ -1,8 +1,8 @@
 import PeopleIcon from '@mui/icons-material/People';
 import { Create, DataTable, Edit, EmailField, List, ReferenceField, ReferenceInput, SearchInput, SimpleForm, TextInput, AutocompleteInput } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { personSchema } from '../../../backend/src/people/people.schema.ts';
 import type { ResourceDef } from '../registry.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const filters = [
   <SearchInput source="q" alwaysOn key="q" />,
@@ -22,7 +22,7 @@ const PersonList = () => (
 );
 
 const PersonForm = () => (
-  <SimpleForm resolver={zodResolver(personSchema) as any}>
+  <SimpleForm resolver={schemaResolver(personSchema)}>
     <ReferenceInput source="organisation_id" reference="organisations"><AutocompleteInput /></ReferenceInput>
     <TextInput source="first_name" />
     <TextInput source="last_name" />

@@ -1,11 +1,11 @@
 import { Create, DataTable, DateField, Edit, List, ReferenceInput, SelectInput, SimpleForm, TextInput, AutocompleteInput, FunctionField, useTranslate, Title } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Box, Typography } from '@mui/material';
 import { REPORT_KINDS, reportCreateSchema } from '../../../backend/src/reports/reports.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { LiveReports } from './LiveReports.tsx';
 import { DownloadIssuedButton, DraftButtons, IssueButton } from './ReportButtons.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 const useReportFilters = () => {
   const translate = useTranslate();
@@ -50,7 +50,7 @@ export const ReportList = () => {
 const ReportForm = () => {
   const translate = useTranslate();
   return (
-    <SimpleForm resolver={zodResolver(reportCreateSchema) as any}>
+    <SimpleForm resolver={schemaResolver(reportCreateSchema)}>
       <ReferenceInput source="cohort_id" reference="cohorts" sort={{ field: 'year', order: 'DESC' }}>
         <AutocompleteInput optionText="name" fullWidth />
       </ReferenceInput>

@@ -1,7 +1,7 @@
 import { AutocompleteInput, BooleanInput, Create, DateTimeInput, Edit, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { WORKSHOP_KINDS, workshopSchema, workshopUpdateSchema } from '../../../backend/src/workshops/workshops.schema.ts';
 import { EnumInput } from '../shared/inputs.tsx';
+import { schemaResolver } from '../shared/schemaResolver.ts';
 
 /** DateTimeInput gives local "YYYY-MM-DDTHH:mm"; the API wants an instant with zone. */
 const toInstant = (value: string | Date | null) => (value ? new Date(value).toISOString() : value);
@@ -9,7 +9,7 @@ const toInstant = (value: string | Date | null) => (value ? new Date(value).toIS
 const WorkshopForm = ({ create }: { create?: boolean }) => {
   const translate = useTranslate();
   return (
-    <SimpleForm resolver={zodResolver((create ? workshopSchema : workshopUpdateSchema) as any) as any}>
+    <SimpleForm resolver={schemaResolver(create ? workshopSchema : workshopUpdateSchema)}>
       <ReferenceInput source="cohort_id" reference="cohorts">
         <AutocompleteInput optionText="name" disabled={!create} />
       </ReferenceInput>
