@@ -5,7 +5,7 @@ import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
  * The API speaks ra-data-simple-rest; the session cookie rides along. Server errors keep their
  * `errors` per field so react-admin shows them on the form inputs.
  */
-export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   try {
     return await fetchUtils.fetchJson(url, { ...options, credentials: 'include' });
   } catch (error: any) {

@@ -9,7 +9,7 @@ import { MoneyField } from '../shared/inputs.tsx';
 import { BERLIN } from '../cohorts/CohortScreens.tsx';
 import { EligibilityButton } from './EligibilityDialog.tsx';
 
-export const PdfButton = () => {
+const PdfButton = () => {
   const record = useRecordContext();
   if (!record) return null;
   return (
@@ -34,7 +34,7 @@ const Actions = () => (
   </TopToolbar>
 );
 
-export const AttachmentTable = () => (
+const AttachmentTable = () => (
   <ReferenceManyField reference="attachments" target="application_id" perPage={50}>
     <DataTable bulkActionButtons={false}>
       <DataTable.Col source="filename" label="resources.applications.attachments">

@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 
 export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';
-export interface Me {
+interface Me {
   id: number;
   email: string;
   name: string;
@@ -50,12 +50,12 @@ const ACTION_ROUTES: Record<string, (resource: string) => string> = {
  * API knows and refuses this role are denied; everything else is left to the screens (and rows a
  * role may not see still answer 404 from the server).
  */
-export async function canCall(resource: string, action: string): Promise<boolean> {
+async function canCall(resource: string, action: string): Promise<boolean> {
   const key = (ACTION_ROUTES[action] ?? ((r: string) => `POST /${r}/:id/${action}`))(resource);
   return !(await permittedRoutes()).denied.has(key);
 }
 
-export async function fetchMe(): Promise<Me | null> {
+async function fetchMe(): Promise<Me | null> {
   if (cached !== undefined) return cached;
   const res = await fetch('/api/auth/me', { credentials: 'include' });
   cached = res.ok ? ((await res.json()) as Me) : null;

@@ -33,7 +33,7 @@ function useTrancheAction(verb: 'approve' | 'pay' | 'cancel', done: string) {
  * Approving asks first, showing who gets how much on which account (the account the approval
  * copies onto the tranche); the API refuses it when that account changed in the meantime.
  */
-export const ApproveButton = () => {
+const ApproveButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -96,7 +96,7 @@ export const ApproveButton = () => {
 };
 
 /** Records the bank transfer of an approved tranche with its reference. */
-export const PayButton = () => {
+const PayButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -132,7 +132,7 @@ export const PayButton = () => {
 };
 
 /** Cancels a tranche that is neither paid nor exported, after a confirmation. */
-export const CancelButton = () => {
+const CancelButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();

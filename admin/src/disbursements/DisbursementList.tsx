@@ -14,7 +14,7 @@ export const isEditable = (record: { status?: string; export_id?: number | null 
 
 const fellowshipLabel = (f: any) => (f ? `${f.organisation_name ?? `#${f.id}`}${f.cohort_name ? ` (${f.cohort_name})` : ''}` : '');
 
-export const useDisbursementFilters = () => {
+const useDisbursementFilters = () => {
   const { permissions } = usePermissions();
   const staff = permissions === 'admin' || permissions === 'staff';
   return [

@@ -12,7 +12,7 @@ import { download, formatDay, formatEuro, maskIban, numberLocale } from './money
 type Format = 'csv' | 'sepa';
 
 /** GET /api/disbursements/export-preview: what the export would take, computed by the export's own code. */
-export interface ExportPreview {
+interface ExportPreview {
   format: Format;
   cohort_id: number;
   tranche_count: number;

@@ -8,7 +8,7 @@ import { emptyStateMessages } from './empty-states.ts';
 type Messages = Record<string, any>;
 type AnyMessages = any;
 
-export function deepMerge(...sources: Messages[]): Messages {
+function deepMerge(...sources: Messages[]): Messages {
   const out: Messages = {};
   for (const source of sources) {
     for (const [key, value] of Object.entries(source ?? {})) {
@@ -21,10 +21,10 @@ export function deepMerge(...sources: Messages[]): Messages {
 // English underneath German: a key react-admin adds in a new version is never shown raw.
 const en = deepMerge(englishMessages, emptyStateMessages.en, ...featureMessages.map((m) => m.en));
 const de = deepMerge(englishMessages, germanMessages, raGerman, emptyStateMessages.de, ...featureMessages.map((m) => m.de));
-export const messages: Record<"de" | "en", AnyMessages> = { de, en };
+const messages: Record<"de" | "en", AnyMessages> = { de, en };
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null;
-export const initialLocale: 'de' | 'en' = stored === 'en' ? 'en' : 'de';
+const initialLocale: 'de' | 'en' = stored === 'en' ? 'en' : 'de';
 
 const polyglot = polyglotI18nProvider((locale) => messages[locale as 'de' | 'en'] ?? de, initialLocale, [
   { locale: 'de', name: 'Deutsch' },
@@ -41,7 +41,7 @@ const hasKey = (tree: AnyMessages, key: string) => key.split('.').reduce((node, 
  * (a humanised field name would otherwise hide a missing German label). The browser test reads
  * `window.__missingTranslations` on every screen.
  */
-export const missingTranslations = new Set<string>();
+const missingTranslations = new Set<string>();
 if (typeof window !== 'undefined') (window as unknown as { __missingTranslations: Set<string> }).__missingTranslations = missingTranslations;
 
 export const i18nProvider = {

@@ -14,7 +14,7 @@ interface Item {
 }
 
 /** Resolves the role's workspace groups against the screens that are actually loaded. */
-export function menuFor(role: Role, resources: ResourceDef[], pages: PageDef[], registered: Record<string, unknown>, translate: (k: string, o?: any) => string) {
+function menuFor(role: Role, resources: ResourceDef[], pages: PageDef[], registered: Record<string, unknown>, translate: (k: string, o?: any) => string) {
   const resourceItem = (r: ResourceDef, group?: MenuGroup): Item => ({
     key: r.name,
     to: `/${r.name}`,

@@ -1,8 +1,8 @@
 /** Dates of the programme are shown in Europe/Berlin, whatever the browser's zone. */
-export const BERLIN = 'Europe/Berlin';
+const BERLIN = 'Europe/Berlin';
 
 export const dateTimeOptions: Intl.DateTimeFormatOptions = { timeZone: BERLIN, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
-export const dateOptions: Intl.DateTimeFormatOptions = { timeZone: BERLIN, day: '2-digit', month: '2-digit', year: 'numeric' };
+const dateOptions: Intl.DateTimeFormatOptions = { timeZone: BERLIN, day: '2-digit', month: '2-digit', year: 'numeric' };
 
 export function formatDateTime(value: string | Date | null | undefined, locale = 'de-DE') {
   if (!value) return '';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 
-export interface JurorProgress {
+interface JurorProgress {
   id: number;
   juror_id: number;
   juror_name: string;

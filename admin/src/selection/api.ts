@@ -18,7 +18,7 @@ export interface BoardApplication {
   fellowship_id: number | null;
 }
 
-export interface Board {
+interface Board {
   id: number;
   name: string;
   phase: string;
@@ -29,7 +29,7 @@ export interface Board {
   applications: BoardApplication[];
 }
 
-export interface Letter {
+interface Letter {
   application_id: number;
   organisation_name: string;
   status: string;

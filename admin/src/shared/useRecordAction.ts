@@ -3,7 +3,7 @@ import { useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 
 /** The server's own words for a refused action (409 reasons are written for people), else react-admin's. */
-export const errorMessage = (error: any): string => error?.body?.message ?? error?.message ?? 'ra.notification.http_error';
+const errorMessage = (error: any): string => error?.body?.message ?? error?.message ?? 'ra.notification.http_error';
 
 /**
  * Calls `POST /api/<resource>/:id/<verb>` for a record and tells the user how it went: the success
