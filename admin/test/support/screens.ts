@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { settle } from './server.ts';
 
 /** The screens a signed-in role can open, as the console announces them (`window.__consoleScreens`). */
-export interface Screens {
+interface Screens {
   role: string;
   resources: { name: string; list: boolean; show: boolean; edit: boolean; create: boolean }[];
   pages: string[];

@@ -38,7 +38,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the console unless the build under test is newer than every source file. */
-export function ensureConsoleBuild(): string {
+function ensureConsoleBuild(): string {
   const index = join(TEST_CONSOLE_DIR, 'index.html');
   if (process.env.CONSOLE_DIR) return TEST_CONSOLE_DIR;
   const sources = Math.max(newestMtime(join(ROOT, 'admin/src')), statSync(join(ROOT, 'admin/index.html')).mtimeMs, statSync(join(ROOT, 'admin/vite.config.ts')).mtimeMs);
@@ -81,7 +81,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   };
 }
 
-export async function login(page: Page, baseUrl: string, email: string, password = 'demo-password') {
+async function login(page: Page, baseUrl: string, email: string, password = 'demo-password') {
   await page.goto(`${baseUrl}/#/login`);
   await page.getByLabel(/E-Mail|Benutzername|Username/i).first().fill(email);
   await page.getByLabel(/Passwort|Password/i).first().fill(password);
@@ -153,7 +153,7 @@ export async function settle(page: Page, timeout = 20_000) {
 }
 
 /** Translation keys that reached the screen (polyglot prints a missing key as the key itself). */
-export const RAW_KEY = /\b(?:resources|ra|app|enums|application_form|selection|dashboard|programme)\.[A-Za-z_-]+\.[A-Za-z_.-]+/g;
+const RAW_KEY = /\b(?:resources|ra|app|enums|application_form|selection|dashboard|programme)\.[A-Za-z_-]+\.[A-Za-z_.-]+/g;
 
 export async function rawKeysOnPage(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
