@@ -4,7 +4,7 @@ import type { DemoBase } from './demo.ts';
 import { seededRandom } from './names.ts';
 
 /** Demo logins of alumni organisations (password: the demo password). Documented in docs/alumni.md. */
-export const ALUMNI_LOGINS = ['alumni1@example.org', 'alumni2@example.org', 'alumni3@example.org'];
+const ALUMNI_LOGINS = ['alumni1@example.org', 'alumni2@example.org', 'alumni3@example.org'];
 
 const TOPICS = [
   'Ehrenamtsmanagement', 'Fundraising', 'Social Franchise', 'Wirkungsmessung', 'Öffentlichkeitsarbeit', 'Digitalisierung',

@@ -9,7 +9,7 @@ import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
 
-export const DEMO_PASSWORD = 'demo-password';
+const DEMO_PASSWORD = 'demo-password';
 
 /**
  * The embedded default's demo: logins per role, German nonprofits, and (through each feature's
@@ -36,7 +36,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
 }
 
 export type DemoBase = Awaited<ReturnType<typeof seedBase>> & DemoOptions;
-export type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
+type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
 
 /** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */
-export const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedAlumni, seedReports];
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedAlumni, seedReports];

@@ -4,7 +4,7 @@ import type { DemoBase } from './demo.ts';
 import { DEMO_IBANS } from './names.ts';
 
 /** Splits a grant into shares that add up to it exactly (the last share takes the rounding rest). */
-export function splitGrant(grantCents: number, percents: number[]): number[] {
+function splitGrant(grantCents: number, percents: number[]): number[] {
   const parts = percents.map((p) => Math.floor((grantCents * p) / 100 / 100) * 100);
   parts[parts.length - 1] = grantCents - parts.slice(0, -1).reduce((s, x) => s + x, 0);
   return parts;

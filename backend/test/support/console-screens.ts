@@ -9,7 +9,7 @@ import type { ScreenRef } from '../../../admin/src/reachability.ts';
  * bundle and is not imported here): every ResourceDef and PageDef with its roles, the home page of
  * each role, the files each screen is built from, and whether those files call an API route.
  */
-export const ADMIN_SRC = resolve(import.meta.dirname, '../../../admin/src');
+const ADMIN_SRC = resolve(import.meta.dirname, '../../../admin/src');
 export const ROLES: readonly Role[] = ['admin', 'staff', 'jury', 'coach', 'applicant'];
 /** A visitor who is not logged in (login, registration, password reset). */
 export type Caller = Role | 'anonymous';

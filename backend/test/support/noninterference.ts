@@ -129,7 +129,7 @@ export function answerOf(res: request.Response, volatile: ReadonlySet<string> = 
 }
 
 /** RFC 4180 rows (quoted fields may hold the delimiter, quotes and line breaks); `,` or `;` as the header uses. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '');
   const header = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';

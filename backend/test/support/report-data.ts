@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/schema.ts';
  * attendances, coaching sessions (with confidential notes that must never reach a report) and
  * tranches in every status. Names come in many scripts.
  */
-export const INTERNATIONAL_NAMES = [
+const INTERNATIONAL_NAMES = [
   'Бюро взаимопомощи «Мост» e.V.',
   'Ελληνική Κοινότητα Αμβούργου e.V.',
   'Fundacja Łączy Nas – Źródło Żyć gGmbH',

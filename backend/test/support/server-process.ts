@@ -10,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 export const SERVER_ADMIN = { email: 'ops-admin@example.org', password: 'ops-admin-password-1' };
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
   const { port } = probe.address() as net.AddressInfo;
