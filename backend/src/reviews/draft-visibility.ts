@@ -11,7 +11,7 @@ import { auditRedactions } from '../audit/audit.visibility.ts';
 export const DRAFT_CONTENT = ['scores', 'recommendation', 'overall_comment', 'score'] as const;
 
 /** A review column as staff see it: its value once submitted, NULL while a draft. */
-export const submittedOnly = (column: string): Expression<unknown> => sql`(case when t.submitted_at is not null then ${sql.ref(column)} end)`;
+const submittedOnly = (column: string): Expression<unknown> => sql`(case when t.submitted_at is not null then ${sql.ref(column)} end)`;
 
 /** `FieldSpec.hidden` for draft content: jurors list only their own reviews, staff only submitted values. */
 export const draftContentView = (column: string) => (viewer: Viewer): FieldView => (isStaff(viewer.user) ? submittedOnly(column) : false);

@@ -4,7 +4,7 @@ import type { Rec } from '../http/resource.ts';
  * What a juror may read of an application they are assigned to: its text and the organisation's
  * name. No contact data, no internal notes or decisions (DESIGN.md roles).
  */
-export const JURY_APPLICATION_FIELDS = [
+const JURY_APPLICATION_FIELDS = [
   'id', 'cohort_id', 'organisation_id', 'organisation_name', 'organisation_field', 'cohort_name', 'project_name', 'summary',
   'transfer_model', 'target_regions', 'impact_evidence', 'scaling_goals', 'team', 'funding_requested_cents', 'budget_plan',
   'motivation', 'submitted_at',

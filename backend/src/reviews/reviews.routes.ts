@@ -5,7 +5,7 @@ import { conflict } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
 import { selectReviews } from './reviews.queries.ts';
 import { DRAFT_CONTENT, draftContentView } from './draft-visibility.ts';
-import { assignReviewersSchema, REVIEW_STATUSES, RECOMMENDATIONS, reviewCreateSchema, reviewSubmitSchema, reviewUpdateSchema } from './reviews.schema.ts';
+import { assignReviewersSchema, REVIEW_STATUSES, RECOMMENDATIONS, reviewCreateSchema, reviewUpdateSchema } from './reviews.schema.ts';
 import { assignReviewers, checkManualAssignment, draftPatch, submitReview } from './reviews.service.ts';
 
 /**
@@ -63,7 +63,7 @@ export function registerReviewRoutes(api: ApiRouter): void {
     tag: 'reviews',
     summary: 'Submit a review (all criteria scored, a recommendation); read-only afterwards',
     access: ['jury'],
-    body: reviewSubmitSchema,
+    body: reviewUpdateSchema,
     optionalBody: true,
     handler: async (ctx, _req, _res, { id, body: input }) => present(await submitReview(ctx, id, input), ctx),
   });

@@ -16,18 +16,18 @@ export const ASSIGNABLE_STATUSES = ['eligible', 'shortlisted'] as const;
  * Phases in which jurors score: once the cohort moves on to `selection`, every review is locked
  * (the ranking the decisions rest on, and selection.pdf, must not change after the fact).
  */
-export const REVIEW_PHASES = ['call_open', 'review'] as const;
+const REVIEW_PHASES = ['call_open', 'review'] as const;
 /** Phases in which reviewers may be (re)assigned: only while they can still score. */
-export const ASSIGNMENT_PHASES = REVIEW_PHASES;
+const ASSIGNMENT_PHASES = REVIEW_PHASES;
 
-export type Criterion = { id: number; name: string; max_score: number };
+type Criterion = { id: number; name: string; max_score: number };
 
 /**
  * Checks a juror's scores against the cohort's criteria and returns them in criteria order (one
  * entry per criterion). Field errors are keyed `scores.<index>.score`, the index being the
  * criterion's place in that order, which is how the scoring screen names its inputs.
  */
-export function normaliseScores(criteria: readonly Criterion[], scores: ReviewUpdateInput['scores'], previous: ReviewScore[]): ReviewScore[] {
+function normaliseScores(criteria: readonly Criterion[], scores: ReviewUpdateInput['scores'], previous: ReviewScore[]): ReviewScore[] {
   const errors: FieldErrors = {};
   const index = new Map(criteria.map((c, i) => [c.id, i]));
   const given = new Map<number, NonNullable<ReviewUpdateInput['scores']>[number]>();
