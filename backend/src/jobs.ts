@@ -9,7 +9,7 @@ export interface BackgroundJob {
 }
 
 /** Background jobs of every feature (outbox delivery, retention); each feature adds its own here. */
-export const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob];
+const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob];
 
 /** Runs each job on its interval, never overlapping with itself; errors are logged, not fatal. */
 export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[] = backgroundJobs) {

@@ -2,7 +2,7 @@ import { pino, type DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 
 /** Bytes of log lines that may wait for a slow reader; past this, new lines are dropped. */
-export const LOG_QUEUE_LIMIT = 1024 * 1024;
+const LOG_QUEUE_LIMIT = 1024 * 1024;
 
 /**
  * stdout as a log destination that never blocks the event loop. pino's default destination writes

@@ -10,7 +10,7 @@ type Numeric = ColumnType<number, number | string, number | string>;
 type DefaultNumeric = ColumnType<number, number | string | undefined, number | string>;
 type Tsvector = ColumnType<never, never, never>;
 
-export interface OrganisationsTable {
+interface OrganisationsTable {
   id: Generated<number>;
   name: string;
   legal_form: Generated<'e_v' | 'ggmbh' | 'stiftung' | 'genossenschaft' | 'other'>;
@@ -41,7 +41,7 @@ export interface OrganisationsTable {
 
 export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';
 
-export interface UsersTable {
+interface UsersTable {
   id: Generated<number>;
   email: string;
   name: string;
@@ -57,7 +57,7 @@ export interface UsersTable {
   updated_at: Timestamp;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string;
   user_id: number;
   created_at: CreatedAt;
@@ -66,7 +66,7 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface PasswordResetsTable {
+interface PasswordResetsTable {
   token_hash: string;
   user_id: number;
   expires_at: Timestamp;
@@ -75,14 +75,14 @@ export interface PasswordResetsTable {
 }
 
 /** Which account an account e-mail is for (migration 0009): its link is minted at delivery. */
-export interface AccountEmailsTable {
+interface AccountEmailsTable {
   email_id: number;
   user_id: number;
   template: 'password_reset' | 'register_confirm' | 'register_taken';
   created_at: CreatedAt;
 }
 
-export interface PeopleTable {
+interface PeopleTable {
   id: Generated<number>;
   organisation_id: number;
   first_name: string;
@@ -98,7 +98,7 @@ export interface PeopleTable {
 
 export type CohortPhase = 'draft' | 'call_open' | 'review' | 'selection' | 'programme' | 'alumni';
 
-export interface CohortsTable {
+interface CohortsTable {
   id: Generated<number>;
   name: string;
   year: number;
@@ -116,7 +116,7 @@ export interface CohortsTable {
   updated_at: Timestamp;
 }
 
-export interface CriteriaTable {
+interface CriteriaTable {
   id: Generated<number>;
   cohort_id: number;
   name: string;
@@ -132,7 +132,7 @@ export type ApplicationStatus =
   | 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'shortlisted'
   | 'selected' | 'waitlisted' | 'rejected' | 'withdrawn';
 
-export interface ApplicationsTable {
+interface ApplicationsTable {
   id: Generated<number>;
   cohort_id: number;
   organisation_id: number;
@@ -163,7 +163,7 @@ export interface ApplicationsTable {
   search_vector: Tsvector;
 }
 
-export interface AttachmentsTable {
+interface AttachmentsTable {
   id: Generated<number>;
   application_id: number;
   filename: string;
@@ -174,7 +174,7 @@ export interface AttachmentsTable {
   created_at: CreatedAt;
 }
 
-export interface ConflictsTable {
+interface ConflictsTable {
   id: Generated<number>;
   juror_id: number;
   organisation_id: number;
@@ -190,7 +190,7 @@ export interface ReviewScore {
   comment?: string | null;
 }
 
-export interface ReviewsTable {
+interface ReviewsTable {
   id: Generated<number>;
   application_id: number;
   juror_id: number;
@@ -205,7 +205,7 @@ export interface ReviewsTable {
   updated_at: Timestamp;
 }
 
-export interface FellowshipsTable {
+interface FellowshipsTable {
   id: Generated<number>;
   cohort_id: number;
   organisation_id: number;
@@ -220,7 +220,7 @@ export interface FellowshipsTable {
   updated_at: Timestamp;
 }
 
-export interface MilestonesTable {
+interface MilestonesTable {
   id: Generated<number>;
   fellowship_id: number;
   title: string;
@@ -233,7 +233,7 @@ export interface MilestonesTable {
   updated_at: Timestamp;
 }
 
-export interface WorkshopsTable {
+interface WorkshopsTable {
   id: Generated<number>;
   cohort_id: number;
   title: string;
@@ -251,7 +251,7 @@ export interface WorkshopsTable {
   updated_at: Timestamp;
 }
 
-export interface AttendancesTable {
+interface AttendancesTable {
   id: Generated<number>;
   workshop_id: number;
   person_id: number;
@@ -260,7 +260,7 @@ export interface AttendancesTable {
   updated_at: Timestamp;
 }
 
-export interface CoachingSessionsTable {
+interface CoachingSessionsTable {
   id: Generated<number>;
   fellowship_id: number;
   coach_id: number;
@@ -275,7 +275,7 @@ export interface CoachingSessionsTable {
   updated_at: Timestamp;
 }
 
-export interface DisbursementExportsTable {
+interface DisbursementExportsTable {
   id: Generated<number>;
   format: 'csv' | 'sepa';
   message_id: string;
@@ -290,7 +290,7 @@ export interface DisbursementExportsTable {
   content: string | null;
 }
 
-export interface DisbursementsTable {
+interface DisbursementsTable {
   id: Generated<number>;
   fellowship_id: number;
   label: string;
@@ -321,7 +321,7 @@ export interface DisbursementsTable {
   bank_change_note: string | null;
 }
 
-export interface AlumniProfilesTable {
+interface AlumniProfilesTable {
   id: Generated<number>;
   organisation_id: number;
   cohort_id: number;
@@ -335,7 +335,7 @@ export interface AlumniProfilesTable {
   search_vector: Tsvector;
 }
 
-export interface IntroductionsTable {
+interface IntroductionsTable {
   id: Generated<number>;
   from_organisation_id: number;
   to_organisation_id: number;
@@ -347,7 +347,7 @@ export interface IntroductionsTable {
   updated_at: Timestamp;
 }
 
-export interface EmailsTable {
+interface EmailsTable {
   id: Generated<number>;
   to: string;
   subject: string;
@@ -363,7 +363,7 @@ export interface EmailsTable {
   created_at: CreatedAt;
 }
 
-export interface AuditEventsTable {
+interface AuditEventsTable {
   id: Generated<number>;
   actor_id: number | null;
   action: string;
@@ -373,7 +373,7 @@ export interface AuditEventsTable {
   at: CreatedAt;
 }
 
-export interface ReportsTable {
+interface ReportsTable {
   id: Generated<number>;
   cohort_id: number;
   kind: 'funder' | 'selection' | 'funding';
@@ -389,7 +389,7 @@ export interface ReportsTable {
   updated_at: Timestamp;
 }
 
-export interface JobRunsTable {
+interface JobRunsTable {
   name: string;
   last_run_at: Timestamp;
 }

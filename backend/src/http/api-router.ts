@@ -9,7 +9,7 @@ import { parseListQuery, type ListQuery, type ListSpec } from './list-query.ts';
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 /** What the router has already checked for the handler: the URL's `:id` and the body. */
-export interface RouteInput<B> {
+interface RouteInput<B> {
   /** The `:id` of the path (404 before the handler runs if malformed); 0 for paths without one. */
   id: number;
   /** The body parsed by `body` (400 with per-field errors before the handler runs). */

@@ -52,7 +52,7 @@ export function csvCents(cents: number | null | undefined): CsvNumber | null {
 }
 
 /** Text a spreadsheet would run as a formula, made inert with a leading apostrophe. */
-export const neutralise = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+const neutralise = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';

@@ -29,7 +29,7 @@ export const notFound = (message = 'Nicht gefunden.') => new HttpError(404, 'not
 export const conflict = (message: string, code = 'conflict', errors?: FieldErrors) =>
   new HttpError(409, code, message, errors);
 export const tooLarge = (message = 'Die Anfrage ist zu groß.') => new HttpError(413, 'too_large', message);
-export const unavailable = () =>
+const unavailable = () =>
   new HttpError(503, 'database_unavailable', 'Die Datenbank ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.', undefined, 5);
 
 export function zodFieldErrors(error: ZodError): FieldErrors {
@@ -53,7 +53,7 @@ const CONNECTION_CODES = new Set([
 ]);
 
 /** True for errors that mean "the database is not reachable right now" (not "the query is wrong"). */
-export function isConnectionError(error: any): boolean {
+function isConnectionError(error: any): boolean {
   if (!error) return false;
   const code = typeof error.code === 'string' ? error.code : '';
   // Class 08: connection exception (the connection failed or was lost).

@@ -5,7 +5,7 @@ import type { RequestContext } from './context.ts';
 import { CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE } from '../shared/fields.ts';
 
 /** How a filterable field's values are checked before they reach SQL. */
-export type FilterType = 'int' | 'number' | 'text' | 'bool' | 'date' | 'datetime' | readonly string[];
+type FilterType = 'int' | 'number' | 'text' | 'bool' | 'date' | 'datetime' | readonly string[];
 
 /** Who is asking: enough to decide what they may see. */
 export type Viewer = Pick<RequestContext, 'user'>;
@@ -55,9 +55,9 @@ export interface ListSpec {
   paged?: boolean;
 }
 
-export type Operator = '=' | '<>' | '>=' | '<=' | '>' | '<' | 'in';
+type Operator = '=' | '<>' | '>=' | '<=' | '>' | '<' | 'in';
 
-export interface FilterClause {
+interface FilterClause {
   /** The filter key's field name (without operator suffix). */
   key: string;
   /** The field as the caller sees it. */
@@ -75,7 +75,7 @@ export interface ListQuery {
   custom: Record<string, unknown>;
 }
 
-export const MAX_PAGE = 1000;
+const MAX_PAGE = 1000;
 
 const SUFFIXES: Array<[string, Operator]> = [
   ['_gte', '>='],

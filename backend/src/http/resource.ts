@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 type Trx = Transaction<Database>;
 export type Rec = Record<string, any>;
-export type Search = (tsquery: string, raw: string, ctx: RequestContext) => Expression<SqlBool>;
+type Search = (tsquery: string, raw: string, ctx: RequestContext) => Expression<SqlBool>;
 
 export interface ResourceSpec {
   /** URL name (`coaching-sessions`); also the audit resource name. */
@@ -55,7 +55,7 @@ export interface ResourceSpec {
   versioned?: { message: string };
 }
 
-export const staleVersion = (message: string) => conflict(message, 'stale_version');
+const staleVersion = (message: string) => conflict(message, 'stale_version');
 
 /** Applies the parsed filters, search, sort and page to a scoped select. */
 export function applyListQuery(qb: AnyQuery, list: ListQuery, spec: Pick<ResourceSpec, 'search' | 'customFilters'>, ctx: RequestContext): AnyQuery {

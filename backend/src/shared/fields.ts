@@ -15,7 +15,7 @@ const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 export const CLEAN_TEXT = /^[^\u0000\p{Cs}]*$/u;
 export const UNCLEAN_TEXT_MESSAGE = 'Enthält unzulässige Zeichen (Nullbyte oder ungültiges Unicode).';
 /** A string without NUL or lone surrogates (see CLEAN_TEXT). */
-export const cleanString = (params?: { error?: string }) => z.string(params).regex(CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE);
+const cleanString = (params?: { error?: string }) => z.string(params).regex(CLEAN_TEXT, UNCLEAN_TEXT_MESSAGE);
 
 export const text = (max = 300) => z.preprocess(emptyToNull, cleanString().trim().max(max, `Höchstens ${max} Zeichen.`).nullable()).optional();
 export const longText = (max = 20_000) => text(max);
@@ -34,12 +34,11 @@ export const dateOnly = () => z.iso.date('Datum im Format JJJJ-MM-TT.');
 export const optionalDate = () => z.preprocess(emptyToNull, dateOnly().nullable()).optional();
 export const dateTime = () =>
   z.union([z.iso.datetime({ offset: true, error: 'Zeitpunkt mit Zeitzone erwartet.' }), z.date()]).transform((v) => new Date(v));
-export const optionalDateTime = () => z.preprocess(emptyToNull, dateTime().nullable()).optional();
 export const id = () => z.number({ error: 'ID erwartet.' }).int().positive().max(2_147_483_647);
 export const optionalId = () => z.preprocess(emptyToNull, id().nullable()).optional();
 
 /** The earliest founding year accepted; the latest is the current year by the checking side's clock. */
-export const FOUNDED_YEAR_MIN = 1800;
+const FOUNDED_YEAR_MIN = 1800;
 export const foundedYear = () =>
   z.preprocess(
     emptyToNull,
