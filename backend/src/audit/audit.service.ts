@@ -18,7 +18,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The before/after pair of the fields that actually changed. */
-export function diff(before: Plain, after: Plain): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
+function diff(before: Plain, after: Plain): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
   const b = clean(before);
   const a = clean(after);
   if (!b || !a) return { before: b, after: a };

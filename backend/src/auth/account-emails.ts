@@ -64,8 +64,6 @@ export type AccountTemplate = keyof typeof templates;
 /** The templates whose link carries a token, and the token's purpose. */
 const TOKEN_PURPOSE: Partial<Record<string, TokenPurpose>> = { password_reset: 'reset', register_confirm: 'confirm' };
 
-export const carriesToken = (template: string) => TOKEN_PURPOSE[template] !== undefined;
-
 /**
  * Queues one account e-mail, unless this account already got ACCOUNT_MAILS_PER_HOUR of this kind in
  * the last hour (then nothing is queued and the caller answers as always). The caller holds the

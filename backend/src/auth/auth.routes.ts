@@ -21,7 +21,7 @@ const REGISTER_ANSWER = 'Bitte prüfen Sie Ihr Postfach: Wir haben Ihnen einen L
 const RESET_ANSWER = 'Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen des Passworts geschickt.';
 const INVALID_TOKEN = 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.';
 
-export const publicUser = (u: Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'organisation_id' | 'locale'>) => ({
+const publicUser = (u: Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'organisation_id' | 'locale'>) => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -68,7 +68,7 @@ async function countLoginAttempt(db: Db, userId: number): Promise<boolean> {
   return !!counted;
 }
 
-export const EMAIL_UNCONFIRMED =
+const EMAIL_UNCONFIRMED =
   'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben. Sie können ihn erneut anfordern.';
 const RESEND_ANSWER = 'Wenn zu diesen Angaben eine unbestätigte Registrierung gehört, ist ein neuer Bestätigungslink unterwegs.';
 

@@ -61,6 +61,3 @@ export const passwordResetConfirmSchema = z.object({
 export const registerConfirmSchema = z.object({
   token: tokenSchema,
 });
-
-export type LoginInput = z.infer<typeof loginSchema>;
-export type RegisterInput = z.infer<typeof registerSchema>;

@@ -3,7 +3,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { registerResource } from '../http/resource.ts';
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
 
 /** The outbox, read-only for staff: what the system sent, will send, or gave up on. */
 export function registerEmailRoutes(api: ApiRouter): void {

@@ -8,7 +8,7 @@ import { isInside, type MailDelivery } from '../config.ts';
 import { deliverableText } from '../auth/account-emails.ts';
 import { fileSender, mailOptions } from './file-mailbox.ts';
 
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 /** A claimed row is invisible to other workers this long; it must be sent (or failed) by then. */
 const CLAIM_LEASE_SECONDS = 600;
 
@@ -20,7 +20,7 @@ export interface DeliveryOptions {
   from: string;
 }
 
-export const defaultBackoff = (attempt: number) => Math.min(60 * 2 ** (attempt - 1), 6 * 3600);
+const defaultBackoff = (attempt: number) => Math.min(60 * 2 ** (attempt - 1), 6 * 3600);
 
 export interface SendFn {
   (message: { id: number; from: string; to: string; subject: string; text: string; template?: string }): Promise<unknown>;
@@ -120,7 +120,7 @@ export function smtpSender(smtpUrl: string): SendFn {
 }
 
 /** The sender for the configured delivery; none when mail is not sent at all. */
-export function senderFor(mail: MailDelivery): SendFn | undefined {
+function senderFor(mail: MailDelivery): SendFn | undefined {
   if (mail.kind === 'smtp') return smtpSender(mail.url);
   if (mail.kind === 'dir') return fileSender(mail.dir);
   return undefined;

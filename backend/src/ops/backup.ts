@@ -11,7 +11,7 @@ import type { Database } from '../db/schema.ts';
 /** A refusal or failure of backup/restore, worded for the person running the command. */
 export class OpsError extends Error {}
 
-export type Engine = 'postgres' | 'pglite';
+type Engine = 'postgres' | 'pglite';
 
 /** Every table's row count and content digest, and every sequence's position. */
 export interface Fingerprint {
@@ -38,7 +38,7 @@ export const manifestPath = (file: string) => `${file}.manifest.json`;
  * table added later is covered without touching this. Rows are hashed one by one and the hashes
  * sorted: the digest does not depend on physical order, and no table is ever held as one string.
  */
-export async function fingerprintIn(trx: Transaction<Database>): Promise<Fingerprint> {
+async function fingerprintIn(trx: Transaction<Database>): Promise<Fingerprint> {
   // Text forms that do not depend on the session's settings.
   await sql`set local timezone = 'UTC'`.execute(trx);
   await sql`set local datestyle = 'ISO, YMD'`.execute(trx);
@@ -69,7 +69,7 @@ export async function fingerprintIn(trx: Transaction<Database>): Promise<Fingerp
 export const fingerprint = (db: Kysely<Database>) => db.transaction().execute(fingerprintIn);
 
 /** What differs between two fingerprints, one line per table or sequence (empty: identical). */
-export function fingerprintDifferences(expected: Fingerprint, actual: Fingerprint): string[] {
+function fingerprintDifferences(expected: Fingerprint, actual: Fingerprint): string[] {
   const lines: string[] = [];
   for (const name of new Set([...Object.keys(expected.tables), ...Object.keys(actual.tables)])) {
     const a = expected.tables[name];

@@ -10,19 +10,19 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
-export const FONT_FILES = {
+const FONT_FILES = {
   regular: join(fontDir, 'DejaVuSans.ttf'),
   bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
   italic: join(fontDir, 'DejaVuSans-Oblique.ttf'),
   light: join(fontDir, 'DejaVuSans-ExtraLight.ttf'),
 } as const;
 
-export type FontName = keyof typeof FONT_FILES;
+type FontName = keyof typeof FONT_FILES;
 
 let cache: Record<FontName, Buffer> | undefined;
 
 /** The font files, read once per process. */
-export function fontBuffers(): Record<FontName, Buffer> {
+function fontBuffers(): Record<FontName, Buffer> {
   cache ??= Object.fromEntries(Object.entries(FONT_FILES).map(([k, path]) => [k, readFileSync(path)])) as Record<FontName, Buffer>;
   return cache;
 }

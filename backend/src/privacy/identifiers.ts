@@ -31,7 +31,7 @@ export function collectFrom(identity: FormerIdentity, record: Record<string, unk
 }
 
 /** "Petra Privat" → first "Petra", last "Privat"; a single word is forgotten as a phrase. */
-export function addPersonName(identity: FormerIdentity, name: string): void {
+function addPersonName(identity: FormerIdentity, name: string): void {
   const words = name.trim().split(/\s+/);
   if (words.length >= 2) identity.people.push({ first: words.slice(0, -1).join(' '), last: words.at(-1)! });
   else identity.phrases.push(name.trim());

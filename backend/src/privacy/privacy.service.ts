@@ -12,7 +12,7 @@ type Trx = Transaction<Database>;
 type Reader = Kysely<Database> | Trx;
 
 /** Statuses whose applicants may be anonymised once their cohort's retention period has passed. */
-export const ANONYMISABLE_STATUSES = ['rejected', 'ineligible', 'withdrawn'] as const;
+const ANONYMISABLE_STATUSES = ['rejected', 'ineligible', 'withdrawn'] as const;
 
 const REDACTED = PLACEHOLDER;
 
@@ -122,7 +122,7 @@ function addressesOf(orgEmail: string | null, people: Array<{ email: string | nu
 }
 
 /** Why an organisation may not be anonymised yet, or undefined when it may. */
-export async function anonymiseBlocker(db: Reader, organisationId: number, now = new Date()): Promise<string | undefined> {
+async function anonymiseBlocker(db: Reader, organisationId: number, now = new Date()): Promise<string | undefined> {
   const organisation = await db.selectFrom('organisations').select(['anonymised_at']).where('id', '=', organisationId).executeTakeFirst();
   if (!organisation) throw notFound();
   if (organisation.anonymised_at) return 'Diese Organisation ist bereits anonymisiert.';

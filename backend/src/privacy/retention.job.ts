@@ -7,7 +7,7 @@ import { anonymiseOrganisation, dueForAnonymisation } from './privacy.service.ts
 import { TOKEN_TTL_MINUTES } from '../auth/account-tokens.ts';
 import { textColumns } from './forget.ts';
 
-export const RETENTION_JOB = 'privacy-retention';
+const RETENTION_JOB = 'privacy-retention';
 
 /**
  * Claims today's run across all app instances: the one whose upsert moves `last_run_at` forward
