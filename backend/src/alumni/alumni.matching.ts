@@ -15,7 +15,7 @@ export interface Topic {
   stems: string[];
 }
 
-export interface TopicMatch {
+interface TopicMatch {
   offer: string;
   need: string;
 }
@@ -36,9 +36,9 @@ export interface MatchResult {
 }
 
 /** How much "they can help me" outweighs "I can help them" in the score. */
-export const WEIGHT_THEIR_OFFERS = 2;
-export const WEIGHT_MY_OFFERS = 1;
-export const MAX_TOPICS = 40;
+const WEIGHT_THEIR_OFFERS = 2;
+const WEIGHT_MY_OFFERS = 1;
+const MAX_TOPICS = 40;
 
 /**
  * Synonyms, written in normalised form (lower case, ä→ae, ö→oe, ü→ue, ß→ss, no spaces or hyphens).
@@ -88,7 +88,7 @@ const SUFFIXES: Array<[string, string]> = [
 ];
 
 /** Lower case, umlauts spelled out, ß→ss, everything but letters and digits becomes a space. */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -103,7 +103,7 @@ export function foldText(text: string): string {
 }
 
 /** A light German stemmer: strips one inflection ending, keeping at least four letters. */
-export function stem(word: string): string {
+function stem(word: string): string {
   for (const [suffix, replacement] of SUFFIXES) {
     if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, -suffix.length) + replacement;
   }
@@ -148,7 +148,7 @@ export function topicsMeet(offer: Topic, need: Topic): boolean {
   return small.length > 0 && small.every((s) => large.includes(s));
 }
 
-export function pairTopics(offers: Topic[], needs: Topic[]): TopicMatch[] {
+function pairTopics(offers: Topic[], needs: Topic[]): TopicMatch[] {
   const pairs: TopicMatch[] = [];
   for (const need of needs) {
     for (const offer of offers) {

@@ -12,7 +12,7 @@ const MAX_TOPIC_LENGTH = 100;
  * "Ehrenamtsmanagement, Fundraising, Social Franchise". Each topic is short; matching works on
  * the topics (alumni.matching.ts).
  */
-export const topicList = () =>
+const topicList = () =>
   longText(2000).refine(
     (v) => v == null || v.split(/[,;\n\r•·|]+/).every((t) => t.trim().length <= MAX_TOPIC_LENGTH),
     `Themen bitte mit Komma trennen (je Thema höchstens ${MAX_TOPIC_LENGTH} Zeichen).`,
@@ -46,5 +46,4 @@ export const introductionResponseSchema = z.object({
   note: longText(2000),
 });
 
-export type AlumniProfileUpdate = z.infer<typeof alumniProfileUpdateSchema>;
 export type IntroductionCreate = z.infer<typeof introductionCreateSchema>;

@@ -14,7 +14,7 @@ import { findProfileByOrganisation, organisationMailbox, organisationPeople, own
 type Trx = Transaction<Database>;
 
 /** Most matches a ranking answers with. */
-export const MAX_MATCHES = 50;
+const MAX_MATCHES = 50;
 /** Most candidate profiles a ranking reads (the alumni network is a few hundred organisations). */
 const MAX_CANDIDATES = 2000;
 
@@ -58,7 +58,7 @@ export async function createAlumniProfiles(trx: Trx, cohort: Row<'cohorts'>, ctx
  * The unique index of migration 0011: at most one open or accepted introduction per unordered
  * pair of organisations, whichever of the two asked.
  */
-export const OPEN_PAIR_INDEX = 'introductions_open_pair_either_way';
+const OPEN_PAIR_INDEX = 'introductions_open_pair_either_way';
 
 const isOpenPairViolation = (error: any) =>
   error?.code === '23505' && (error.constraint === OPEN_PAIR_INDEX || String(error.message ?? '').includes(OPEN_PAIR_INDEX));

@@ -51,5 +51,3 @@ export function selectApplications(db: Kysely<Database>, ctx: Pick<RequestContex
   if (ctx.user?.role === 'jury') return qb.where('t.id', 'in', jurorApplicationScope(db, ctx.user.id));
   return qb.where(sql<boolean>`false`);
 }
-
-export type ApplicationView = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;

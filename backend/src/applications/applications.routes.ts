@@ -21,7 +21,7 @@ const notForJurors = hiddenFrom('jury');
 /** Applicants see an unreleased decision as "submitted" (applicantStatus); jurors see no status. */
 const statusView = (viewer: Viewer) => (viewer.user?.role === 'applicant' ? applicantStatus : notForJurors(viewer));
 
-export const STALE_APPLICATION =
+const STALE_APPLICATION =
   'Diese Bewerbung wurde inzwischen an anderer Stelle geändert (z. B. in einem anderen Fenster). Bitte neu laden; Ihr Text bleibt in der lokalen Sicherung erhalten.';
 
 const fields: Record<string, FieldSpec> = {

@@ -7,7 +7,7 @@ export const APPLICATION_STATUSES = [
 ] as const;
 
 /** Limits shared by draft and submission, so a draft that saves can always be completed. */
-export const APPLICATION_LIMITS = {
+const APPLICATION_LIMITS = {
   project_name: 200,
   summary: 2000,
   target_regions: 500,
@@ -19,7 +19,7 @@ export const APPLICATION_LIMITS = {
 } as const;
 
 /** The most a single organisation can ask for (EUR 1 million). */
-export const MAX_FUNDING_CENTS = 100_000_000;
+const MAX_FUNDING_CENTS = 100_000_000;
 
 /**
  * A draft: every field optional (an applicant saves whenever they like), only lengths and types

@@ -7,7 +7,7 @@ export const COHORT_PHASES = ['draft', 'call_open', 'review', 'selection', 'prog
  * A cohort and its call window. The phase is not set here: new cohorts start as `draft` and move on
  * only through `POST /api/cohorts/:id/transition`.
  */
-export const cohortSchema = z
+const cohortSchema = z
   .object({
     name: requiredText(200, 'Bitte einen Namen angeben.'),
     year: z.number({ error: 'Jahr erwartet.' }).int().min(2000).max(2100),
@@ -22,7 +22,7 @@ export const cohortSchema = z
     description: longText(5000),
   });
 
-export const checkWindow = (v: { application_opens_at?: Date; application_closes_at?: Date }, ctx: z.RefinementCtx) => {
+const checkWindow = (v: { application_opens_at?: Date; application_closes_at?: Date }, ctx: z.RefinementCtx) => {
   if (v.application_opens_at && v.application_closes_at && v.application_closes_at <= v.application_opens_at) {
     ctx.addIssue({ code: 'custom', path: ['application_closes_at'], message: 'Der Bewerbungsschluss muss nach dem Beginn liegen.' });
   }
@@ -44,6 +44,3 @@ export const copyCriteriaSchema = z.object({
   /** Defaults to the most recent earlier cohort that has criteria. */
   from_cohort_id: id().optional(),
 });
-
-export type CohortInput = z.infer<typeof cohortSchema>;
-export type CriterionInput = z.infer<typeof criterionSchema>;

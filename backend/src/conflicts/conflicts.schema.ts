@@ -11,5 +11,3 @@ export const conflictCreateSchema = z.object({
 export const conflictUpdateSchema = z.object({
   reason: requiredText(2000, 'Bitte einen Grund angeben.').optional(),
 });
-
-export type ConflictInput = z.infer<typeof conflictCreateSchema>;

@@ -11,13 +11,13 @@ export const BUNDESLAENDER = [
 ] as const;
 
 /** IBANs are stored in electronic format (no spaces, upper case) and checked by checksum. */
-export const ibanField = () =>
+const ibanField = () =>
   z
     .preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? null : electronicFormatIBAN(v) ?? v) : v), z.string().max(34).nullable())
     .refine((v) => v === null || isValidIBAN(v), 'Ungültige IBAN (Prüfsumme stimmt nicht).')
     .optional();
 
-export const bicField = () =>
+const bicField = () =>
   z
     .preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.replace(/\s+/g, '').toUpperCase()) : v), z.string().max(11).nullable())
     .refine((v) => v === null || isValidBIC(v), 'Ungültige BIC.')
@@ -44,5 +44,3 @@ export const organisationSchema = z.object({
   bic: bicField(),
   account_holder: text(200),
 });
-
-export type OrganisationInput = z.infer<typeof organisationSchema>;

@@ -4,7 +4,7 @@ import type { FieldSpec } from '../http/list-query.ts';
 import { DISAGREEMENT_SPREAD } from './rankings.maths.ts';
 
 /** Application states that the jury ranks (eligible and everything decided after it). */
-export const RANKED_STATUSES = ['eligible', 'shortlisted', 'selected', 'waitlisted', 'rejected'] as const;
+const RANKED_STATUSES = ['eligible', 'shortlisted', 'selected', 'waitlisted', 'rejected'] as const;
 
 export const RANKING_FIELDS: Record<string, FieldSpec> = {
   id: { column: 't.id', type: 'int' },

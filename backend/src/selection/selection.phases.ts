@@ -18,7 +18,7 @@ export interface Requirement {
 }
 
 /** The numbers around a cohort's phase: what the stepper shows and the confirmation quotes. */
-export interface PhaseCounts {
+interface PhaseCounts {
   /** Applications by status (every status, zero included). */
   applications: Record<string, number>;
   /** Applications handed in (every status but `draft`). */

@@ -4,7 +4,7 @@ import type { Locale } from '../reports/format.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const DECIDED = ['selected', 'waitlisted', 'rejected'] as const;
+const DECIDED = ['selected', 'waitlisted', 'rejected'] as const;
 /** Final states an application reaches in a call: each is told at the release, with one letter. */
 export const FINAL = [...DECIDED, 'ineligible'] as const;
 /** Statuses that still need a decision before the selection can be released. */

@@ -16,7 +16,7 @@ import {
 
 type Trx = Transaction<Database>;
 
-export const PHASE_LABEL: Record<CohortPhase, string> = {
+const PHASE_LABEL: Record<CohortPhase, string> = {
   draft: 'Entwurf',
   call_open: 'Ausschreibung offen',
   review: 'Begutachtung',
@@ -45,7 +45,7 @@ async function lockForDecision(trx: Trx, applicationId: number) {
   return { cohort, app: locked };
 }
 
-export async function selectionRecord(db: Trx | RequestContext['db'], applicationId: number) {
+async function selectionRecord(db: Trx | RequestContext['db'], applicationId: number) {
   return selectionApplications(db).where('t.id', '=', applicationId).executeTakeFirstOrThrow();
 }
 
@@ -294,7 +294,7 @@ export async function finalizeSelection(ctx: RequestContext, cohortId: number) {
  * A seat freed after the release goes to the first waitlisted application: it becomes `selected`
  * (an open offer until accepted), leaves the waitlist and gets the offer letter.
  */
-export async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: CohortRow) {
+async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: CohortRow) {
   if (!cohort.selection_finalized_at || !['selection', 'programme'].includes(cohort.phase)) return null;
   const taken = await countByStatus(trx, cohort.id, ['selected']);
   if (taken >= cohort.seats) return null;
