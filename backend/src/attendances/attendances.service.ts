@@ -74,7 +74,7 @@ export function checkApplicantChange(ctx: RequestContext, workshop: LockedWorksh
 }
 
 /** Seats taken by an organisation at a workshop (excused people do not hold a seat). */
-export async function seatsTaken(trx: Kysely<Database>, workshopId: number, organisationId: number, exceptAttendanceId?: number) {
+async function seatsTaken(trx: Kysely<Database>, workshopId: number, organisationId: number, exceptAttendanceId?: number) {
   let qb = trx
     .selectFrom('attendances as a')
     .innerJoin('people as p', 'p.id', 'a.person_id')

@@ -8,7 +8,7 @@ import { isStaff } from '../http/context.ts';
  * sessions: only the coach who wrote them and admins. Staff, other coaches and the fellow see that
  * the session exists and how long it took, nothing more.
  */
-export function contentVisible(user: SessionUser | null) {
+function contentVisible(user: SessionUser | null) {
   if (user?.role === 'admin') return sql<boolean>`true`;
   if (user?.role === 'coach') return sql<boolean>`(NOT cs.confidential OR cs.coach_id = ${user.id})`;
   return sql<boolean>`(NOT cs.confidential)`;

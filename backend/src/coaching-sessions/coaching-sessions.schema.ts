@@ -22,12 +22,10 @@ export const coachingSessionSchema = z.object(fields);
 /** PUT: the fellowship of a session never changes; everything else may. */
 export const coachingSessionUpdateSchema = z.object(fields).omit({ fellowship_id: true }).partial();
 
-export type CoachingSessionInput = z.infer<typeof coachingSessionSchema>;
-
-export type BudgetState = 'ok' | 'near' | 'at_limit' | 'over';
+type BudgetState = 'ok' | 'near' | 'at_limit' | 'over';
 
 /** Share of the budget from which the console warns (80 %). */
-export const NEAR_LIMIT_SHARE = 0.8;
+const NEAR_LIMIT_SHARE = 0.8;
 
 export interface CoachingBudget {
   budget_hours: number;

@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
-import { isStaff } from '../http/context.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { visibleFellowshipIds } from '../programme/programme.scope.ts';
 import { coachingBudget, exceedsBudget } from './coaching-sessions.schema.ts';
@@ -61,5 +60,3 @@ export function checkWriter(ctx: RequestContext, session: { coach_id: number }) 
   if (ctx.user?.role === 'staff' || ctx.user?.role === 'coach') throw forbidden('Nur die schreibende Person ändert ein Protokoll.');
   throw notFound();
 }
-
-export const mayLog = (ctx: RequestContext) => isStaff(ctx.user) || ctx.user?.role === 'coach';

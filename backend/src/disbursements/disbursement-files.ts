@@ -47,7 +47,7 @@ export function centsToDecimal(cents: number): string {
 /** 1234567 → "12345,67" for German spreadsheets. */
 export const centsToGerman = (cents: number) => centsToDecimal(cents).replace('.', ',');
 
-export const sumCents = (lines: Array<{ amount_cents: number }>) => lines.reduce((sum, l) => sum + l.amount_cents, 0);
+const sumCents = (lines: Array<{ amount_cents: number }>) => lines.reduce((sum, l) => sum + l.amount_cents, 0);
 
 const TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS', ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', '&': '+', '–': '-', '—': '-', '„': "'", '“': "'", '”': "'", '‚': "'", '‘': "'", '’': "'" };
 
@@ -62,14 +62,14 @@ export function sepaText(value: string, max: number): string {
   return clean.slice(0, max).trim() || '-';
 }
 
-export const endToEndId = (trancheId: number) => `OTA-T${trancheId}`;
+const endToEndId = (trancheId: number) => `OTA-T${trancheId}`;
 
 /** The remittance line the fellow sees on their bank statement. */
-export const remittance = (line: Pick<ExportLine, 'id' | 'label' | 'cohort_name'>) =>
+const remittance = (line: Pick<ExportLine, 'id' | 'label' | 'cohort_name'>) =>
   sepaText(`openTransfer Accelerator ${line.cohort_name} ${line.label} Tranche ${line.id}`, 140);
 
 /** Local date and time in Europe/Berlin, as ISO 20022 wants it (`2026-11-26T19:05:00`). */
-export function berlinDateTime(at: Date): string {
+function berlinDateTime(at: Date): string {
   return at.toLocaleString('sv-SE', { timeZone: 'Europe/Berlin' }).replace(' ', 'T');
 }
 
@@ -92,7 +92,7 @@ export interface ExecutionGroup {
 }
 
 /** The tranches grouped by execution date, earliest first: one pain.001 payment block per date. */
-export function executionGroups(lines: ExportLine[], earliest: string): ExecutionGroup[] {
+function executionGroups(lines: ExportLine[], earliest: string): ExecutionGroup[] {
   const byDate = new Map<string, ExportLine[]>();
   for (const line of lines) {
     const date = executionDateOf(line, earliest);
@@ -167,7 +167,7 @@ export function buildPain001(batch: BatchHeader, payer: Payer, lines: ExportLine
 
 const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'Tranche', 'Export', 'Kohorte', 'Organisation', 'Kontoinhaber', 'IBAN', 'BIC', 'Bezeichnung', 'Meilenstein',
   'Fällig am', 'Freigegeben von', 'Freigegeben am', 'Betrag (EUR)', 'Betrag (Cent)', 'Verwendungszweck', 'End-to-End-ID',
 ];

@@ -5,7 +5,7 @@ import type { ExportLine } from './disbursement-files.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const DISBURSEMENT_COLUMNS = [
+const DISBURSEMENT_COLUMNS = [
   't.id', 't.fellowship_id', 't.label', 't.amount_cents', 't.due_on', 't.milestone_id', 't.status', 't.created_by',
   't.approved_by', 't.approved_at', 't.paid_at', 't.payment_reference', 't.cancelled_at', 't.export_id', 't.created_at', 't.updated_at',
   't.money_editors', 't.payee_account_holder', 't.payee_iban', 't.payee_bic', 't.bank_changed_at', 't.bank_change_note',

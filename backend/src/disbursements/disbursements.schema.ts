@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { cents, id, optionalDate, optionalId, requiredText } from '../shared/fields.ts';
 
 export const DISBURSEMENT_STATUSES = ['planned', 'approved', 'paid', 'cancelled'] as const;
-export type DisbursementStatus = (typeof DISBURSEMENT_STATUSES)[number];
-export const EXPORT_FORMATS = ['csv', 'sepa'] as const;
+const EXPORT_FORMATS = ['csv', 'sepa'] as const;
 
 /** A tranche is at least one cent; a single tranche above 10 million euros is a typo. */
 const trancheCents = () => cents(1_000_000_000).min(1, 'Der Betrag muss größer als 0 sein.');
@@ -56,5 +55,4 @@ export const exportPreviewSchema = z.object({
   execution_date: optionalDate(),
 }).strict();
 
-export type DisbursementInput = z.infer<typeof disbursementSchema>;
 export type ExportInput = z.infer<typeof exportSchema>;

@@ -23,7 +23,7 @@ const euro = (cents: number) => (cents / 100).toLocaleString('de-DE', { style: '
  * two parallel plans for the same fellowship are checked one after the other, never both against
  * the same old sum.
  */
-export async function assertWithinGrant(trx: Trx, fellowship: { id: number; grant_cents: number }, amountCents: number, exceptId?: number) {
+async function assertWithinGrant(trx: Trx, fellowship: { id: number; grant_cents: number }, amountCents: number, exceptId?: number) {
   const grant = Number(fellowship.grant_cents);
   const committed = await committedCents(trx, fellowship.id, exceptId);
   if (committed + amountCents > grant) {

@@ -10,7 +10,7 @@ import { stageGateSchema, withdrawSchema } from '../selection/selection.schema.t
 import { approveStageGate } from './fellowships.service.ts';
 import { FELLOWSHIP_STATUSES, fellowshipUpdateSchema } from './fellowships.schema.ts';
 
-export const FELLOWSHIP_COLUMNS = [
+const FELLOWSHIP_COLUMNS = [
   't.id', 't.cohort_id', 't.organisation_id', 't.application_id', 't.coach_id', 't.grant_cents', 't.coaching_hours_budget', 't.status',
   't.stage', 't.goals', 't.created_at', 't.updated_at',
 ] as const;

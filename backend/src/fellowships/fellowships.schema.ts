@@ -4,7 +4,7 @@ import { cents, id, longText, optionalId } from '../shared/fields.ts';
 export const FELLOWSHIP_STATUSES = ['active', 'completed', 'withdrawn'] as const;
 
 /** Staff create a fellowship by hand only for a selected application (the release does it otherwise). */
-export const fellowshipCreateSchema = z.object({
+const fellowshipCreateSchema = z.object({
   application_id: id(),
   /** A user with role `coach`: a staff coach or a volunteer Transfer-Angel. */
   coach_id: optionalId(),
@@ -17,6 +17,3 @@ export const fellowshipCreateSchema = z.object({
 export const fellowshipUpdateSchema = fellowshipCreateSchema.omit({ application_id: true }).partial().extend({
   status: z.enum(FELLOWSHIP_STATUSES).optional(),
 });
-
-/** What a coach may change on the fellowships they coach. */
-export const coachFellowshipUpdateSchema = z.object({ goals: longText(10_000) });

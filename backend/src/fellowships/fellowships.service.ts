@@ -15,7 +15,7 @@ const addMonths = (date: Date, months: number) => {
 };
 
 /** The programme's fixed milestones: the stage-gate transfer concept and the closing Demo Day. */
-export function defaultMilestones(start: Date) {
+function defaultMilestones(start: Date) {
   return [
     { title: 'Transferkonzept', kind: 'transfer_concept' as const, due_on: addMonths(start, 5), note: 'Stage-Gate: Nach Freigabe durch das Programmteam beginnt Stufe 2 (Transferbonus).' },
     { title: 'Demo Day vor Sozialinvestoren', kind: 'demo_day' as const, due_on: addMonths(start, 11), note: null },

@@ -22,7 +22,7 @@ const fellowsQuery = z
   })
   .strict();
 
-export function registerProgrammeRoutes(api: ApiRouter): void {
+function registerProgrammeRoutes(api: ApiRouter): void {
   api.add({
     method: 'get',
     path: '/fellowships/:id/story',

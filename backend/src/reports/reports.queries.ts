@@ -41,7 +41,7 @@ export interface CohortInfo {
   description: string | null;
 }
 
-export interface Count {
+interface Count {
   key: string;
   count: number;
 }

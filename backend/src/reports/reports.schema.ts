@@ -13,5 +13,3 @@ export const reportCreateSchema = z.object({
 
 /** While a report is a draft its title, kind and cohort may change; issued reports are frozen. */
 export const reportUpdateSchema = reportCreateSchema.partial();
-
-export type ReportCreateInput = z.infer<typeof reportCreateSchema>;

@@ -42,7 +42,7 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
   }
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Freezes a draft: generates the PDF now (outside the transaction), then stores its bytes, hash

@@ -1,14 +1,14 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { TZDate } from '@date-fns/tz';
 
-export const CALENDAR_TIMEZONE = 'Europe/Berlin';
+const CALENDAR_TIMEZONE = 'Europe/Berlin';
 
 /**
  * RFC 5545 wants a VTIMEZONE for every TZID used. Europe/Berlin's rules (CET/CEST, switching on
  * the last Sundays of March and October since 1996) are stable, so the component is a constant
  * rather than a tz database dependency.
  */
-export const BERLIN_VTIMEZONE = [
+const BERLIN_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/Berlin',
   'X-LIC-LOCATION:Europe/Berlin',

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { dateTime, id, longText, optionalId, optionalUrl, requiredText, text } from '../shared/fields.ts';
 
 export const WORKSHOP_KINDS = ['workshop', 'webinar', 'barcamp', 'networking'] as const;
-export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
 
 /** People per organisation: on site the room is the limit, online there is room for the team. */
-export const ON_SITE_CAP_PER_ORGANISATION = 2;
-export const ONLINE_CAP_PER_ORGANISATION = 10;
+const ON_SITE_CAP_PER_ORGANISATION = 2;
+const ONLINE_CAP_PER_ORGANISATION = 10;
 
 /**
  * An event is on site when it is not a webinar and has a location. Workshops, barcamps and
@@ -45,8 +44,6 @@ export const workshopSchema = z.object(fields).refine(endsAfterStart, endsAfterS
  * the order of start and end is checked again against the stored row.
  */
 export const workshopUpdateSchema = z.object(fields).omit({ cohort_id: true }).partial().refine(endsAfterStart, endsAfterStartError);
-
-export type WorkshopInput = z.infer<typeof workshopSchema>;
 
 /** Staff mark one workshop's attendance in one go. */
 export const markAttendanceSchema = z.object({
