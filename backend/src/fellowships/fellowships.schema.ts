@@ -20,3 +20,8 @@ export const fellowshipUpdateSchema = fellowshipCreateSchema.omit({ application_
 
 /** What a coach may change on the fellowships they coach. */
 export const coachFellowshipUpdateSchema = z.object({ goals: longText(10_000) });
+
+/** `approve-stage-gate`: an optional note for the fellow's e-mail and the audit trail. */
+export const stageGateSchema = z.object({
+  note: longText(4000),
+});
