@@ -8,6 +8,7 @@ import { coachingSessionsQuery, usedMinutesByFellowship } from '../coaching-sess
 import { coachingBudget } from '../coaching-sessions/coaching-sessions.schema.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
 import { fundingOverview } from '../disbursements/index.ts';
+import { weightedScoreOf } from '../rankings/index.ts';
 import { scoresSummary } from './scores.ts';
 
 /** One line per fellowship the caller may see: coach, hours vs budget, attendance rule. */
@@ -141,7 +142,11 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
 
   const submitted = reviews.filter((r) => r.status === 'submitted');
   const scores = {
-    ...scoresSummary(criteria, submitted.map((r) => ({ scores: r.scores as ReviewScore[], score: r.score, recommendation: r.recommendation }))),
+    ...scoresSummary(
+      criteria,
+      submitted.map((r) => ({ scores: r.scores as ReviewScore[], recommendation: r.recommendation })),
+      (await db.selectNoFrom(weightedScoreOf(fellowship.application_id).as('score')).executeTakeFirstOrThrow()).score,
+    ),
     ...(staff
       ? {
           in_progress_count: reviews.filter((r) => r.status === 'assigned').length,

@@ -1,2 +1,2 @@
 /** The one ranking of a cohort, for every screen, report and the demo data's decisions. */
-export { rankingTable } from './rankings.queries.ts';
+export { rankingTable, weightedScoreOf } from './rankings.queries.ts';
