@@ -1,2 +1,2 @@
 /** What other features use of the cohorts: the hooks that run when a cohort enters a phase. */
-export { phaseHooks, type PhaseHook } from './phase-hooks.ts';
+export { phaseHooks } from './phase-hooks.ts';

@@ -84,7 +84,7 @@ function requirementsFor(phase: CohortPhase, cohort: Row<'cohorts'>, counts: Pha
  * numbers around them. The transition calls this same function inside its transaction (cohort row
  * locked) and refuses with `blocker`, so the console's stepper and the rule cannot disagree.
  */
-export async function phaseCheck(db: Q, cohort: Row<'cohorts'>, now = Date.now()): Promise<PhaseCheck> {
+async function phaseCheck(db: Q, cohort: Row<'cohorts'>, now = Date.now()): Promise<PhaseCheck> {
   const next = NEXT_PHASE[cohort.phase];
   const counts = await phaseCounts(db, cohort);
   const requirements = next ? requirementsFor(next, cohort, counts, now) : [];

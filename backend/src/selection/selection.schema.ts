@@ -3,7 +3,7 @@ import { dateTime, id, longText, requiredText } from '../shared/fields.ts';
 
 export const PHASES = ['draft', 'call_open', 'review', 'selection', 'programme', 'alumni'] as const;
 /** A cohort's phase (the database's `cohort_phase`). */
-export type Phase = (typeof PHASES)[number];
+type Phase = (typeof PHASES)[number];
 export const DECISIONS = ['selected', 'waitlisted', 'rejected'] as const;
 export type Decision = (typeof DECISIONS)[number];
 

@@ -42,7 +42,7 @@ export async function orderWaitlist(ctx: RequestContext, cohortId: number, appli
  * A seat freed after the release goes to the first waitlisted application: it becomes `selected`
  * (an open offer until accepted), leaves the waitlist and gets the offer letter.
  */
-export async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: CohortRow) {
+async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: CohortRow) {
   if (!cohort.selection_finalized_at || !['selection', 'programme'].includes(cohort.phase)) return null;
   const taken = await seatsTaken(trx, cohort.id);
   if (taken >= cohort.seats) return null;
