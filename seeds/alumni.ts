@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../backend/src/db/database.ts';
-import type { DemoBase } from './demo.ts';
+import type { DemoBase } from './base.ts';
 import { seededRandom } from './names.ts';
 
 /** Demo logins of alumni organisations (password: the demo password). Documented in docs/alumni.md. */

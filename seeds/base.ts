@@ -2,6 +2,15 @@ import type { Db } from '../backend/src/db/database.ts';
 import { CITIES, DEMO_IBANS, FIELDS, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, ORGANISATION_NAMES, seededRandom } from './names.ts';
 
 /** Users for every role and the organisations with their people. */
+export interface DemoOptions {
+  /** `PUBLIC_URL` of the running system: the links in the demo's e-mails point there. */
+  publicUrl: string;
+}
+
+/** What every demo step gets: the base records (logins, organisations) and the options. */
+export type DemoBase = Awaited<ReturnType<typeof seedBase>> & DemoOptions;
+export type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
+
 export async function seedBase(db: Db, passwordHash: string) {
   const rnd = seededRandom(7);
   const user = (email: string, name: string, role: 'admin' | 'staff' | 'jury' | 'coach' | 'applicant', organisation_id: number | null = null) =>

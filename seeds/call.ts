@@ -1,6 +1,6 @@
 import type { Db } from '../backend/src/db/database.ts';
 import { applicationReceipt } from '../backend/src/emails/templates.ts';
-import type { DemoBase } from './demo.ts';
+import type { DemoBase } from './base.ts';
 import { seededRandom } from './names.ts';
 
 const at = (iso: string) => new Date(iso);

@@ -1,6 +1,6 @@
 import type { Db } from '../backend/src/db/database.ts';
 import { hashPassword } from '../backend/src/auth/password.ts';
-import { seedBase } from './base.ts';
+import { seedBase, type DemoOptions, type DemoStep } from './base.ts';
 import { seedCall } from './call.ts';
 import { seedAlumni } from './alumni.ts';
 import { seedFunding } from './funding.ts';
@@ -9,7 +9,7 @@ import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
 
-const DEMO_PASSWORD = 'demo-password';
+export const DEMO_PASSWORD = 'demo-password';
 
 /**
  * The embedded default's demo: logins per role, German nonprofits, and (through each feature's
@@ -22,11 +22,6 @@ export async function seedDemoIfEmpty(db: Db, options: DemoOptions): Promise<boo
   return true;
 }
 
-export interface DemoOptions {
-  /** `PUBLIC_URL` of the running system: the links in the demo's e-mails point there. */
-  publicUrl: string;
-}
-
 export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -34,9 +29,6 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
     for (const step of DEMO_STEPS) await step(trx, base);
   });
 }
-
-export type DemoBase = Awaited<ReturnType<typeof seedBase>> & DemoOptions;
-type DemoStep = (trx: Db, base: DemoBase) => Promise<void>;
 
 /** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */
 const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedAlumni, seedReports];

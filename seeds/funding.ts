@@ -1,6 +1,6 @@
 import type { Db } from '../backend/src/db/database.ts';
 import { setActor } from '../backend/src/db/actor.ts';
-import type { DemoBase } from './demo.ts';
+import type { DemoBase } from './base.ts';
 import { DEMO_IBANS } from './names.ts';
 
 /** Splits a grant into shares that add up to it exactly (the last share takes the rounding rest). */

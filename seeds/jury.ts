@@ -1,7 +1,7 @@
 import type { Db } from '../backend/src/db/database.ts';
-import { planAssignment } from '../backend/src/reviews/assignment.ts';
-import { ASSIGNABLE_STATUSES } from '../backend/src/reviews/reviews.service.ts';
-import type { DemoBase } from './demo.ts';
+import { planAssignment } from '../backend/src/reviews/index.ts';
+import { ASSIGNABLE_STATUSES } from '../backend/src/reviews/index.ts';
+import type { DemoBase } from './base.ts';
 import { seededRandom } from './names.ts';
 
 /** The openTransfer criteria, used when the call step left the cohort without any. */

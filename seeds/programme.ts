@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '../backend/src/db/database.ts';
 import { berlinToday } from '../backend/src/coaching-sessions/coaching-sessions.schema.ts';
-import type { DemoBase } from './demo.ts';
+import type { DemoBase } from './base.ts';
 import { seededRandom } from './names.ts';
 
 const DAY = 86_400_000;

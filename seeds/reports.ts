@@ -1,6 +1,6 @@
 import type { Db } from '../backend/src/db/database.ts';
-import type { DemoBase } from './demo.ts';
-import { REPORT_TITLES, type ReportKind } from '../backend/src/reports/reports.pdf.ts';
+import type { DemoBase } from './base.ts';
+import { REPORT_TITLES, type ReportKind } from '../backend/src/reports/index.ts';
 
 /**
  * Reports step: prepared (draft) reports, ready to be issued in the console — the final funder

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../backend/src/db/database.ts';
 import type { Row } from '../backend/src/db/schema.ts';
-import { createFellowship } from '../backend/src/fellowships/fellowships.service.ts';
+import { createFellowship } from '../backend/src/fellowships/index.ts';
 import { queueEmail } from '../backend/src/emails/emails.service.ts';
-import { buildLetters } from '../backend/src/selection/selection.service.ts';
-import { FINAL } from '../backend/src/selection/selection.queries.ts';
-import { rankingTable } from '../backend/src/rankings/rankings.queries.ts';
-import type { DemoBase } from './demo.ts';
+import { buildLetters } from '../backend/src/selection/index.ts';
+import { FINAL } from '../backend/src/selection/index.ts';
+import { rankingTable } from '../backend/src/rankings/index.ts';
+import type { DemoBase } from './base.ts';
 
 const SELECT_REASONS = [
   'Überzeugend belegte Wirkung und ein erprobtes Modell, das sich gut an weitere Standorte übertragen lässt.',

@@ -1,12 +1,6 @@
-import type { AppContext } from './http/context.ts';
+import type { AppContext, BackgroundJob } from './http/context.ts';
 import { outboxJob } from './emails/emails.worker.ts';
 import { retentionJob } from './privacy/retention.job.ts';
-
-export interface BackgroundJob {
-  name: string;
-  intervalMs: number;
-  run: (ctx: AppContext) => Promise<void>;
-}
 
 /** Background jobs of every feature (outbox delivery, retention); each feature adds its own here. */
 const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob];

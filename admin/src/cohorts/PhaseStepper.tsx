@@ -5,7 +5,7 @@ import PendingIcon from '@mui/icons-material/Pending';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { COHORT_PHASES } from '../../../backend/src/cohorts/cohorts.schema.ts';
-import type { PhaseCheck, Requirement } from '../../../backend/src/selection/selection.phases.ts';
+import type { PhaseCheck, Requirement } from '../../../backend/src/selection/selection.schema.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { formatDateTime } from '../programme/format.ts';
 import { useIntlLocale } from '../layout/HomeParts.tsx';

@@ -7,7 +7,7 @@ import { Gauge } from '@mui/x-charts/Gauge';
 import { useState, type ReactNode } from 'react';
 import { Loading, Title, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import type { DashboardData } from '../../../backend/src/dashboard/dashboard.queries.ts';
+import type { DashboardData } from '../../../backend/src/dashboard/dashboard.schema.ts';
 
 /** JSON turns the API's Date fields into strings. */
 type Dashboard = Omit<DashboardData, 'cohort'> & { cohort: (Omit<NonNullable<DashboardData['cohort']>, 'application_opens_at' | 'application_closes_at'>) | null };

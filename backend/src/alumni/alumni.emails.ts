@@ -1,4 +1,4 @@
-import { consoleLink } from '../emails/links.ts';
+import { consoleLink } from '../shared/links.ts';
 
 /** German texts of the alumni network's e-mails: pure functions from facts to subject + body. */
 export interface Rendered {

@@ -3,7 +3,7 @@ import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
-import { phaseHooks } from '../cohorts/phase-hooks.ts';
+import { phaseHooks } from '../cohorts/index.ts';
 import { FIELDS } from '../organisations/organisations.schema.ts';
 import {
   ALUMNI_EVENT_KINDS, INTRODUCTION_STATUSES, TRANSFER_MODELS, alumniProfileCreateSchema, alumniProfileUpdateSchema,

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, Row } from '../db/schema.ts';
 import { isStaff, type RequestContext } from '../http/context.ts';
-import { jurorApplicationScope } from '../conflicts/conflicts.queries.ts';
+import { jurorApplicationScope } from '../conflicts/index.ts';
 
 /** Decisions stay internal until the cohort's finalize-selection releases them. */
 export const INTERNAL_UNTIL_RELEASED = ['eligible', 'ineligible', 'selected', 'waitlisted', 'rejected'] as const;
@@ -50,4 +50,32 @@ export function selectApplications(db: Kysely<Database>, ctx: Pick<RequestContex
   // Jurors: only applications assigned to them and never one they declared a conflict with (issue 4).
   if (ctx.user?.role === 'jury') return qb.where('t.id', 'in', jurorApplicationScope(db, ctx.user.id));
   return qb.where(sql<boolean>`false`);
+}
+
+export type ApplicationView = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
+
+/** Closes the gap an application leaves when it leaves the waitlist. */
+export async function closeWaitlistGap(trx: Kysely<Database> | Transaction<Database>, cohortId: number, position: number | null): Promise<void> {
+  if (position == null) return;
+  await trx
+    .updateTable('applications')
+    .set({ waitlist_position: sql`waitlist_position - 1` })
+    .where('cohort_id', '=', cohortId)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_position', '>', position)
+    .execute();
+}
+
+/**
+ * A withdrawn application leaves the waitlist (same transaction, after the status change): its
+ * position is cleared and the ones behind it move up. (A selected organisation leaves through
+ * `decline-offer` or the fellowship's `withdraw`, which pass its seat on.)
+ */
+export async function leaveWaitlist(
+  trx: Transaction<Database>,
+  before: Pick<Row<'applications'>, 'id' | 'cohort_id' | 'status' | 'waitlist_position'>,
+): Promise<void> {
+  if (before.status !== 'waitlisted') return;
+  await trx.updateTable('applications').set({ waitlist_position: null }).where('id', '=', before.id).execute();
+  await closeWaitlistGap(trx, before.cohort_id, before.waitlist_position);
 }

@@ -4,12 +4,11 @@ import { isStaff, type RequestContext } from '../http/context.ts';
 import { badRequest, conflict, notFound, zodFieldErrors } from '../http/errors.ts';
 import type { Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { juryApplicationView } from '../reviews/jury-view.ts';
+import { juryApplicationView } from '../reviews/index.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { applicationReceipt, applicationWithdrawn } from '../emails/templates.ts';
 import { applicationSubmitSchema, organisationCompleteSchema } from './applications.schema.ts';
-import { APPLICATION_COLUMNS, INTERNAL_UNTIL_RELEASED as INTERNAL_STATUSES } from './applications.queries.ts';
-import { afterApplicationWithdrawn } from '../selection/selection.service.ts';
+import { APPLICATION_COLUMNS, INTERNAL_UNTIL_RELEASED as INTERNAL_STATUSES, leaveWaitlist } from './applications.queries.ts';
 
 type Trx = Transaction<Database>;
 
@@ -134,7 +133,7 @@ export async function withdrawApplication(ctx: RequestContext, id: number): Prom
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'withdraw', 'applications', id, app, updated);
-    await afterApplicationWithdrawn(trx, app);
+    await leaveWaitlist(trx, app);
     if (app.status !== 'draft') {
       const organisation = await trx.selectFrom('organisations').select(['id', 'name', 'email']).where('id', '=', app.organisation_id).executeTakeFirstOrThrow();
       const to = ctx.user?.role === 'applicant' ? ctx.user.email : organisation.email;

@@ -6,8 +6,8 @@ import { badRequest, conflict, HttpError, notFound, tooLarge } from '../http/err
 import { registerResource } from '../http/resource.ts';
 import { setDownloadHeaders } from '../http/download.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { selectApplications } from '../applications/applications.queries.ts';
-import { assertCallOpen } from '../applications/applications.service.ts';
+import { selectApplications } from '../applications/index.ts';
+import { assertCallOpen } from '../applications/index.ts';
 import { cleanFilename, sniffContentType } from './sniff.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

@@ -5,8 +5,8 @@ import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
 import { markAttendanceSchema } from '../workshops/workshops.schema.ts';
-import { workshopsQuery } from '../workshops/workshops.routes.ts';
-import { visibleFellowshipIds } from '../programme/programme.scope.ts';
+import { workshopsQuery } from '../workshops/index.ts';
+import { visibleFellowshipIds } from '../fellowships/index.ts';
 import { ATTENDANCE_STATUSES, attendanceSchema, attendanceUpdateSchema } from './attendances.schema.ts';
 import { fellowshipAttendance, organisationStatusByWorkshop } from './attendances.queries.ts';
 import {

@@ -4,7 +4,7 @@ import type { RequestContext } from '../http/context.ts';
 import { isStaff } from '../http/context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { PUBLIC_KINDS, workshopVisibility } from '../programme/programme.scope.ts';
+import { PUBLIC_KINDS, workshopVisibility } from '../workshops/index.ts';
 import { capPerOrganisation } from '../workshops/workshops.schema.ts';
 import type { AttendanceStatus } from './attendances.schema.ts';
 

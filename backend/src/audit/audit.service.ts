@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { SessionUser } from '../http/context.ts';
 
 /** Fields never written into the audit trail (secrets and binary blobs). */
 const OMIT = new Set(['password_hash', 'content', 'pdf', 'search_vector', 'total_count', 'updated_at']);
@@ -37,7 +36,8 @@ function diff(before: Plain, after: Plain): { before: Record<string, unknown> | 
 /** Records one write in the same transaction as the write itself. */
 export async function recordAudit(
   trx: Kysely<Database> | Transaction<Database>,
-  actor: Pick<SessionUser, 'id'> | null,
+  /** The signed-in user (a SessionUser); null for the system (jobs, seeds). */
+  actor: { id: number } | null,
   action: string,
   resource: string,
   recordId: number | null,

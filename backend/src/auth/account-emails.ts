@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { consoleLink } from '../emails/links.ts';
+import { consoleLink } from '../shared/links.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import { issueAccountToken, TOKEN_TTL_MINUTES, type TokenPurpose } from './account-tokens.ts';

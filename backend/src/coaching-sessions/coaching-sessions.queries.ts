@@ -1,7 +1,17 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../http/context.ts';
 import { isStaff } from '../http/context.ts';
+
+/**
+ * Minutes of coaching logged for a fellowship (SQL): the one definition of the hours used against
+ * a coaching budget — the budget check, the session list, the fellows' overview, the story, the
+ * dashboard and the reports all read it. `exceptSessionId` leaves out a session being edited.
+ */
+export function usedMinutesOf(fellowshipId: Expression<number> | number, exceptSessionId?: number): RawBuilder<number> {
+  const except = exceptSessionId === undefined ? sql`` : sql` and x.id <> ${exceptSessionId}`;
+  return sql<number>`(select coalesce(sum(x.duration_minutes), 0)::int from coaching_sessions x where x.fellowship_id = ${fellowshipId}${except})`;
+}
 
 /**
  * May this caller read the content (topics, notes, next steps) of session `cs`? Confidential
@@ -34,7 +44,7 @@ export function coachingSessionsQuery(db: Kysely<Database>, user: SessionUser | 
       sql<string | null>`CASE WHEN ${visible} THEN cs.next_steps END`.as('next_steps'),
       sql<boolean>`NOT ${visible}`.as('content_hidden'),
       sql<number>`f.coaching_hours_budget`.as('budget_hours'),
-      sql<number>`(SELECT coalesce(sum(x.duration_minutes), 0)::int FROM coaching_sessions x WHERE x.fellowship_id = cs.fellowship_id)`.as('fellowship_used_minutes'),
+      usedMinutesOf(sql.ref('cs.fellowship_id')).as('fellowship_used_minutes'),
     ]);
   if (!isStaff(user)) {
     if (user?.role === 'coach') inner = inner.where('f.coach_id', '=', user.id);
@@ -48,10 +58,9 @@ export function coachingSessionsQuery(db: Kysely<Database>, user: SessionUser | 
 export async function usedMinutesByFellowship(db: Kysely<Database>, fellowshipIds: number[]): Promise<Map<number, number>> {
   if (!fellowshipIds.length) return new Map();
   const rows = await db
-    .selectFrom('coaching_sessions')
-    .select(['fellowship_id', sql<number>`sum(duration_minutes)::int`.as('minutes')])
-    .where('fellowship_id', 'in', fellowshipIds)
-    .groupBy('fellowship_id')
+    .selectFrom('fellowships as f')
+    .select(['f.id', usedMinutesOf(sql.ref('f.id')).as('minutes')])
+    .where('f.id', 'in', fellowshipIds)
     .execute();
-  return new Map(rows.map((r) => [r.fellowship_id, r.minutes]));
+  return new Map(rows.map((r) => [r.id, Number(r.minutes)]));
 }

@@ -2,8 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
-import { visibleFellowshipIds } from '../programme/programme.scope.ts';
+import { visibleFellowshipIds } from '../fellowships/index.ts';
 import { coachingBudget, exceedsBudget } from './coaching-sessions.schema.ts';
+import { usedMinutesOf } from './coaching-sessions.queries.ts';
 
 type Trx = Transaction<Database>;
 
@@ -23,12 +24,8 @@ export async function lockFellowship(trx: Trx, ctx: RequestContext, fellowshipId
 }
 
 async function usedMinutes(trx: Trx, fellowshipId: number, exceptSessionId?: number) {
-  let qb = trx
-    .selectFrom('coaching_sessions')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('duration_minutes'), eb.lit(0)).as('minutes'))
-    .where('fellowship_id', '=', fellowshipId);
-  if (exceptSessionId) qb = qb.where('id', '<>', exceptSessionId);
-  return Number((await qb.executeTakeFirstOrThrow()).minutes);
+  const row = await trx.selectNoFrom(usedMinutesOf(fellowshipId, exceptSessionId).as('minutes')).executeTakeFirstOrThrow();
+  return Number(row.minutes);
 }
 
 /**

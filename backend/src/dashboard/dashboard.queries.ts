@@ -1,29 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { loadApplicationStats, loadFellows } from '../reports/reports.queries.ts';
+import { loadApplicationStats, loadFellows } from '../reports/index.ts';
+import { fundingOverview } from '../disbursements/index.ts';
+import type { DashboardData } from './dashboard.schema.ts';
 
 type Db = Kysely<Database>;
-
-/**
- * The staff dashboard's numbers for one cohort, aggregated in SQL (six queries, run in parallel).
- * Coaching is read as summed minutes only; notes never leave the database here.
- */
-export interface DashboardData {
-  cohort: { id: number; name: string; year: number; phase: string; seats: number; application_opens_at: Date; application_closes_at: Date } | null;
-  cohorts: Array<{ id: number; name: string; year: number }>;
-  applications_over_time: Array<{ week: string; submitted: number; cumulative: number }>;
-  applications_by_status: Array<{ status: string; count: number }>;
-  jury: { assigned: number; submitted: number; conflicts: number; by_juror: Array<{ juror_id: number; juror_name: string; assigned: number; submitted: number }> };
-  seats: { seats: number; selected: number; waitlisted: number; fellows: number; active_fellows: number };
-  funding: { grant_cents: number; planned_cents: number; approved_cents: number; paid_cents: number; cancelled_cents: number };
-  coaching: { budget_hours: number; used_hours: number; by_fellow: Array<{ fellowship_id: number; organisation_name: string; budget_hours: number; used_hours: number }> };
-  attendance: {
-    rate_percent: number | null;
-    min_percent: number;
-    below_rule: number;
-    by_workshop: Array<{ workshop_id: number; title: string; starts_at: Date; attended: number; absent: number; excused: number; registered: number }>;
-  };
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -51,12 +32,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
              count(*) filter (where r.status = 'conflict')::int as conflicts
       from reviews r join applications a on a.id = r.application_id join users u on u.id = r.juror_id
       where a.cohort_id = ${id} group by r.juror_id, u.name order by lower(u.name)`.execute(db),
-    sql<{ planned: number; approved: number; paid: number; cancelled: number }>`
-      select coalesce(sum(d.amount_cents) filter (where d.status = 'planned'), 0)::bigint as planned,
-             coalesce(sum(d.amount_cents) filter (where d.status = 'approved'), 0)::bigint as approved,
-             coalesce(sum(d.amount_cents) filter (where d.status = 'paid'), 0)::bigint as paid,
-             coalesce(sum(d.amount_cents) filter (where d.status = 'cancelled'), 0)::bigint as cancelled
-      from disbursements d join fellowships f on f.id = d.fellowship_id where f.cohort_id = ${id}`.execute(db),
+    fundingOverview(db, id),
     sql<{ workshop_id: number; title: string; starts_at: Date; attended: number; absent: number; excused: number; registered: number }>`
       select w.id as workshop_id, w.title, w.starts_at,
              count(a.id) filter (where a.status = 'attended')::int as attended,
@@ -67,7 +43,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
       where w.cohort_id = ${id} group by w.id order by w.starts_at, w.id`.execute(db),
   ]);
 
-  const f = funding.rows[0];
+  const f = funding.totals;
   const held = fellows.reduce((s, x) => s + x.workshops_held, 0);
   const attended = fellows.reduce((s, x) => s + x.workshops_attended, 0);
   const count = (status: string) => stats.by_status.find((s) => s.key === status)?.count ?? 0;
@@ -91,10 +67,10 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
     },
     funding: {
       grant_cents: fellows.filter((x) => x.status !== 'withdrawn').reduce((s, x) => s + x.grant_cents, 0),
-      planned_cents: Number(f.planned),
-      approved_cents: Number(f.approved),
-      paid_cents: Number(f.paid),
-      cancelled_cents: Number(f.cancelled),
+      planned_cents: f.planned_cents,
+      approved_cents: f.approved_cents,
+      paid_cents: f.paid_cents,
+      cancelled_cents: f.cancelled_cents,
     },
     coaching: {
       budget_hours: round1(fellows.reduce((s, x) => s + x.coaching_hours_budget, 0)),

@@ -2,11 +2,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import { relative, resolve } from 'node:path';
 import type { Db } from '../db/database.ts';
-import type { AppContext } from '../http/context.ts';
-import type { BackgroundJob } from '../jobs.ts';
+import type { AppContext, BackgroundJob } from '../http/context.ts';
 import { isInside, type MailDelivery } from '../config.ts';
 import { deliverableText } from '../auth/account-emails.ts';
-import { fileSender, mailOptions } from './file-mailbox.ts';
+import { fileSender, mailOptions, type SendFn } from './file-mailbox.ts';
 
 const MAX_ATTEMPTS = 5;
 /** A claimed row is invisible to other workers this long; it must be sent (or failed) by then. */
@@ -21,10 +20,6 @@ export interface DeliveryOptions {
 }
 
 const defaultBackoff = (attempt: number) => Math.min(60 * 2 ** (attempt - 1), 6 * 3600);
-
-export interface SendFn {
-  (message: { id: number; from: string; to: string; subject: string; text: string; template?: string }): Promise<unknown>;
-}
 
 /**
  * Claims due messages with `FOR UPDATE SKIP LOCKED` (so parallel workers never pick the same row),

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { isInside } from '../config.ts';
-import type { SendFn } from './emails.worker.ts';
 
 /**
  * The file mailbox: without SMTP_URL (and, in production, only with MAIL_DIR set) the outbox worker
@@ -13,6 +12,11 @@ import type { SendFn } from './emails.worker.ts';
  * file. Only someone with the server's file system can read it, the same trust as the database;
  * no route serves these files.
  */
+
+/** How the worker hands one message to a transport (SMTP, the file mailbox, a test's capture). */
+export interface SendFn {
+  (message: { id: number; from: string; to: string; subject: string; text: string; template?: string }): Promise<unknown>;
+}
 
 type Outgoing = Parameters<SendFn>[0];
 

@@ -1,4 +1,4 @@
-import { consoleLink } from './links.ts';
+import { consoleLink } from '../shared/links.ts';
 
 /**
  * German e-mail texts. Each template is a pure function from the facts to subject + body, so the

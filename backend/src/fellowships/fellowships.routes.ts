@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
-import type { RequestContext } from '../http/context.ts';
 import { STAFF } from '../http/api-router.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, conflict } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
-import { visibleFellowshipIds } from '../programme/programme.scope.ts';
-import { withdrawFellowship } from '../selection/selection.service.ts';
-import { stageGateSchema, withdrawSchema } from '../selection/selection.schema.ts';
+import { visibleFellowshipIds } from './fellowships.scope.ts';
 import { approveStageGate } from './fellowships.service.ts';
-import { FELLOWSHIP_STATUSES, fellowshipUpdateSchema } from './fellowships.schema.ts';
+import { FELLOWSHIP_STATUSES, fellowshipUpdateSchema, stageGateSchema } from './fellowships.schema.ts';
+import { presentFellowship } from './fellowships.present.ts';
+import { committedCents } from '../disbursements/index.ts';
 
 const FELLOWSHIP_COLUMNS = [
   't.id', 't.cohort_id', 't.organisation_id', 't.application_id', 't.coach_id', 't.grant_cents', 't.coaching_hours_budget', 't.status',
@@ -72,13 +71,7 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
         patch.coach_id = input.coach_id;
       }
       if (input.grant_cents !== undefined && Number(input.grant_cents) !== Number(existing.grant_cents)) {
-        const committed = await trx
-          .selectFrom('disbursements')
-          .select(sql<number>`coalesce(sum(amount_cents), 0)::bigint`.as('sum'))
-          .where('fellowship_id', '=', existing.id)
-          .where('status', '<>', 'cancelled')
-          .executeTakeFirstOrThrow();
-        if (Number(input.grant_cents) < Number(committed.sum)) {
+        if (Number(input.grant_cents) < (await committedCents(trx, existing.id))) {
           throw conflict('Das Stipendium darf nicht unter die bereits geplanten Tranchen sinken.', 'budget', { grant_cents: 'unter den geplanten Tranchen' });
         }
         patch.grant_cents = input.grant_cents;
@@ -92,28 +85,12 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
       }
       return patch;
     },
-    present: (record) => ({ ...record, grant_cents: Number(record.grant_cents), coaching_hours_budget: Number(record.coaching_hours_budget), stage: Number(record.stage) }),
+    present: presentFellowship,
   });
 
-  const visible = async (ctx: RequestContext, id: number) => {
-    const row = await ctx.db.selectFrom('fellowships as t').select('t.id').where('t.id', '=', id).where('t.id', 'in', visibleFellowshipIds(ctx.db, ctx.user)).executeTakeFirst();
-    return !!row;
-  };
-
-  api.add({
-    method: 'post', path: '/fellowships/:id/withdraw', tag: 'fellowships', access: ['admin', 'staff', 'applicant'], body: withdrawSchema,
-    summary: 'End a fellowship early (the organisation withdraws): frees the seat and offers it to the first waitlisted application',
-    handler: async (ctx, _req, _res, { id, body: { reason } }) => {
-      if (!(await visible(ctx, id))) throw notFound();
-      await withdrawFellowship(ctx, id, reason);
-      return ctx.db.selectFrom('fellowships').selectAll().where('id', '=', id).executeTakeFirstOrThrow().then(normalise);
-    },
-  });
   api.add({
     method: 'post', path: '/fellowships/:id/approve-stage-gate', tag: 'fellowships', access: STAFF, body: stageGateSchema, optionalBody: true,
     summary: 'Stage gate: approve the achieved transfer concept, the fellowship enters stage 2',
-    handler: async (ctx, _req, _res, { id, body: { note } }) => normalise(await approveStageGate(ctx, id, note)),
+    handler: async (ctx, _req, _res, { id, body: { note } }) => presentFellowship(await approveStageGate(ctx, id, note)),
   });
 }
-
-const normalise = (r: Rec) => ({ ...r, grant_cents: Number(r.grant_cents), coaching_hours_budget: Number(r.coaching_hours_budget), stage: Number(r.stage) });

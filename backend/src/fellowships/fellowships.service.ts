@@ -4,7 +4,7 @@ import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
-import { letterRecipient } from '../selection/selection.queries.ts';
+import { letterRecipient } from '../emails/recipients.ts';
 
 type Trx = Transaction<Database>;
 

@@ -21,6 +21,13 @@ export interface AppContext {
   engine: 'postgres' | 'pglite';
 }
 
+/** A background job (outbox delivery, retention): jobs.ts runs each on its interval. */
+export interface BackgroundJob {
+  name: string;
+  intervalMs: number;
+  run: (ctx: AppContext) => Promise<void>;
+}
+
 export interface RequestContext extends AppContext {
   user: SessionUser | null;
 }

@@ -4,7 +4,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
-import { visibleFellowshipIds } from '../programme/programme.scope.ts';
+import { visibleFellowshipIds } from '../fellowships/index.ts';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, milestoneSchema, milestoneUpdateSchema } from './milestones.schema.ts';
 
 /** The fellowship a milestone hangs on, if this caller may see it. */

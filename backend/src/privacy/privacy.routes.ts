@@ -2,7 +2,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { ADMIN, STAFF } from '../http/api-router.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { contentDisposition } from '../http/download.ts';
-import { ORGANISATION_COLUMNS } from '../organisations/organisations.routes.ts';
+import { ORGANISATION_COLUMNS } from '../organisations/index.ts';
 import { anonymiseOrganisation, exportOrganisation } from './privacy.service.ts';
 
 export function registerPrivacyRoutes(api: ApiRouter): void {

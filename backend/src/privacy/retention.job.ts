@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { BackgroundJob } from '../jobs.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext, BackgroundJob } from '../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { anonymiseOrganisation, dueForAnonymisation } from './privacy.service.ts';
 import { TOKEN_TTL_MINUTES } from '../auth/account-tokens.ts';

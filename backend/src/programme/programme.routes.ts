@@ -2,17 +2,6 @@ import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.ts';
 import { badRequest } from '../http/errors.ts';
 import { fellowshipStory, fellowSummaries } from './programme.service.ts';
-import { registerWorkshopRoutes } from '../workshops/workshops.routes.ts';
-import { registerAttendanceRoutes } from '../attendances/attendances.routes.ts';
-import { registerCoachingSessionRoutes } from '../coaching-sessions/coaching-sessions.routes.ts';
-
-/** The programme year: workshops, attendances, coaching sessions and the fellowship story. */
-export function registerProgrammeYearRoutes(api: ApiRouter): void {
-  registerWorkshopRoutes(api);
-  registerAttendanceRoutes(api);
-  registerCoachingSessionRoutes(api);
-  registerProgrammeRoutes(api);
-}
 
 const fellowsQuery = z
   .object({
@@ -22,7 +11,8 @@ const fellowsQuery = z
   })
   .strict();
 
-function registerProgrammeRoutes(api: ApiRouter): void {
+/** The programme year as a whole: one fellow's story and the fellows' overview (workshops, attendances, coaching sessions are features of their own). */
+export function registerProgrammeRoutes(api: ApiRouter): void {
   api.add({
     method: 'get',
     path: '/fellowships/:id/story',

@@ -2,11 +2,13 @@ import type { ReviewScore } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { isStaff } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
-import { fellowshipAttendance, organisationStatusByWorkshop, type FellowshipAttendance } from '../attendances/attendances.queries.ts';
+import { fellowshipAttendance, organisationStatusByWorkshop, type FellowshipAttendance } from '../attendances/index.ts';
 import { attendanceSummary } from '../attendances/attendances.schema.ts';
-import { coachingSessionsQuery, usedMinutesByFellowship } from '../coaching-sessions/coaching-sessions.queries.ts';
+import { coachingSessionsQuery, usedMinutesByFellowship } from '../coaching-sessions/index.ts';
 import { coachingBudget } from '../coaching-sessions/coaching-sessions.schema.ts';
-import { visibleFellowshipIds } from './programme.scope.ts';
+import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { fundingOverview } from '../disbursements/index.ts';
+import { weightedScoreOf } from '../rankings/index.ts';
 import { scoresSummary } from './scores.ts';
 
 /** One line per fellowship the caller may see: coach, hours vs budget, attendance rule. */
@@ -129,7 +131,8 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
     })),
   };
 
-  const usedMinutes = sessions.reduce((sum: number, s: any) => sum + Number(s.duration_minutes), 0);
+  // Every session counts against the budget, also those this caller sees only as "held".
+  const usedMinutes = (await usedMinutesByFellowship(db, [fellowshipId])).get(fellowshipId) ?? 0;
   const coaching = {
     ...coachingBudget(usedMinutes, fellowship.coaching_hours_budget),
     session_count: sessions.length,
@@ -139,7 +142,11 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
 
   const submitted = reviews.filter((r) => r.status === 'submitted');
   const scores = {
-    ...scoresSummary(criteria, submitted.map((r) => ({ scores: r.scores as ReviewScore[], score: r.score, recommendation: r.recommendation }))),
+    ...scoresSummary(
+      criteria,
+      submitted.map((r) => ({ scores: r.scores as ReviewScore[], recommendation: r.recommendation })),
+      (await db.selectNoFrom(weightedScoreOf(fellowship.application_id).as('score')).executeTakeFirstOrThrow()).score,
+    ),
     ...(staff
       ? {
           in_progress_count: reviews.filter((r) => r.status === 'assigned').length,
@@ -155,8 +162,8 @@ export async function fellowshipStory(ctx: RequestContext, fellowshipId: number)
       : {}),
   };
 
-  const trancheTotals = { planned: 0, approved: 0, paid: 0, cancelled: 0 } as Record<string, number>;
-  for (const t of tranches) trancheTotals[t.status] += Number(t.amount_cents);
+  const money = (await fundingOverview(db, fellowship.cohort_id)).fellowships.find((row) => row.fellowship_id === fellowshipId);
+  const trancheTotals = { planned: money?.planned_cents ?? 0, approved: money?.approved_cents ?? 0, paid: money?.paid_cents ?? 0, cancelled: money?.cancelled_cents ?? 0 };
 
   const timeline: TimelineEvent[] = [];
   const push = (at: Date | string | null | undefined, kind: string, title: string, ref?: TimelineEvent['ref']) => {

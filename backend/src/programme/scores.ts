@@ -8,12 +8,14 @@ export interface CriterionRef {
 }
 
 /**
- * Aggregates submitted reviews: the weighted score 0–100 is the mean of each review's stored score
- * (`reviews.score`, kept by the database with the formula of docs/jury.md — the same numbers the
- * ranking averages), plus the mean per criterion and the recommendations. No identities.
+ * Aggregates submitted reviews: the application's weighted score 0–100 as the ranking computes it
+ * (`weightedScoreOf`, rankings), plus the mean per criterion and the recommendations. No identities.
  */
-export function scoresSummary(criteria: CriterionRef[], reviews: Array<{ scores: ReviewScore[]; score: number | null; recommendation: string | null }>) {
-  const perReview = reviews.map((r) => r.score).filter((x): x is number => x !== null).map(Number);
+export function scoresSummary(
+  criteria: CriterionRef[],
+  reviews: Array<{ scores: ReviewScore[]; recommendation: string | null }>,
+  weightedScore: number | null,
+) {
   const perCriterion = new Map<number, number[]>();
   for (const review of reviews) {
     for (const c of criteria) {
@@ -27,7 +29,7 @@ export function scoresSummary(criteria: CriterionRef[], reviews: Array<{ scores:
   for (const r of reviews) if (r.recommendation) recommendations[r.recommendation] = (recommendations[r.recommendation] ?? 0) + 1;
   return {
     review_count: reviews.length,
-    weighted_score: round1(mean(perReview)),
+    weighted_score: round1(weightedScore === null ? null : Number(weightedScore)),
     criteria: criteria.map((c) => ({ criterion_id: c.id, name: c.name, weight: Number(c.weight), max_score: c.max_score, average: round1(mean(perCriterion.get(c.id) ?? [])) })),
     recommendations,
   };

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { FieldSpec } from '../http/list-query.ts';
 import { DISAGREEMENT_SPREAD } from './rankings.maths.ts';
@@ -45,6 +45,15 @@ export interface RankingRecord {
 }
 
 /**
+ * An application's weighted score (0–100): the mean of its submitted reviews' stored
+ * `reviews.score` (each kept by the database's `review_score()`, migration 0004). The one
+ * definition: the ranking and the fellowship story both read it, so they never disagree.
+ */
+export function weightedScoreOf(applicationId: Expression<number> | number): RawBuilder<number | null> {
+  return sql<number | null>`(select avg(ws.score) from reviews ws where ws.application_id = ${applicationId} and ws.status = 'submitted')`;
+}
+
+/**
  * The one ranking of a cohort, for every screen that shows one (console, CSV, selection.pdf, the
  * demo data's decisions): `rank` orders by the normalised score, the weighted score is shown beside
  * it, and `partial` flags applications that not every assigned juror has scored yet.
@@ -86,7 +95,7 @@ export function rankingTable(db: Kysely<Database>, cohort: RawBuilder<number>, b
       from rv join juror on juror.juror_id = rv.juror_id
     ), agg as (
       select application_id, count(*)::int as assigned_count, count(score)::int as review_count,
-             avg(score) as weighted_score, avg(z) as normalised_score, max(score) - min(score) as spread,
+             ${weightedScoreOf(sql.ref('z.application_id'))} as weighted_score, avg(z) as normalised_score, max(score) - min(score) as spread,
              bool_or(recommendation = 'yes' and score is not null) and bool_or(recommendation = 'no' and score is not null) as split
       from z group by application_id
     )

@@ -7,7 +7,7 @@ import {
   berlinDay, count, date, FELLOWSHIP_LABELS, FIELD_LABELS, FUNDING_LABELS, hours, label, MILESTONE_LABELS, money, PHASE_LABELS, percent,
   score, STAGE_GATE_LABELS, STAGE_LABELS, STATUS_LABELS, TRANCHE_LABELS, WORKSHOP_KIND_LABELS, zScore,
 } from './format.ts';
-import { stageGate } from '../fellowships/stage-gate.ts';
+import { stageGate } from '../fellowships/index.ts';
 
 /**
  * The three PDF reports as pure functions: data in, finished pdfkit stream out (pipe it to a

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { rankingTable } from '../rankings/rankings.queries.ts';
-import { fundingOverview, type FundingRow } from '../disbursements/disbursements.queries.ts';
+import { rankingTable } from '../rankings/index.ts';
+import { fundingOverview, type FundingRow } from '../disbursements/index.ts';
+import { usedMinutesOf } from '../coaching-sessions/index.ts';
 
 export type { FundingRow };
 export interface Funding {
@@ -248,16 +249,14 @@ export async function loadFellows(db: Db, cohortId: number): Promise<FellowSumma
     )
     select f.id, f.organisation_id, o.name as organisation_name, o.city, o.state, o.field, a.project_name, f.goals,
            f.status, f.stage, u.name as coach_name, f.grant_cents, f.coaching_hours_budget::float8 as coaching_hours_budget,
-           coalesce(cs.minutes, 0)::int as coaching_minutes, coalesce(cs.sessions, 0)::int as coaching_sessions,
+           ${usedMinutesOf(sql.ref('f.id'))} as coaching_minutes,
+           (select count(*)::int from coaching_sessions x where x.fellowship_id = f.id) as coaching_sessions,
            (select count(*) from held)::int as workshops_held,
            coalesce(att.n, 0)::int as workshops_attended
     from fellowships f
     join organisations o on o.id = f.organisation_id
     join applications a on a.id = f.application_id
     left join users u on u.id = f.coach_id
-    left join lateral (
-      select sum(duration_minutes) as minutes, count(*) as sessions from coaching_sessions where fellowship_id = f.id
-    ) cs on true
     left join lateral (
       select count(distinct at.workshop_id) as n
       from attendances at join people p on p.id = at.person_id

@@ -1,7 +1,7 @@
 import { sql, type Expression } from 'kysely';
 import { isStaff } from '../http/context.ts';
 import type { FieldView, Viewer } from '../http/list-query.ts';
-import { auditRedactions } from '../audit/audit.visibility.ts';
+import { auditRedactions } from '../audit-events/index.ts';
 
 /**
  * A juror's scores, recommendation and comments are theirs alone until they submit (DESIGN.md):

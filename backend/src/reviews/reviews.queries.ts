@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { isStaff } from '../http/context.ts';
-import { jurorApplicationScope } from '../conflicts/conflicts.queries.ts';
+import { jurorApplicationScope } from '../conflicts/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

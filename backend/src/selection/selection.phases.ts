@@ -1,51 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CohortPhase, Database, Row } from '../db/schema.ts';
-import { NEXT_PHASE } from './selection.schema.ts';
-import { date } from '../reports/format.ts';
+import type { RequestContext } from '../http/context.ts';
+import { conflict, notFound } from '../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { phaseHooks } from '../cohorts/index.ts';
+import { date } from '../reports/index.ts';
+import { NEXT_PHASE, type PhaseCheck, type PhaseCounts, type Requirement } from './selection.schema.ts';
+import { lockedCohort, PHASE_LABEL } from './selection.guards.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
-
-/**
- * What a cohort's next step needs. `open` counts what is still missing (e.g. applications without
- * an eligibility check); `met` says whether the step may be taken on this account.
- */
-export interface Requirement {
-  key: 'deadline_in_future' | 'criteria' | 'call_closed' | 'eligibility_checked' | 'reviews_submitted' | 'selection_released' | 'offers_answered';
-  met: boolean;
-  open: number;
-  /** The rule's own words (German, as the 409 says them) when it is not met. */
-  message: string | null;
-}
-
-/** The numbers around a cohort's phase: what the stepper shows and the confirmation quotes. */
-interface PhaseCounts {
-  /** Applications by status (every status, zero included). */
-  applications: Record<string, number>;
-  /** Applications handed in (every status but `draft`). */
-  submitted_total: number;
-  criteria: number;
-  reviews_assigned: number;
-  reviews_submitted: number;
-  fellowships_active: number;
-  /** Selected after the release, no fellowship yet: offers waiting for an answer. */
-  open_offers: number;
-  seats: number;
-}
-
-export interface PhaseCheck {
-  id: number;
-  phase: CohortPhase;
-  next_phase: CohortPhase | null;
-  /** True when every requirement of the next phase is met (false in the last phase). */
-  ready: boolean;
-  /** The first unmet requirement's message: exactly what `transition` answers with its 409. */
-  blocker: string | null;
-  requirements: Requirement[];
-  counts: PhaseCounts;
-  application_closes_at: Date;
-  selection_finalized_at: Date | null;
-  server_now: string;
-}
 
 const STATUSES = ['draft', 'submitted', 'eligible', 'ineligible', 'shortlisted', 'selected', 'waitlisted', 'rejected', 'withdrawn'] as const;
 
@@ -121,7 +84,7 @@ function requirementsFor(phase: CohortPhase, cohort: Row<'cohorts'>, counts: Pha
  * numbers around them. The transition calls this same function inside its transaction (cohort row
  * locked) and refuses with `blocker`, so the console's stepper and the rule cannot disagree.
  */
-export async function phaseCheck(db: Q, cohort: Row<'cohorts'>, now = Date.now()): Promise<PhaseCheck> {
+async function phaseCheck(db: Q, cohort: Row<'cohorts'>, now = Date.now()): Promise<PhaseCheck> {
   const next = NEXT_PHASE[cohort.phase];
   const counts = await phaseCounts(db, cohort);
   const requirements = next ? requirementsFor(next, cohort, counts, now) : [];
@@ -138,4 +101,39 @@ export async function phaseCheck(db: Q, cohort: Row<'cohorts'>, now = Date.now()
     selection_finalized_at: (cohort.selection_finalized_at ?? null) as Date | null,
     server_now: new Date(now).toISOString(),
   };
+}
+
+// ── The step itself ─────────────────────────────────────────────────────────────────────────────
+
+export async function transitionCohort(ctx: RequestContext, cohortId: number, phase: CohortPhase) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const cohort = await lockedCohort(trx, cohortId);
+    if (cohort.phase === phase) throw conflict(`Der Jahrgang ist bereits in der Phase „${PHASE_LABEL[phase]}“.`, 'same_phase');
+    const next = NEXT_PHASE[cohort.phase];
+    if (next !== phase) {
+      throw conflict(
+        next
+          ? `Von „${PHASE_LABEL[cohort.phase]}“ geht es nur weiter zu „${PHASE_LABEL[next]}“, nicht zu „${PHASE_LABEL[phase]}“.`
+          : `„${PHASE_LABEL[cohort.phase]}“ ist die letzte Phase.`,
+        'invalid_transition',
+      );
+    }
+    const check = await phaseCheck(trx, cohort);
+    if (check.blocker) throw conflict(check.blocker, 'precondition_failed');
+    const updated = await trx.updateTable('cohorts').set({ phase, updated_at: sql`now()` }).where('id', '=', cohortId).returningAll().executeTakeFirstOrThrow();
+    if (phase === 'alumni') {
+      // The programme year is over: every fellow still active has completed it.
+      await trx.updateTable('fellowships').set({ status: 'completed', updated_at: sql`now()` }).where('cohort_id', '=', cohortId).where('status', '=', 'active').execute();
+    }
+    await recordAudit(trx, ctx.user, 'transition', 'cohorts', cohortId, cohort, updated);
+    for (const hook of phaseHooks[phase]) await hook(trx, updated, ctx);
+    return updated;
+  });
+}
+
+/** The next step of a cohort with what it requires and what is still open (read-only). */
+export async function transitionCheck(ctx: RequestContext, cohortId: number) {
+  const cohort = await ctx.db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirst();
+  if (!cohort) throw notFound('Jahrgang nicht gefunden.');
+  return phaseCheck(ctx.db, cohort);
 }

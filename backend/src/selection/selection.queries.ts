@@ -1,6 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Row } from '../db/schema.ts';
-import type { Locale } from '../reports/format.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -31,6 +30,12 @@ export const lockCohort = (trx: Transaction<Database>, id: number) =>
 export const lockApplication = (trx: Transaction<Database>, id: number) =>
   trx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 
+/**
+ * Seats taken in a cohort: its `selected` applications (an open offer holds its seat). The seat
+ * cap, the letters' "n of m" and the board all read this one count.
+ */
+export const seatsTaken = (db: Q, cohortId: number) => countByStatus(db, cohortId, ['selected']);
+
 export async function countByStatus(db: Q, cohortId: number, statuses: readonly string[]): Promise<number> {
   const row = await db
     .selectFrom('applications')
@@ -49,41 +54,6 @@ export async function nextWaitlistPosition(trx: Q, cohortId: number): Promise<nu
     .where('status', '=', 'waitlisted')
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Closes the gap an application leaves when it leaves the waitlist. */
-export async function closeWaitlistGap(trx: Q, cohortId: number, position: number | null): Promise<void> {
-  if (position == null) return;
-  await trx
-    .updateTable('applications')
-    .set({ waitlist_position: sql`waitlist_position - 1` })
-    .where('cohort_id', '=', cohortId)
-    .where('status', '=', 'waitlisted')
-    .where('waitlist_position', '>', position)
-    .execute();
-}
-
-/**
- * Who receives a letter, and in which language: the organisation's first active applicant login
- * (with the language that login chose), else the organisation's public e-mail (in German).
- */
-export async function letterAddress(db: Q, organisationId: number): Promise<{ email: string; locale: Locale } | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(['email', 'locale'])
-    .where('organisation_id', '=', organisationId)
-    .where('role', '=', 'applicant')
-    .where('active', '=', true)
-    .orderBy('id')
-    .executeTakeFirst();
-  if (user) return { email: user.email, locale: user.locale };
-  const org = await db.selectFrom('organisations').select('email').where('id', '=', organisationId).executeTakeFirst();
-  return org?.email ? { email: org.email, locale: 'de' } : null;
-}
-
-/** The address of `letterAddress`, for messages that are written in German only. */
-export async function letterRecipient(db: Q, organisationId: number): Promise<string | null> {
-  return (await letterAddress(db, organisationId))?.email ?? null;
 }
 
 /** The applications of a cohort in a final state, with the grant of their fellowship (if one exists yet). */

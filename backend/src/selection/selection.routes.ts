@@ -1,13 +1,15 @@
 import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { decideSchema, interviewSchema, transitionSchema, waitlistOrderSchema, withdrawSchema } from './selection.schema.ts';
-import {
-  acceptOffer, declineOffer, decide, finalizeSelection, offerSeat, orderWaitlist, previewLetters, recordInterview, selectionBoard, shortlist,
-  transitionCheck, transitionCohort,
-} from './selection.service.ts';
-import { presentApplication } from '../applications/applications.service.ts';
+import { notFound } from '../http/errors.ts';
+import { transitionCheck, transitionCohort } from './selection.phases.ts';
+import { decide, recordInterview, selectionBoard, shortlist } from './selection.decisions.ts';
+import { finalizeSelection, previewLetters } from './selection.release.ts';
+import { acceptOffer, declineOffer, offerSeat, orderWaitlist, withdrawFellowship } from './selection.waitlist.ts';
+import { presentApplication } from '../applications/index.ts';
+import { presentFellowship, visibleFellowshipIds } from '../fellowships/index.ts';
 
-/** Cohort phases, shortlist, interviews, decisions, the release and the waitlist. */
+/** Cohort phases, shortlist, interviews, decisions, the release and the waitlist (also a fellow's early withdrawal, which frees a seat). */
 export function registerSelectionRoutes(api: ApiRouter): void {
   const tag = 'selection';
   api.add({
@@ -69,5 +71,15 @@ export function registerSelectionRoutes(api: ApiRouter): void {
     method: 'post', path: '/applications/:id/decline-offer', tag, access: ['admin', 'staff', 'applicant'], body: withdrawSchema,
     summary: 'Decline a place offered from the waitlist: the seat goes to the next on the waitlist',
     handler: async (ctx, _req, _res, { id, body }) => presentApplication(await declineOffer(ctx, id, body.reason), ctx),
+  });
+  api.add({
+    method: 'post', path: '/fellowships/:id/withdraw', tag: 'fellowships', access: ['admin', 'staff', 'applicant'], body: withdrawSchema,
+    summary: 'End a fellowship early (the organisation withdraws): frees the seat and offers it to the first waitlisted application',
+    handler: async (ctx, _req, _res, { id, body: { reason } }) => {
+      const visible = await ctx.db.selectFrom('fellowships as t').select('t.id').where('t.id', '=', id).where('t.id', 'in', visibleFellowshipIds(ctx.db, ctx.user)).executeTakeFirst();
+      if (!visible) throw notFound();
+      await withdrawFellowship(ctx, id, reason);
+      return ctx.db.selectFrom('fellowships').selectAll().where('id', '=', id).executeTakeFirstOrThrow().then(presentFellowship);
+    },
   });
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { dateTime, id, longText, requiredText } from '../shared/fields.ts';
 
 export const PHASES = ['draft', 'call_open', 'review', 'selection', 'programme', 'alumni'] as const;
-const DECISIONS = ['selected', 'waitlisted', 'rejected'] as const;
+/** A cohort's phase (the database's `cohort_phase`). */
+type Phase = (typeof PHASES)[number];
+export const DECISIONS = ['selected', 'waitlisted', 'rejected'] as const;
+export type Decision = (typeof DECISIONS)[number];
 
 /** The one way forward through a cohort's year; every phase has exactly one successor. */
 export const NEXT_PHASE: Record<(typeof PHASES)[number], (typeof PHASES)[number] | null> = {
@@ -37,8 +40,49 @@ export const withdrawSchema = z.object({
   reason: requiredText(4000, 'Bitte einen Grund angeben.'),
 });
 
-export const stageGateSchema = z.object({
-  note: longText(4000),
-});
-
 export type DecideInput = z.infer<typeof decideSchema>;
+
+// ── The answer of GET /cohorts/:id/transition-check (the console's phase stepper reads it) ──────────
+
+/**
+ * What a cohort's next step needs. `open` counts what is still missing (e.g. applications without
+ * an eligibility check); `met` says whether the step may be taken on this account.
+ */
+export interface Requirement {
+  key: 'deadline_in_future' | 'criteria' | 'call_closed' | 'eligibility_checked' | 'reviews_submitted' | 'selection_released' | 'offers_answered';
+  met: boolean;
+  open: number;
+  /** The rule's own words (German, as the 409 says them) when it is not met. */
+  message: string | null;
+}
+
+/** The numbers around a cohort's phase: what the stepper shows and the confirmation quotes. */
+export interface PhaseCounts {
+  /** Applications by status (every status, zero included). */
+  applications: Record<string, number>;
+  /** Applications handed in (every status but `draft`). */
+  submitted_total: number;
+  criteria: number;
+  reviews_assigned: number;
+  reviews_submitted: number;
+  fellowships_active: number;
+  /** Selected after the release, no fellowship yet: offers waiting for an answer. */
+  open_offers: number;
+  seats: number;
+}
+
+export interface PhaseCheck {
+  id: number;
+  phase: Phase;
+  next_phase: Phase | null;
+  /** True when every requirement of the next phase is met (false in the last phase). */
+  ready: boolean;
+  /** The first unmet requirement's message: exactly what `transition` answers with its 409. */
+  blocker: string | null;
+  requirements: Requirement[];
+  counts: PhaseCounts;
+  application_closes_at: Date;
+  selection_finalized_at: Date | null;
+  server_now: string;
+}
+

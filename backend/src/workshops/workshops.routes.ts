@@ -3,33 +3,13 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { ALL_ROLES, STAFF } from '../http/api-router.ts';
-import { isStaff, type RequestContext } from '../http/context.ts';
+import { isStaff } from '../http/context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
 import { contentDisposition } from '../http/download.ts';
-import { workshopVisibility } from '../programme/programme.scope.ts';
 import { capPerOrganisation, isOnSite, WORKSHOP_KINDS, workshopSchema, workshopUpdateSchema } from './workshops.schema.ts';
 import { workshopsCalendar } from './workshops.ics.ts';
-
-const WORKSHOP_COLUMNS = [
-  't.id', 't.cohort_id', 't.title', 't.kind', 't.starts_at', 't.ends_at', 't.location', 't.online_url', 't.facilitator',
-  't.facilitator_id', 't.recording_url', 't.description', 't.mandatory', 't.created_at', 't.updated_at',
-] as const;
-
-/** The workshops this caller may see, with seat counts (people not excused). */
-export function workshopsQuery(db: Kysely<Database>, ctx: RequestContext) {
-  let qb = db
-    .selectFrom('workshops as t')
-    .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
-    .select([...WORKSHOP_COLUMNS, 'c.name as cohort_name'])
-    .select((eb) => [
-      eb.selectFrom('attendances as a').whereRef('a.workshop_id', '=', 't.id').where('a.status', '<>', 'excused').select(sql<number>`count(*)::int`.as('n')).as('registered_count'),
-      eb.selectFrom('attendances as a').whereRef('a.workshop_id', '=', 't.id').where('a.status', '=', 'attended').select(sql<number>`count(*)::int`.as('n')).as('attended_count'),
-    ]);
-  const visible = workshopVisibility(db, ctx.user);
-  if (visible) qb = qb.where(visible);
-  return qb;
-}
+import { workshopsQuery } from './workshops.queries.ts';
 
 const withCap = (record: Record<string, any>) => ({
   ...record,

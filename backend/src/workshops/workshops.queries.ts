@@ -1,20 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { SessionUser } from '../http/context.ts';
-import { isStaff } from '../http/context.ts';
-
-/**
- * Who sees which fellowship in the programme year: staff all, a coach the fellowships they coach,
- * an applicant their own organisation's. Everything else in the programme (workshops, attendance,
- * coaching sessions, the story) is scoped through these ids, so a record outside answers 404.
- */
-export function visibleFellowshipIds(db: Kysely<Database>, user: SessionUser | null) {
-  const qb = db.selectFrom('fellowships as vf').select('vf.id');
-  if (isStaff(user)) return qb;
-  if (user?.role === 'coach') return qb.where('vf.coach_id', '=', user.id);
-  if (user?.role === 'applicant') return qb.where('vf.organisation_id', '=', user.organisation_id ?? -1);
-  return qb.where(sql<boolean>`false`);
-}
+import { isStaff, type RequestContext, type SessionUser } from '../http/context.ts';
 
 /** Kinds that are open to alumni of every cohort ("public" events of the network). */
 export const PUBLIC_KINDS = ['barcamp', 'networking'] as const;
@@ -42,4 +28,24 @@ export function workshopVisibility(db: Kysely<Database>, user: SessionUser | nul
     return sql<boolean>`(t.cohort_id IN (${own}) OR (t.kind IN ('barcamp','networking') AND EXISTS (${alumni})))`;
   }
   return sql<boolean>`false`;
+}
+
+const WORKSHOP_COLUMNS = [
+  't.id', 't.cohort_id', 't.title', 't.kind', 't.starts_at', 't.ends_at', 't.location', 't.online_url', 't.facilitator',
+  't.facilitator_id', 't.recording_url', 't.description', 't.mandatory', 't.created_at', 't.updated_at',
+] as const;
+
+/** The workshops this caller may see, with seat counts (people not excused). */
+export function workshopsQuery(db: Kysely<Database>, ctx: RequestContext) {
+  let qb = db
+    .selectFrom('workshops as t')
+    .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
+    .select([...WORKSHOP_COLUMNS, 'c.name as cohort_name'])
+    .select((eb) => [
+      eb.selectFrom('attendances as a').whereRef('a.workshop_id', '=', 't.id').where('a.status', '<>', 'excused').select(sql<number>`count(*)::int`.as('n')).as('registered_count'),
+      eb.selectFrom('attendances as a').whereRef('a.workshop_id', '=', 't.id').where('a.status', '=', 'attended').select(sql<number>`count(*)::int`.as('n')).as('attended_count'),
+    ]);
+  const visible = workshopVisibility(db, ctx.user);
+  if (visible) qb = qb.where(visible);
+  return qb;
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { ADMIN } from '../http/api-router.ts';
 import { registerResource } from '../http/resource.ts';
-import { changesRedacted, visibleChanges } from './audit.visibility.ts';
+import { changesRedacted, visibleChanges } from './audit-events.visibility.ts';
 
 /**
  * The audit trail, read-only and for admins only. There is no create, update or delete route:

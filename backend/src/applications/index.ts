@@ -1,0 +1,3 @@
+/** What other features use of the applications. */
+export { selectApplications, closeWaitlistGap } from './applications.queries.ts';
+export { assertCallOpen, presentApplication } from './applications.service.ts';
