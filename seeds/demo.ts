@@ -9,7 +9,7 @@ import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
 
-export const DEMO_PASSWORD = 'demo-password';
+const DEMO_PASSWORD = 'demo-password';
 
 /**
  * The embedded default's demo: logins per role, German nonprofits, and (through each feature's

@@ -52,8 +52,6 @@ export function selectApplications(db: Kysely<Database>, ctx: Pick<RequestContex
   return qb.where(sql<boolean>`false`);
 }
 
-export type ApplicationView = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
-
 /** Closes the gap an application leaves when it leaves the waitlist. */
 export async function closeWaitlistGap(trx: Kysely<Database> | Transaction<Database>, cohortId: number, position: number | null): Promise<void> {
   if (position == null) return;

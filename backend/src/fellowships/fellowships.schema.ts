@@ -4,7 +4,7 @@ import { cents, id, longText, optionalId } from '../shared/fields.ts';
 export const FELLOWSHIP_STATUSES = ['active', 'completed', 'withdrawn'] as const;
 
 /** Staff create a fellowship by hand only for a selected application (the release does it otherwise). */
-export const fellowshipCreateSchema = z.object({
+const fellowshipCreateSchema = z.object({
   application_id: id(),
   /** A user with role `coach`: a staff coach or a volunteer Transfer-Angel. */
   coach_id: optionalId(),
@@ -18,8 +18,6 @@ export const fellowshipUpdateSchema = fellowshipCreateSchema.omit({ application_
   status: z.enum(FELLOWSHIP_STATUSES).optional(),
 });
 
-/** What a coach may change on the fellowships they coach. */
-export const coachFellowshipUpdateSchema = z.object({ goals: longText(10_000) });
 
 /** `approve-stage-gate`: an optional note for the fellow's e-mail and the audit trail. */
 export const stageGateSchema = z.object({

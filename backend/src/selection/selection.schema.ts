@@ -4,8 +4,7 @@ import { dateTime, id, longText, requiredText } from '../shared/fields.ts';
 export const PHASES = ['draft', 'call_open', 'review', 'selection', 'programme', 'alumni'] as const;
 /** A cohort's phase (the database's `cohort_phase`). */
 type Phase = (typeof PHASES)[number];
-export const DECISIONS = ['selected', 'waitlisted', 'rejected'] as const;
-export type Decision = (typeof DECISIONS)[number];
+const DECISIONS = ['selected', 'waitlisted', 'rejected'] as const;
 
 /** The one way forward through a cohort's year; every phase has exactly one successor. */
 export const NEXT_PHASE: Record<(typeof PHASES)[number], (typeof PHASES)[number] | null> = {
