@@ -8,7 +8,7 @@ import { agentFor, api, databaseSnapshot, db, type Agent } from './support/fixtu
 import { CONFIDENTIAL_NOTE, createEmptyCohort, populateCohort } from './support/report-data.ts';
 import { buildFunderReport } from '../src/reports/reports.pdf.ts';
 import { toBuffer } from '../src/reports/report-document.ts';
-import { berlinDay, date, money, percent } from '../src/reports/format.ts';
+import { berlinDay, date, money, percent } from '../src/shared/format.ts';
 import {
   loadApplicationStats, loadCohort, loadFellows, loadFunderTranches, loadFunding, loadMilestones, loadWorkshops,
 } from '../src/reports/reports.queries.ts';

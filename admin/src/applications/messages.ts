@@ -4,15 +4,6 @@ import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
 /** The call: cohorts, criteria, applications, the application form, registration and the outbox. */
 export const callMessages: FeatureMessages = {
   de: {
-    enums: {
-      cohort_phase: { draft: 'Entwurf', call_open: 'Ausschreibung offen', review: 'Begutachtung', selection: 'Auswahl', programme: 'Programm', alumni: 'Alumni' },
-      application_status: {
-        draft: 'Entwurf', submitted: 'eingereicht', eligible: 'förderfähig', ineligible: 'nicht förderfähig', shortlisted: 'Shortlist',
-        selected: 'ausgewählt', waitlisted: 'Warteliste', rejected: 'abgelehnt', withdrawn: 'zurückgezogen',
-      },
-      transfer_model: { social_franchise: 'Social Franchise', affiliation: 'Partnerschaft / Filialisierung', dissemination: 'Verbreitung (Open Source)', licensing: 'Lizenzierung', other: 'Sonstiges' },
-      email_status: { queued: 'in der Warteschlange', sent: 'versandt', failed: 'fehlgeschlagen' },
-    },
     resources: {
       cohorts: {
         name: 'Jahrgang |||| Jahrgänge',
@@ -121,15 +112,6 @@ export const callMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      cohort_phase: { draft: 'Draft', call_open: 'Call open', review: 'Review', selection: 'Selection', programme: 'Programme', alumni: 'Alumni' },
-      application_status: {
-        draft: 'Draft', submitted: 'submitted', eligible: 'eligible', ineligible: 'not eligible', shortlisted: 'shortlisted',
-        selected: 'selected', waitlisted: 'waitlisted', rejected: 'rejected', withdrawn: 'withdrawn',
-      },
-      transfer_model: { social_franchise: 'Social franchise', affiliation: 'Affiliation / branches', dissemination: 'Dissemination (open source)', licensing: 'Licensing', other: 'Other' },
-      email_status: { queued: 'queued', sent: 'sent', failed: 'failed' },
-    },
     resources: {
       cohorts: {
         name: 'Cohort |||| Cohorts',

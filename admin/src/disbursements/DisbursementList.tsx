@@ -74,7 +74,7 @@ const MilestoneField = () => {
   return (
     <span>
       {record.milestone_title}{' '}
-      <Chip size="small" color={achieved ? 'success' : 'default'} label={translate(`resources.disbursements.milestone_status.${record.milestone_status}`)} />
+      <Chip size="small" color={achieved ? 'success' : 'default'} label={translate(`enums.milestone_status.${record.milestone_status}`)} />
     </span>
   );
 };

@@ -149,7 +149,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
                   <TableRow key={d.id}>
                     <TableCell>{d.label}</TableCell>
                     <TableCell align="right">{formatEuro(d.amount_cents, loc)}</TableCell>
-                    <TableCell>{translate(`enums.tranche_status.${d.status}`)}</TableCell>
+                    <TableCell>{translate(`enums.disbursement_status.${d.status}`)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -3,21 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Programme year: workshops, attendance, coaching sessions, coach and fellow workspaces, fellowship story. */
 export const programmeMessages: FeatureMessages = {
   de: {
-    enums: {
-      workshop_kind: { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Netzwerktreffen' },
-      attendance_status: { registered: 'angemeldet', attended: 'anwesend', absent: 'gefehlt', excused: 'entschuldigt' },
-      coaching_format: { in_person: 'vor Ort', video: 'Video', phone: 'Telefon' },
-      budget_state: { ok: 'im Rahmen', near: 'fast ausgeschöpft', at_limit: 'ausgeschöpft', over: 'überschritten' },
-      milestone_status: { open: 'offen', achieved: 'erreicht', missed: 'verfehlt' },
-      tranche_status: { planned: 'geplant', approved: 'freigegeben', paid: 'ausgezahlt', cancelled: 'storniert' },
-      timeline: {
-        application_submitted: 'Bewerbung eingereicht', selected: 'Ausgewählt', fellowship_started: 'Fellowship begonnen',
-        milestone_achieved: 'Meilenstein erreicht', milestone_missed: 'Meilenstein verfehlt', milestone_due: 'Meilenstein fällig',
-        workshop_attended: 'Veranstaltung besucht', workshop_excused: 'Veranstaltung entschuldigt', workshop_absent: 'Veranstaltung gefehlt',
-        workshop_registered: 'Angemeldet, nicht erfasst', workshop_missed: 'Pflichtveranstaltung verpasst', workshop_upcoming: 'Veranstaltung geplant',
-        coaching_session: 'Coaching', tranche_paid: 'Tranche ausgezahlt', tranche_approved: 'Tranche freigegeben', tranche_planned: 'Tranche geplant',
-      },
-    },
     resources: {
       workshops: {
         name: 'Veranstaltung |||| Veranstaltungen',
@@ -78,21 +63,6 @@ export const programmeMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      workshop_kind: { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Networking' },
-      attendance_status: { registered: 'registered', attended: 'attended', absent: 'absent', excused: 'excused' },
-      coaching_format: { in_person: 'in person', video: 'video', phone: 'phone' },
-      budget_state: { ok: 'within budget', near: 'nearly used up', at_limit: 'used up', over: 'exceeded' },
-      milestone_status: { open: 'open', achieved: 'achieved', missed: 'missed' },
-      tranche_status: { planned: 'planned', approved: 'approved', paid: 'paid', cancelled: 'cancelled' },
-      timeline: {
-        application_submitted: 'Application submitted', selected: 'Selected', fellowship_started: 'Fellowship started',
-        milestone_achieved: 'Milestone achieved', milestone_missed: 'Milestone missed', milestone_due: 'Milestone due',
-        workshop_attended: 'Event attended', workshop_excused: 'Event excused', workshop_absent: 'Event missed',
-        workshop_registered: 'Registered, not recorded', workshop_missed: 'Mandatory event missed', workshop_upcoming: 'Event planned',
-        coaching_session: 'Coaching', tranche_paid: 'Tranche paid', tranche_approved: 'Tranche approved', tranche_planned: 'Tranche planned',
-      },
-    },
     resources: {
       workshops: {
         name: 'Event |||| Events',

@@ -3,10 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Reports (funder PDFs) and the staff dashboard, German first. */
 export const reportMessages: FeatureMessages = {
   de: {
-    enums: {
-      report_kind: { funder: 'Bericht an die Förderpartnerin', selection: 'Auswahlbericht', funding: 'Förderbericht (Tranchen)' },
-      report_status: { draft: 'Entwurf', issued: 'Ausgestellt' },
-    },
     resources: {
       reports: {
         name: 'Bericht |||| Berichte',
@@ -65,10 +61,6 @@ export const reportMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      report_kind: { funder: 'Report to the funder', selection: 'Selection report', funding: 'Funding report (tranches)' },
-      report_status: { draft: 'Draft', issued: 'Issued' },
-    },
     resources: {
       reports: {
         name: 'Report |||| Reports',

@@ -252,7 +252,7 @@ export const SelectionBoard = () => {
       {bulkReject && (
         <DecisionDialog
           decision="rejected"
-          name={translate('selection.bulk_name', { count: notShortlisted.length })}
+          name={translate('selection.bulk_name', { smart_count: notShortlisted.length })}
           onClose={() => setBulkReject(false)}
           onSubmit={async (reason) => {
             setBulkReject(false);

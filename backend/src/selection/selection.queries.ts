@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Row } from '../db/schema.ts';
-import type { Locale } from '../reports/format.ts';
+import type { Locale } from '../shared/format.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 

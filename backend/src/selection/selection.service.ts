@@ -8,6 +8,8 @@ import { phaseHooks } from '../cohorts/phase-hooks.ts';
 import { createFellowship } from '../fellowships/fellowships.service.ts';
 import { decisionLetter, RELEASE_TEMPLATE, type LetterTemplate } from './selection.letters.ts';
 import { phaseCheck } from './selection.phases.ts';
+import { enumMessages } from '../shared/labels.ts';
+import { countOf } from '../shared/format.ts';
 import { NEXT_PHASE, type DecideInput } from './selection.schema.ts';
 import {
   FINAL, UNDECIDED, closeWaitlistGap, countByStatus, finalApplications, findApplication, letterAddress, lockApplication,
@@ -16,19 +18,9 @@ import {
 
 type Trx = Transaction<Database>;
 
-export const PHASE_LABEL: Record<CohortPhase, string> = {
-  draft: 'Entwurf',
-  call_open: 'Ausschreibung offen',
-  review: 'Begutachtung',
-  selection: 'Auswahl',
-  programme: 'Programm',
-  alumni: 'Alumni',
-};
-
-const STATUS_LABEL: Record<string, string> = {
-  draft: 'Entwurf', submitted: 'eingereicht', eligible: 'förderfähig', ineligible: 'nicht förderfähig', shortlisted: 'auf der Shortlist',
-  selected: 'ausgewählt', waitlisted: 'auf der Warteliste', rejected: 'abgelehnt', withdrawn: 'zurückgezogen',
-};
+/** The catalogue's words for phases and statuses (shared/labels.ts), as the 409 messages name them. */
+export const PHASE_LABEL = enumMessages('de').cohort_phase as Record<CohortPhase, string>;
+const STATUS_LABEL = enumMessages('de').application_status;
 
 async function lockedCohort(trx: Trx, cohortId: number): Promise<CohortRow> {
   const cohort = await lockCohort(trx, cohortId);
@@ -98,7 +90,7 @@ export async function shortlist(ctx: RequestContext, applicationId: number) {
     const { cohort, app } = await lockForDecision(trx, applicationId);
     assertSelectionOpen(cohort, ['review', 'selection']);
     if (app.status !== 'eligible') {
-      throw conflict(`Nur förderfähige Bewerbungen kommen auf die Shortlist (Status: ${STATUS_LABEL[app.status]}).`, 'wrong_state');
+      throw conflict(`Nur förderfähige Bewerbungen kommen in die engere Wahl (Status: „${STATUS_LABEL[app.status]}“).`, 'wrong_state');
     }
     const updated = await trx.updateTable('applications').set({ status: 'shortlisted', updated_at: sql`now()` }).where('id', '=', applicationId).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'shortlist', 'applications', applicationId, app, updated);
@@ -111,7 +103,7 @@ export async function recordInterview(ctx: RequestContext, applicationId: number
     const { cohort, app } = await lockForDecision(trx, applicationId);
     assertSelectionOpen(cohort, ['review', 'selection']);
     if (!['shortlisted', 'selected', 'waitlisted', 'rejected'].includes(app.status)) {
-      throw conflict('Telefoninterviews gibt es nur für Bewerbungen auf der Shortlist.', 'wrong_state');
+      throw conflict('Telefoninterviews gibt es nur für Bewerbungen in der engeren Wahl.', 'wrong_state');
     }
     const updated = await trx
       .updateTable('applications')
@@ -137,7 +129,7 @@ export async function decide(ctx: RequestContext, applicationId: number, input: 
     if (!allowed.includes(from)) {
       throw conflict(
         from === 'eligible'
-          ? 'Bitte die Bewerbung zuerst auf die Shortlist setzen (mit Telefoninterview); ablehnen geht direkt.'
+          ? 'Bitte die Bewerbung zuerst in die engere Wahl nehmen (mit Telefoninterview); ablehnen geht direkt.'
           : `Über eine Bewerbung im Status „${STATUS_LABEL[from]}“ kann nicht entschieden werden.`,
         'wrong_state',
       );
@@ -266,7 +258,7 @@ export async function finalizeSelection(ctx: RequestContext, cohortId: number) {
     if (cohort.selection_finalized_at) return cohort;
     if (cohort.phase !== 'selection') throw conflict(`Die Auswahl kann nur in der Phase „Auswahl“ freigegeben werden (aktuell: „${PHASE_LABEL[cohort.phase]}“).`, 'wrong_phase');
     const open = await countByStatus(trx, cohortId, UNDECIDED);
-    if (open) throw conflict(`${open} Bewerbung(en) sind noch nicht entschieden. Jede Bewerbung braucht eine Entscheidung mit Begründung.`, 'undecided');
+    if (open) throw conflict(`Noch nicht entschieden: ${countOf(open, { one: 'Bewerbung', other: 'Bewerbungen' })}. Jede Bewerbung braucht eine Entscheidung mit Begründung.`, 'undecided');
     const selected = await trx.selectFrom('applications').selectAll().where('cohort_id', '=', cohortId).where('status', '=', 'selected').orderBy('id').execute();
     if (selected.length === 0) throw conflict('Es ist noch keine Organisation ausgewählt.', 'nothing_selected');
     if (selected.length > cohort.seats) throw conflict(`Mehr Zusagen (${selected.length}) als Plätze (${cohort.seats}).`, 'seat_cap');
