@@ -9,6 +9,7 @@ import { CONFIDENTIAL_NOTE, createEmptyCohort, populateCohort } from './support/
 import { buildFunderReport } from '../src/reports/reports.pdf.ts';
 import { toBuffer } from '../src/reports/report-document.ts';
 import { berlinDay, date, money, percent } from '../src/shared/format.ts';
+import { label } from '../src/shared/labels.ts';
 import {
   loadApplicationStats, loadCohort, loadFellows, loadFunderTranches, loadFunding, loadMilestones, loadWorkshops,
 } from '../src/reports/reports.queries.ts';
@@ -70,7 +71,7 @@ describe('reports (PDF)', () => {
     assert.ok(!text.includes(draftName), 'a draft was never handed in and is not in the ranking');
     assert.ok(text.includes(`Begründung für ${data.applicationNames[0]}: selected`));
     assert.ok(text.includes('Wirkung') && text.includes('Übertragbarkeit'));
-    assert.ok(text.includes('Ranking und Entscheidungen') && text.includes('Nachrückliste'));
+    assert.ok(text.includes('Ranking und Entscheidungen') && text.includes(label('application_status', 'waitlisted')));
     assert.ok(text.includes('Auswahlquote') && text.includes(percent(data.selected, data.submitted)));
   });
 
