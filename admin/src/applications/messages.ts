@@ -41,7 +41,7 @@ export const callMessages: FeatureMessages = {
           button: 'Förderfähigkeit prüfen', title: 'Förderfähigkeit: %{name}', eligible: 'förderfähig', ineligible: 'nicht förderfähig',
           note: 'Notiz (bei „nicht förderfähig“ Pflicht)', save: 'Speichern', cancel: 'Abbrechen', saved: 'Prüfung gespeichert.',
         },
-        attachments: 'Anlagen',
+        attachments: 'Anlagen', attachment_size: 'Größe',
         pdf: 'Als PDF herunterladen',
       },
       emails: {
@@ -148,7 +148,7 @@ export const callMessages: FeatureMessages = {
           button: 'Check eligibility', title: 'Eligibility: %{name}', eligible: 'eligible', ineligible: 'not eligible',
           note: 'Note (required for "not eligible")', save: 'Save', cancel: 'Cancel', saved: 'Check saved.',
         },
-        attachments: 'Attachments',
+        attachments: 'Attachments', attachment_size: 'Size',
         pdf: 'Download as PDF',
       },
       emails: {

@@ -1,4 +1,5 @@
-import { DataTable, DateField, DateTimeInput, List, NumberInput, ReferenceField, SearchInput, TextField, TextInput } from 'react-admin';
+import { DataTable, DateTimeInput, List, NumberInput, ReferenceField, SearchInput, TextField, TextInput } from 'react-admin';
+import { DateTimeField } from '../shared/fields.tsx';
 
 export const BERLIN_DATETIME = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' } as const;
 
@@ -16,7 +17,7 @@ const auditFilters = [
 export const AuditEventList = () => (
   <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="at"><DateField source="at" showTime options={BERLIN_DATETIME} /></DataTable.Col>
+      <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
       <DataTable.Col source="actor_name">
         <ReferenceField source="actor_id" reference="users" link={false} emptyText="System">
           <TextField source="name" />

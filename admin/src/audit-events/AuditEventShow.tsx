@@ -1,11 +1,11 @@
-import { DateField, FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { BERLIN_DATETIME } from './AuditEventList.tsx';
+import { FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField } from '../shared/fields.tsx';
 
 /** One event with its before/after: only the fields that changed were recorded. */
 export const AuditEventShow = () => (
   <Show actions={false}>
     <SimpleShowLayout>
-      <DateField source="at" showTime options={BERLIN_DATETIME} />
+      <DateTimeField source="at" />
       <TextField source="actor_name" emptyText="System" />
       <TextField source="actor_email" emptyText="–" />
       <TextField source="action" />

@@ -7,8 +7,7 @@ import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useT
 import { COHORT_PHASES } from '../../../backend/src/cohorts/cohorts.schema.ts';
 import type { PhaseCheck, Requirement } from '../../../backend/src/selection/selection.phases.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { formatDateTime } from '../programme/format.ts';
-import { useIntlLocale } from '../layout/HomeParts.tsx';
+import { formatDateTime, useIntlLocale } from '../shared/format.ts';
 
 /** The check arrives as JSON: dates are strings there. */
 type Check = Omit<PhaseCheck, 'application_closes_at' | 'selection_finalized_at'> & { application_closes_at: string; selection_finalized_at: string | null };

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { formatEuro, numberLocale } from './money.ts';
+import { formatMoney, localeTag } from '../shared/format.ts';
 
 interface FundingRow {
   fellowship_id: number | null;
@@ -38,7 +38,7 @@ export const FundingOverviewPage = () => {
   const t = (key: string, options?: any) => translate(`resources.disbursements.funding.${key}`, options);
   const m = (measure: string) => translate(`enums.funding_measure.${measure}`);
   const [locale] = useLocaleState();
-  const euro = (cents: number) => formatEuro(cents, numberLocale(locale));
+  const euro = (cents: number) => formatMoney(cents, localeTag(locale));
   const dataProvider = useDataProvider<AppDataProvider>();
   const [cohortId, setCohortId] = useState<number | null>(null);
   const { data, error, refetch } = useQuery({

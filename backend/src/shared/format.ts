@@ -22,8 +22,10 @@ const numberFormat = (locale: string | undefined, min: number, max: number) =>
   memo(`n:${localeTag(locale)}:${min}:${max}`, () => new Intl.NumberFormat(localeTag(locale), { minimumFractionDigits: min, maximumFractionDigits: max }));
 const dayFormat = (locale: string | undefined) =>
   memo(`d:${localeTag(locale)}`, () => new Intl.DateTimeFormat(localeTag(locale), { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }));
-const dayTimeFormat = (locale: string | undefined) =>
-  memo(`dt:${localeTag(locale)}`, () => new Intl.DateTimeFormat(localeTag(locale), { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+const dayTimeFormat = (locale: string | undefined, weekday: boolean) =>
+  memo(`dt:${localeTag(locale)}:${weekday}`, () => new Intl.DateTimeFormat(localeTag(locale), {
+    timeZone: TIME_ZONE, weekday: weekday ? 'short' : undefined, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }));
 const timeFormat = (locale: string | undefined) =>
   memo(`t:${localeTag(locale)}`, () => new Intl.DateTimeFormat(localeTag(locale), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }));
 const pluralRules = (locale: string | undefined) => memo(`p:${localeTag(locale)}`, () => new Intl.PluralRules(localeTag(locale)));
@@ -56,11 +58,11 @@ export function date(value: Date | string | null | undefined, locale: string = '
   return Number.isNaN(parsed.getTime()) ? DASH : dayFormat(locale).format(parsed);
 }
 
-/** A moment in Berlin time: `26.11.2026, 14:30` / `26/11/2026, 14:30`. */
-export function dateTime(value: Date | string | null | undefined, locale: string = 'de'): string {
+/** A moment in Berlin time: `26.11.2026, 14:30` / `26/11/2026, 14:30`; with `weekday`, `Do., 26.11.2026, 14:30` (events). */
+export function dateTime(value: Date | string | null | undefined, locale: string = 'de', options: { weekday?: boolean } = {}): string {
   if (value === null || value === undefined || value === '') return DASH;
   const parsed = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(parsed.getTime()) ? DASH : dayTimeFormat(locale).format(parsed);
+  return Number.isNaN(parsed.getTime()) ? DASH : dayTimeFormat(locale, !!options.weekday).format(parsed);
 }
 
 /** The clock time of a moment in Berlin: `14:30`. */
