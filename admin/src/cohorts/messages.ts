@@ -26,7 +26,7 @@ export const cohortMessages: FeatureMessages = {
           },
           requirements: {
             deadline_in_future: { met: 'Bewerbungsschluss liegt in der Zukunft (%{deadline})', open: 'Bewerbungsschluss %{deadline} ist vorbei – bitte eine neue Frist setzen' },
-            criteria: { met: '%{criteria} Bewertungskriterien angelegt', open: 'Noch keine Bewertungskriterien angelegt' },
+            criteria: { met: 'Bewertungskriterien angelegt: %{criteria}', open: 'Noch keine Bewertungskriterien angelegt' },
             call_closed: { met: 'Bewerbungsschluss erreicht (%{deadline})', open: 'Die Ausschreibung läuft noch bis %{deadline}' },
             eligibility_checked: { met: 'Alle eingereichten Bewerbungen sind auf Förderfähigkeit geprüft', open: '%{smart_count} Bewerbung noch ohne Eignungsprüfung |||| %{smart_count} Bewerbungen noch ohne Eignungsprüfung' },
             reviews_submitted: { met: 'Alle Jury-Bewertungen sind abgegeben (%{reviews_done})', open: '%{smart_count} Jury-Bewertung noch nicht abgegeben |||| %{smart_count} Jury-Bewertungen noch nicht abgegeben' },
@@ -34,7 +34,7 @@ export const cohortMessages: FeatureMessages = {
             offers_answered: { met: 'Keine offenen Nachrück-Angebote', open: '%{smart_count} Nachrück-Angebot noch ohne Antwort |||| %{smart_count} Nachrück-Angebote noch ohne Antwort' },
           },
           consequences: {
-            call_open: 'Die Ausschreibung wird geöffnet: Organisationen können sich bis %{deadline} bewerben. Die %{criteria} Bewertungskriterien gelten für die Jury.',
+            call_open: 'Die Ausschreibung wird geöffnet: Organisationen können sich bis %{deadline} bewerben. Für die Jury gelten die angelegten Bewertungskriterien (%{criteria}).',
             review: 'Die Begutachtung beginnt: Die eingereichten Bewerbungen (%{submitted}) werden auf Förderfähigkeit geprüft und von der Jury bewertet; nicht eingereichte Entwürfe (%{drafts}) bleiben außen vor.',
             selection: 'Die Auswahl beginnt: Die Bewertungskriterien werden eingefroren, die förderfähigen Bewerbungen (%{eligible}, davon %{shortlisted} in der engeren Wahl) warten auf eine Entscheidung.',
             programme: 'Das Programmjahr beginnt mit %{smart_count} Fellow; die Entscheidungen sind abgeschlossen. |||| Das Programmjahr beginnt mit %{smart_count} Fellows; die Entscheidungen sind abgeschlossen.',
@@ -68,7 +68,7 @@ export const cohortMessages: FeatureMessages = {
           },
           requirements: {
             deadline_in_future: { met: 'The deadline is in the future (%{deadline})', open: 'The deadline %{deadline} has passed – set a new one first' },
-            criteria: { met: '%{criteria} review criteria in place', open: 'No review criteria yet' },
+            criteria: { met: 'Review criteria in place: %{criteria}', open: 'No review criteria yet' },
             call_closed: { met: 'Deadline reached (%{deadline})', open: 'The call is open until %{deadline}' },
             eligibility_checked: { met: 'Every submitted application has had its eligibility check', open: '%{smart_count} application without eligibility check |||| %{smart_count} applications without eligibility check' },
             reviews_submitted: { met: 'Every jury review is submitted (%{reviews_done})', open: '%{smart_count} jury review not yet submitted |||| %{smart_count} jury reviews not yet submitted' },
@@ -76,7 +76,7 @@ export const cohortMessages: FeatureMessages = {
             offers_answered: { met: 'No open waitlist offers', open: '%{smart_count} waitlist offer without an answer |||| %{smart_count} waitlist offers without an answer' },
           },
           consequences: {
-            call_open: 'The call opens: organisations can apply until %{deadline}. The jury scores against the %{criteria} review criteria.',
+            call_open: 'The call opens: organisations can apply until %{deadline}. The jury scores against the review criteria in place (%{criteria}).',
             review: 'The review begins: %{submitted} submitted applications are checked for eligibility and scored by the jury; %{drafts} drafts that were never submitted stay out.',
             selection: 'The selection begins: the review criteria are frozen, %{eligible} eligible applications (%{shortlisted} of them shortlisted) await a decision.',
             programme: 'The programme year begins with %{smart_count} fellow; the decisions are final. |||| The programme year begins with %{smart_count} fellows; the decisions are final.',

@@ -49,7 +49,7 @@ const ExportDialog = ({ cohortId, cohortName, format, onClose, onDone }: {
   const { mutate, isPending } = useMutation({
     mutationFn: () => dataProvider.post('disbursement-exports', { format, cohort_id: cohortId, disbursement_ids: preview!.disbursement_ids }),
     onSuccess: (batch: any) => {
-      notify(translate(`${E}.created`, { message_id: batch.message_id, count: batch.tranche_count, amount: formatMoney(batch.total_cents, language) }), { type: 'success' });
+      notify(translate(`${E}.created`, { message_id: batch.message_id, smart_count: batch.tranche_count, amount: formatMoney(batch.total_cents, language) }), { type: 'success' });
       download(`/api/disbursement-exports/${batch.id}/file`);
       refresh();
       onDone?.();

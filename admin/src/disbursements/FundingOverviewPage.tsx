@@ -91,7 +91,7 @@ export const FundingOverviewPage = () => {
                 ))}
                 {data.totals && (
                   <TableRow sx={{ '& td': { fontWeight: 'bold', borderTop: 2 } }}>
-                    <TableCell>{t('total', { count: data.totals.fellowship_count })}</TableCell>
+                    <TableCell>{t('total', { smart_count: data.totals.fellowship_count })}</TableCell>
                     {MONEY.map((k) => <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>{euro(data.totals![k] as number)}</TableCell>)}
                     <TableCell align="right">{data.totals.to_approve_count || ''}</TableCell>
                     <TableCell />

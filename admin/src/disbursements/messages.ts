@@ -44,11 +44,11 @@ export const disbursementMessages: FeatureMessages = {
         },
         funding: {
           menu: 'Förderübersicht', title: 'Förderübersicht', cohort: 'Jahrgang', fellowship: 'Förderung', organisation: 'Organisation',
-          to_approve: 'Zur Freigabe', overdue: 'Überfällig', total: 'Summe (%{count} Förderungen)', tranches: 'Tranchen',
+          to_approve: 'Zur Freigabe', overdue: 'Überfällig', total: 'Summe (%{smart_count} Förderung) |||| Summe (%{smart_count} Förderungen)', tranches: 'Tranchen',
           empty: 'In diesem Jahrgang gibt es noch keine Förderungen.',
         },
         export: {
-          csv: 'CSV für die Buchhaltung', sepa: 'SEPA-Überweisungsdatei', created: 'Export %{message_id}: %{count} Tranchen, %{amount}.',
+          csv: 'CSV für die Buchhaltung', sepa: 'SEPA-Überweisungsdatei', created: 'Export %{message_id}: %{smart_count} Tranche, %{amount}. |||| Export %{message_id}: %{smart_count} Tranchen, %{amount}.',
           help: 'Zeigt zuerst, welche freigegebenen, noch nicht exportierten Tranchen dieses Jahrgangs der Export nimmt. Jede Tranche wird nur einmal zur Zahlung exportiert.',
           title_csv: 'CSV für die Buchhaltung: %{cohort}', title_sepa: 'SEPA-Überweisungsdatei: %{cohort}',
           summary: '%{smart_count} Tranche, Summe %{amount}, wird als exportiert markiert. |||| %{smart_count} Tranchen, Summe %{amount}, werden als exportiert markiert.',
@@ -119,11 +119,11 @@ export const disbursementMessages: FeatureMessages = {
         },
         funding: {
           menu: 'Funding overview', title: 'Funding overview', cohort: 'Cohort', fellowship: 'Fellowship', organisation: 'Organisation',
-          to_approve: 'To approve', overdue: 'Overdue', total: 'Total (%{count} fellowships)', tranches: 'Tranches',
+          to_approve: 'To approve', overdue: 'Overdue', total: 'Total (%{smart_count} fellowship) |||| Total (%{smart_count} fellowships)', tranches: 'Tranches',
           empty: 'This cohort has no fellowships yet.',
         },
         export: {
-          csv: 'CSV for bookkeeping', sepa: 'SEPA transfer file', created: 'Export %{message_id}: %{count} tranches, %{amount}.',
+          csv: 'CSV for bookkeeping', sepa: 'SEPA transfer file', created: 'Export %{message_id}: %{smart_count} tranche, %{amount}. |||| Export %{message_id}: %{smart_count} tranches, %{amount}.',
           help: 'First shows which approved, not yet exported tranches of this cohort the export takes. A tranche is exported for payment only once.',
           title_csv: 'CSV for bookkeeping: %{cohort}', title_sepa: 'SEPA transfer file: %{cohort}',
           summary: '%{smart_count} tranche, total %{amount}, will be marked as exported. |||| %{smart_count} tranches, total %{amount}, will be marked as exported.',

@@ -63,7 +63,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
             <Typography variant="h4">{scores.weighted_score ?? '—'}<Typography component="span" variant="body2"> / 100</Typography></Typography>
             <Typography variant="body2" color="text.secondary">{t('reviews', { count: scores.review_count })}</Typography>
             <Typography variant="body2">{t('recommendations', scores.recommendations)}</Typography>
-            {scores.in_progress_count ? <Typography variant="body2" color="text.secondary">{t('in_progress', { count: scores.in_progress_count })}</Typography> : null}
+            {scores.in_progress_count ? <Typography variant="body2" color="text.secondary">{t('in_progress', { smart_count: scores.in_progress_count })}</Typography> : null}
             <Stack spacing={0.5} sx={{ mt: 1 }}>
               {scores.criteria.map((c: any) => (
                 <Box key={c.criterion_id}>

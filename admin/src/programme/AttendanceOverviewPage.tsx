@@ -34,7 +34,7 @@ export const AttendanceOverviewPage = () => {
         {error ? <Alert severity="error">{String((error as Error).message)}</Alert> : null}
         {data && (
           <>
-            {data.below_rule_count > 0 && <Alert severity="warning" sx={{ mb: 2 }}>{t('flagged', { count: data.below_rule_count })}</Alert>}
+            {data.below_rule_count > 0 && <Alert severity="warning" sx={{ mb: 2 }}>{t('flagged', { smart_count: data.below_rule_count })}</Alert>}
             <Table size="small">
               <TableHead>
                 <TableRow>

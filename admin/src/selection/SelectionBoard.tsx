@@ -289,7 +289,7 @@ export const SelectionBoard = () => {
         title="selection.dialog.finalize_title"
         content={
           <>
-            <Typography gutterBottom>{translate('selection.dialog.finalize_content', { selected: counts.selected, letters: counts.decided })}</Typography>
+            <Typography gutterBottom>{translate('selection.dialog.finalize_content', { smart_count: counts.selected, letters: counts.decided })}</Typography>
             {board && board.seats_left > 0 && (
               <Alert severity="warning">{translate('selection.dialog.finalize_free_seats', { smart_count: board.seats_left, seats: board.seats, waitlisted: waitlist.length })}</Alert>
             )}
