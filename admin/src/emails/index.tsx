@@ -4,6 +4,7 @@ import { DataTable, List, NumberField, SearchInput, SelectInput, Show, SimpleSho
 import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
+import { LABELS } from '../../../backend/src/shared/labels.ts';
 import { DateTimeField } from '../shared/fields.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed'] as const;
@@ -15,10 +16,7 @@ const useEmailFilters = () => {
   return [
     <SearchInput source="q" alwaysOn key="q" />,
     <SelectInput source="status" choices={enumChoices(translate, 'email_status', STATUSES)} alwaysOn key="status" />,
-    <SelectInput source="template" key="template" choices={[
-      'application_receipt', 'application_withdrawn', 'decision_selected', 'decision_waitlisted', 'decision_rejected', 'decision_offer',
-      'password_reset', 'register_confirm', 'register_taken',
-    ].map((id) => ({ id, name: id }))} />,
+    <SelectInput source="template" key="template" choices={enumChoices(translate, 'email_template', Object.keys(LABELS.email_template))} />,
   ];
 };
 
@@ -33,7 +31,7 @@ const EmailList = () => {
         <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         <DataTable.Col source="to" />
         <DataTable.Col source="subject" />
-        <DataTable.Col source="template" />
+        <DataTable.Col source="template"><EnumField source="template" enumName="email_template" /></DataTable.Col>
         <DataTable.Col source="status"><EnumField source="status" enumName="email_status" chip /></DataTable.Col>
         <DataTable.NumberCol source="attempts" />
         <DataTable.Col source="sent_at"><DateTimeField source="sent_at" /></DataTable.Col>
@@ -56,7 +54,7 @@ const EmailShow = () => (
       <MaskedLinkNote />
       <TextField source="to" />
       <TextField source="subject" />
-      <TextField source="template" />
+      <EnumField source="template" enumName="email_template" />
       <EnumField source="status" enumName="email_status" chip />
       <NumberField source="attempts" />
       <DateTimeField source="created_at" />

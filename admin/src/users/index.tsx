@@ -36,7 +36,7 @@ const UserForm = ({ isCreate }: { isCreate?: boolean }) => {
       <TextInput source="email" type="email" />
       <SelectInput source="role" choices={enumChoices(translate, 'role', ROLES)} />
       <ReferenceInput source="organisation_id" reference="organisations"><AutocompleteInput /></ReferenceInput>
-      <SelectInput source="locale" choices={[{ id: 'de', name: 'Deutsch' }, { id: 'en', name: 'English' }]} />
+      <SelectInput source="locale" choices={enumChoices(translate, 'locale', ['de', 'en'])} />
       <BooleanInput source="active" defaultValue />
       <PasswordInput source="password" autoComplete="new-password" required={isCreate} />
     </SimpleForm>
