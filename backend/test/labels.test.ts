@@ -21,7 +21,8 @@ import { WORKSHOP_KINDS } from '../src/workshops/workshops.schema.ts';
 import { COACHING_FORMATS } from '../src/coaching-sessions/coaching-sessions.schema.ts';
 import { RECOMMENDATIONS, REVIEW_STATUSES } from '../src/reviews/reviews.schema.ts';
 import { ROLES } from '../src/users/users.schema.ts';
-import { messages } from '../../admin/src/i18n/index.ts';
+import { featureMessages } from '../../admin/src/i18n/features.ts';
+import { labelMessages } from '../../admin/src/i18n/labels.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'labels-test-'));
 let files = 0;
@@ -57,9 +58,14 @@ describe('one label catalogue (issues 17, 18)', () => {
     }
   });
 
-  it('is what the console shows: enums.<group>.<value> in both languages comes from the catalogue', () => {
-    assert.deepEqual(messages.de.enums, enumMessages('de'));
-    assert.deepEqual(messages.en.enums, enumMessages('en'));
+  it('is what the console shows: enums.<group>.<value> in both languages comes from the catalogue, and from nowhere else', () => {
+    assert.deepEqual(labelMessages.de.enums, enumMessages('de'));
+    assert.deepEqual(labelMessages.en.enums, enumMessages('en'));
+    assert.equal(featureMessages.at(-1), labelMessages, 'merged last');
+    for (const feature of featureMessages.filter((m) => m !== labelMessages)) {
+      assert.equal(feature.de.enums, undefined, 'a feature keeps no words of its own for coded values');
+      assert.equal(feature.en.enums, undefined);
+    }
   });
 
   it('the application export names status, legal form, field and transfer model as the catalogue does', async () => {
