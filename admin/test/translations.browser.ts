@@ -17,7 +17,7 @@ const isRequiredKey = (key: string) => !OPTIONAL.test(key);
  * "video" or "open" is English); in German every one of them ("video", "yes", "in_person").
  */
 const CODES = [...new Set(Object.values(LABELS).flatMap((group) => Object.entries(group as Record<string, { de: string; en: string }>)
-  .filter(([value, words]) => /^[a-z][a-z_-]+$/.test(value) && value !== words.de)
+  .filter(([value, words]) => /^[a-z][a-z_-]{2,}$/.test(value) && value !== words.de)
   .map(([value]) => value)))];
 const CODES_EN = CODES.filter((code) => /[_-]/.test(code) || code === 'ggmbh');
 /** English words that slipped into German screens. */

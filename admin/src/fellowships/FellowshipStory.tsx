@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Loading, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
-import { formatDate, formatDateTime, formatMoney } from '../shared/format.ts';
+import { formatDate, formatDateTime, formatFixed, formatMoney, formatNumber } from '../shared/format.ts';
 
 /** Loads GET /api/fellowships/:id/story (scoped and redacted by the server). */
 export const useFellowshipStory = (id: number | string | undefined) => {
@@ -60,14 +60,14 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('scores')}>
-            <Typography variant="h4">{scores.weighted_score ?? '—'}<Typography component="span" variant="body2"> / 100</Typography></Typography>
-            <Typography variant="body2" color="text.secondary">{t('reviews', { count: scores.review_count })}</Typography>
+            <Typography variant="h4">{scores.weighted_score == null ? '—' : formatFixed(scores.weighted_score, 1, locale)}<Typography component="span" variant="body2"> / 100</Typography></Typography>
+            <Typography variant="body2" color="text.secondary">{t('reviews', { smart_count: scores.review_count })}</Typography>
             <Typography variant="body2">{t('recommendations', scores.recommendations)}</Typography>
             {scores.in_progress_count ? <Typography variant="body2" color="text.secondary">{t('in_progress', { smart_count: scores.in_progress_count })}</Typography> : null}
             <Stack spacing={0.5} sx={{ mt: 1 }}>
               {scores.criteria.map((c: any) => (
                 <Box key={c.criterion_id}>
-                  <Typography variant="caption">{c.name} ({c.average ?? '—'} / {c.max_score})</Typography>
+                  <Typography variant="caption">{c.name} ({c.average == null ? '—' : formatNumber(c.average, locale)} / {c.max_score})</Typography>
                   <LinearProgress variant="determinate" value={c.average == null ? 0 : (c.average / c.max_score) * 100} />
                 </Box>
               ))}
@@ -78,8 +78,8 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
                   {scores.reviews.map((r: any) => (
                     <TableRow key={r.id}>
                       <TableCell>{r.juror_name}</TableCell>
-                      <TableCell>{r.weighted_score}</TableCell>
-                      <TableCell>{r.recommendation}</TableCell>
+                      <TableCell>{r.weighted_score == null ? '—' : formatFixed(r.weighted_score, 1, locale)}</TableCell>
+                      <TableCell>{r.recommendation ? translate(`enums.recommendation.${r.recommendation}`) : '—'}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -122,7 +122,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('coaching')}>
             <BudgetBar budget={coaching} />
-            {coaching.confidential_count ? <Typography variant="caption" color="text.secondary">{t('confidential_count', { count: coaching.confidential_count })}</Typography> : null}
+            {coaching.confidential_count ? <Typography variant="caption" color="text.secondary">{t('confidential_count', { smart_count: coaching.confidential_count })}</Typography> : null}
             <MuiList dense>
               {coaching.sessions.map((s: any) => (
                 <ListItem key={s.id}>

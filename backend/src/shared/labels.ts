@@ -233,6 +233,8 @@ export const LABELS = {
     'conflict-withdrawn': l('Interessenkonflikt zurückgenommen', 'Conflict withdrawn'),
     'approve-stage-gate': l('Stufe 2 freigegeben', 'Stage 2 approved'),
     approve: l('Freigegeben', 'Approved'),
+    reset_approval: l('Freigabe zurückgesetzt', 'Approval reset'),
+    bank_details_changed: l('Bankverbindung geändert', 'Bank details changed'),
     pay: l('Ausgezahlt', 'Paid'),
     cancel: l('Storniert', 'Cancelled'),
     export: l('Exportiert', 'Exported'),
