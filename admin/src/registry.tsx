@@ -11,7 +11,8 @@ export interface ResourceDef {
   edit?: ComponentType;
   create?: ComponentType;
   icon?: ComponentType;
-  recordRepresentation?: string | ((record: any) => string);
+  /** A field name, a function of the record, or an element rendered in its record context (for words that need translating). */
+  recordRepresentation?: string | ((record: any) => string) | ReactElement;
   /** Hide from the menu (reachable through links only). */
   hideFromMenu?: boolean;
   /** Per-role menu label key override, e.g. jury sees "reviews" as "Meine Bewertungen". */

@@ -45,7 +45,7 @@ describe('cohort phases: the transition check (GET /api/cohorts/:id/transition-c
     const refused = await agent.post(`/api/cohorts/${cohort.id}/transition`).send({ phase: 'selection' }).expect(409);
     assert.equal(refused.body.code, 'precondition_failed');
     assert.equal(refused.body.message, check.blocker);
-    assert.match(check.blocker, /^5 eingereichte Bewerbung\(en\) warten noch auf die Prüfung der Förderfähigkeit/);
+    assert.match(check.blocker, /^Noch ohne Prüfung der Förderfähigkeit: 5 eingereichte Bewerbungen\./);
 
     await db().updateTable('applications').set({ status: 'eligible' }).where('cohort_id', '=', cohort.id).where('status', '=', 'submitted').execute();
     const second = (await agent.get(`/api/cohorts/${cohort.id}/transition-check`).expect(200)).body;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { agentFor, db, loginAs } from './support/fixtures.ts';
 import { testContext } from './support/context.ts';
 import { createApplication, createCohort } from './support/selection-fixtures.ts';
-import { money } from '../src/reports/format.ts';
+import { money } from '../src/shared/format.ts';
 import { seedDemo } from '../../seeds/demo.ts';
 import { openDatabase } from '../src/db/database.ts';
 

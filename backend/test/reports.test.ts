@@ -8,7 +8,8 @@ import { agentFor, api, databaseSnapshot, db, type Agent } from './support/fixtu
 import { CONFIDENTIAL_NOTE, createEmptyCohort, populateCohort } from './support/report-data.ts';
 import { buildFunderReport } from '../src/reports/reports.pdf.ts';
 import { toBuffer } from '../src/reports/report-document.ts';
-import { berlinDay, date, money, percent } from '../src/reports/format.ts';
+import { berlinDay, date, money, percent } from '../src/shared/format.ts';
+import { label } from '../src/shared/labels.ts';
 import {
   loadApplicationStats, loadCohort, loadFellows, loadFunderTranches, loadFunding, loadMilestones, loadWorkshops,
 } from '../src/reports/reports.queries.ts';
@@ -70,7 +71,7 @@ describe('reports (PDF)', () => {
     assert.ok(!text.includes(draftName), 'a draft was never handed in and is not in the ranking');
     assert.ok(text.includes(`Begründung für ${data.applicationNames[0]}: selected`));
     assert.ok(text.includes('Wirkung') && text.includes('Übertragbarkeit'));
-    assert.ok(text.includes('Ranking und Entscheidungen') && text.includes('Nachrückliste'));
+    assert.ok(text.includes('Ranking und Entscheidungen') && text.includes(label('application_status', 'waitlisted')));
     assert.ok(text.includes('Auswahlquote') && text.includes(percent(data.selected, data.submitted)));
   });
 

@@ -178,7 +178,7 @@ describe('selection: shortlist, interviews, decisions', () => {
     const cohort = await createCohort();
     const { application: eligible } = await createApplication(cohort.id, 'eligible');
     const notYet = await agent.post(`/api/applications/${eligible.id}/decide`).send({ decision: 'selected', reason: 'gut' }).expect(409);
-    assert.match(notYet.body.message, /Shortlist/);
+    assert.match(notYet.body.message, /engere Wahl/);
     const rejected = await agent.post(`/api/applications/${eligible.id}/decide`).send({ decision: 'rejected', reason: 'Kein Transfermodell erkennbar.' }).expect(200);
     assert.equal(rejected.body.status, 'rejected');
     assert.equal(rejected.body.decision_reason, 'Kein Transfermodell erkennbar.');

@@ -1,8 +1,8 @@
 import EventIcon from '@mui/icons-material/Event';
-import { DataTable, DateField, List, NumberInput, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
+import { DataTable, List, NumberInput, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
 import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
-import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const filters = [<NumberInput source="cohort_year" key="cohort_year" alwaysOn />];
 
@@ -10,7 +10,7 @@ const filters = [<NumberInput source="cohort_year" key="cohort_year" alwaysOn />
 const AlumniEventList = () => (
   <List filters={filters} sort={{ field: 'starts_at', order: 'DESC' }} exporter={false}>
     <DataTable bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="starts_at"><DateField source="starts_at" showTime options={BERLIN} /></DataTable.Col>
+      <DataTable.Col source="starts_at"><DateTimeField source="starts_at" /></DataTable.Col>
       <DataTable.Col source="title" />
       <DataTable.Col source="kind"><EnumField source="kind" enumName="event_kind" /></DataTable.Col>
       <DataTable.Col source="cohort_name" />
@@ -26,8 +26,8 @@ const AlumniEventShow = () => (
     <SimpleShowLayout>
       <TextField source="title" />
       <EnumField source="kind" enumName="event_kind" />
-      <DateField source="starts_at" showTime options={BERLIN} />
-      <DateField source="ends_at" showTime options={BERLIN} />
+      <DateTimeField source="starts_at" />
+      <DateTimeField source="ends_at" />
       <TextField source="location" emptyText="–" />
       <UrlField source="online_url" emptyText="–" />
       <TextField source="cohort_name" />

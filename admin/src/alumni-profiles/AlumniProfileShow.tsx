@@ -1,14 +1,12 @@
 import { Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import {
-  BooleanField, DateField, EditButton, EmailField, Show, SimpleShowLayout, TextField, TopToolbar, UrlField, useDataProvider,
-  useGetIdentity, usePermissions, useRecordContext, useTranslate,
-} from 'react-admin';
+import { BooleanField, EditButton, EmailField, Show, SimpleShowLayout, TextField, TopToolbar, UrlField, useDataProvider, useGetIdentity, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { TopicChips } from './TopicChips.tsx';
 import { MatchList, type Match } from './MatchList.tsx';
 import { RequestIntroductionButton } from './RequestIntroductionButton.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const Matches = () => {
   const record = useRecordContext();
@@ -72,7 +70,7 @@ export const AlumniProfileShow = () => (
       <TextField source="bio" />
       <EmailField source="contact_email" emptyText="–" />
       <BooleanField source="visible" />
-      <DateField source="updated_at" showTime />
+      <DateTimeField source="updated_at" />
       <Matches />
     </SimpleShowLayout>
   </Show>

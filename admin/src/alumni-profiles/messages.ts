@@ -3,12 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Alumni network: directory, profiles, matches, introductions and events (German first). */
 export const alumniMessages: FeatureMessages = {
   de: {
-    enums: {
-      transfer_model: { social_franchise: 'Social Franchise', affiliation: 'Filialisierung/Affiliation', dissemination: 'Verbreitung', licensing: 'Lizenzierung', other: 'Sonstiges' },
-      introduction_status: { requested: 'angefragt', accepted: 'angenommen', declined: 'abgelehnt' },
-      introduction_direction: { incoming: 'an uns', outgoing: 'von uns' },
-      event_kind: { networking: 'Netzwerktreffen', barcamp: 'Barcamp' },
-    },
     resources: {
       'alumni-profiles': {
         name: 'Alumni-Profil |||| Alumni-Netzwerk',
@@ -67,12 +61,6 @@ export const alumniMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      transfer_model: { social_franchise: 'Social franchise', affiliation: 'Affiliation', dissemination: 'Dissemination', licensing: 'Licensing', other: 'Other' },
-      introduction_status: { requested: 'requested', accepted: 'accepted', declined: 'declined' },
-      introduction_direction: { incoming: 'to us', outgoing: 'from us' },
-      event_kind: { networking: 'Networking', barcamp: 'Barcamp' },
-    },
     resources: {
       'alumni-profiles': {
         name: 'Alumni profile |||| Alumni network',

@@ -1,9 +1,10 @@
-import { Button, DataTable, DateField, List, TextField, TopToolbar, useListContext } from 'react-admin';
+import { Button, DataTable, List, TextField, TopToolbar, useListContext } from 'react-admin';
 import DownloadIcon from '@mui/icons-material/Download';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField } from '../shared/inputs.tsx';
-import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { EuroField } from '../shared/fields.tsx';
+
 import { useApplicationFilters } from './applicationFilters.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 /** The server writes the CSV of exactly the filtered, sorted list (all pages), so the browser only follows a link. */
 const CsvExportButton = () => {
@@ -26,9 +27,9 @@ export const ApplicationList = () => (
       <DataTable.Col source="state" label="resources.applications.fields.state"><TextField source="organisation_state" /></DataTable.Col>
       <DataTable.Col source="field" label="resources.applications.fields.field"><EnumField source="organisation_field" enumName="field" /></DataTable.Col>
       <DataTable.Col source="transfer_model"><EnumField source="transfer_model" enumName="transfer_model" /></DataTable.Col>
-      <DataTable.Col source="funding_requested_cents"><MoneyField source="funding_requested_cents" /></DataTable.Col>
+      <DataTable.Col source="funding_requested_cents"><EuroField source="funding_requested_cents" /></DataTable.Col>
       <DataTable.Col source="status"><EnumField source="status" enumName="application_status" chip /></DataTable.Col>
-      <DataTable.Col source="submitted_at"><DateField source="submitted_at" showTime options={BERLIN} /></DataTable.Col>
+      <DataTable.Col source="submitted_at"><DateTimeField source="submitted_at" /></DataTable.Col>
     </DataTable>
   </List>
 );

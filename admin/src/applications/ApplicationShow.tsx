@@ -1,13 +1,10 @@
-import {
-  Button, DataTable, DateField, DeleteButton, FunctionField, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField,
-  TopToolbar, useRecordContext,
-} from 'react-admin';
+import { Button, DataTable, DeleteButton, FunctionField, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Link as MuiLink } from '@mui/material';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField } from '../shared/inputs.tsx';
-import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { EuroField } from '../shared/fields.tsx';
 import { EligibilityButton } from './EligibilityDialog.tsx';
+import { DateTimeField, FileSizeField } from '../shared/fields.tsx';
 
 const PdfButton = () => {
   const record = useRecordContext();
@@ -40,7 +37,7 @@ const AttachmentTable = () => (
       <DataTable.Col source="filename" label="resources.applications.attachments">
         <FunctionField render={(r: any) => <MuiLink href={`/api/attachments/${r.id}/content`}>{r.filename}</MuiLink>} />
       </DataTable.Col>
-      <DataTable.Col source="size_bytes" label="KB"><FunctionField render={(r: any) => Math.ceil(r.size_bytes / 1024).toLocaleString('de-DE')} /></DataTable.Col>
+      <DataTable.Col source="size_bytes" label="resources.applications.attachment_size"><FileSizeField source="size_bytes" /></DataTable.Col>
     </DataTable>
   </ReferenceManyField>
 );
@@ -52,7 +49,7 @@ export const ApplicationShow = () => (
         <ReferenceField source="organisation_id" reference="organisations" />
         <TextField source="cohort_name" />
         <EnumField source="status" enumName="application_status" chip />
-        <DateField source="submitted_at" showTime options={BERLIN} />
+        <DateTimeField source="submitted_at" />
         <TextField source="eligibility_note" />
         <TextField source="project_name" />
         <TextField source="summary" />
@@ -64,7 +61,7 @@ export const ApplicationShow = () => (
         <TextField source="impact_evidence" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="application_form.sections.budget" path="budget">
-        <MoneyField source="funding_requested_cents" />
+        <EuroField source="funding_requested_cents" />
         <TextField source="budget_plan" />
         <TextField source="team" />
         <TextField source="motivation" />

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../shared/format.ts';
 
-export const berlinDateTime = (d: string | Date, locale = 'de-DE') =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(d));
+/** The deadline as the whole console writes a moment, with its weekday: `Mo., 07.12.2026, 14:00`. */
+export const berlinDateTime = (d: string | Date, locale = 'de') => formatDateTime(d, locale, { weekday: true });
 
 /**
  * Time left until the deadline by the server's clock: `serverNow` (from the cohort record) fixes the
@@ -11,6 +12,7 @@ export const berlinDateTime = (d: string | Date, locale = 'de-DE') =>
  */
 export const Countdown = ({ closesAt, serverNow, onClosed }: { closesAt: string; serverNow: string; onClosed?: () => void }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const [offset] = useState(() => new Date(serverNow).getTime() - Date.now());
   const [now, setNow] = useState(() => Date.now() + offset);
   useEffect(() => {
@@ -21,7 +23,7 @@ export const Countdown = ({ closesAt, serverNow, onClosed }: { closesAt: string;
   useEffect(() => {
     if (left <= 0) onClosed?.();
   }, [left <= 0]);
-  const deadline = translate('application_form.deadline', { date: berlinDateTime(closesAt) });
+  const deadline = translate('application_form.deadline', { date: berlinDateTime(closesAt, locale) });
   if (left <= 0) return <Alert severity="error">{deadline} — {translate('application_form.closed')}</Alert>;
   const s = Math.floor(left / 1000);
   const days = Math.floor(s / 86400);

@@ -4,15 +4,6 @@ import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
 /** The call: cohorts, criteria, applications, the application form, registration and the outbox. */
 export const callMessages: FeatureMessages = {
   de: {
-    enums: {
-      cohort_phase: { draft: 'Entwurf', call_open: 'Ausschreibung offen', review: 'Begutachtung', selection: 'Auswahl', programme: 'Programm', alumni: 'Alumni' },
-      application_status: {
-        draft: 'Entwurf', submitted: 'eingereicht', eligible: 'förderfähig', ineligible: 'nicht förderfähig', shortlisted: 'Shortlist',
-        selected: 'ausgewählt', waitlisted: 'Warteliste', rejected: 'abgelehnt', withdrawn: 'zurückgezogen',
-      },
-      transfer_model: { social_franchise: 'Social Franchise', affiliation: 'Partnerschaft / Filialisierung', dissemination: 'Verbreitung (Open Source)', licensing: 'Lizenzierung', other: 'Sonstiges' },
-      email_status: { queued: 'in der Warteschlange', sent: 'versandt', failed: 'fehlgeschlagen' },
-    },
     resources: {
       cohorts: {
         name: 'Jahrgang |||| Jahrgänge',
@@ -50,7 +41,7 @@ export const callMessages: FeatureMessages = {
           button: 'Förderfähigkeit prüfen', title: 'Förderfähigkeit: %{name}', eligible: 'förderfähig', ineligible: 'nicht förderfähig',
           note: 'Notiz (bei „nicht förderfähig“ Pflicht)', save: 'Speichern', cancel: 'Abbrechen', saved: 'Prüfung gespeichert.',
         },
-        attachments: 'Anlagen',
+        attachments: 'Anlagen', attachment_size: 'Größe',
         pdf: 'Als PDF herunterladen',
       },
       emails: {
@@ -121,15 +112,6 @@ export const callMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      cohort_phase: { draft: 'Draft', call_open: 'Call open', review: 'Review', selection: 'Selection', programme: 'Programme', alumni: 'Alumni' },
-      application_status: {
-        draft: 'Draft', submitted: 'submitted', eligible: 'eligible', ineligible: 'not eligible', shortlisted: 'shortlisted',
-        selected: 'selected', waitlisted: 'waitlisted', rejected: 'rejected', withdrawn: 'withdrawn',
-      },
-      transfer_model: { social_franchise: 'Social franchise', affiliation: 'Affiliation / branches', dissemination: 'Dissemination (open source)', licensing: 'Licensing', other: 'Other' },
-      email_status: { queued: 'queued', sent: 'sent', failed: 'failed' },
-    },
     resources: {
       cohorts: {
         name: 'Cohort |||| Cohorts',
@@ -166,7 +148,7 @@ export const callMessages: FeatureMessages = {
           button: 'Check eligibility', title: 'Eligibility: %{name}', eligible: 'eligible', ineligible: 'not eligible',
           note: 'Note (required for "not eligible")', save: 'Save', cancel: 'Cancel', saved: 'Check saved.',
         },
-        attachments: 'Attachments',
+        attachments: 'Attachments', attachment_size: 'Size',
         pdf: 'Download as PDF',
       },
       emails: {

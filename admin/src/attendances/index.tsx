@@ -1,10 +1,10 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
-import { AutocompleteInput, DataTable, DateField, List, ReferenceField, ReferenceInput, SelectInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useTranslate } from 'react-admin';
 import { ATTENDANCE_STATUSES } from '../../../backend/src/attendances/attendances.schema.ts';
 import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
-import { dateTimeOptions } from '../programme/format.ts';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -19,7 +19,7 @@ const useFilters = () => {
 const AttendanceList = () => (
   <List filters={useFilters()} sort={{ field: 'workshop_starts_at', order: 'DESC' }}>
     <DataTable bulkActionButtons={false}>
-      <DataTable.Col source="workshop_starts_at"><DateField source="workshop_starts_at" showTime options={dateTimeOptions} /></DataTable.Col>
+      <DataTable.Col source="workshop_starts_at"><DateTimeField source="workshop_starts_at" weekday /></DataTable.Col>
       <DataTable.Col source="workshop_id"><ReferenceField source="workshop_id" reference="workshops" link="show" /></DataTable.Col>
       <DataTable.Col source="person_name" />
       <DataTable.Col source="organisation_name" />

@@ -1,6 +1,7 @@
-import { DataTable, DateField, DateTimeInput, List, NumberInput, ReferenceField, SearchInput, TextField, TextInput } from 'react-admin';
-
-export const BERLIN_DATETIME = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' } as const;
+import { DataTable, DateTimeInput, List, NumberInput, ReferenceField, SearchInput, TextField, TextInput, useTranslate } from 'react-admin';
+import { DateTimeField } from '../shared/fields.tsx';
+import { EnumField } from '../shared/EnumField.tsx';
+import { ResourceNameField } from './AuditFields.tsx';
 
 const auditFilters = [
   <SearchInput source="q" alwaysOn key="q" />,
@@ -13,18 +14,21 @@ const auditFilters = [
 ];
 
 /** The audit trail: read-only, newest first, filterable by actor, resource, record, action and time. */
-export const AuditEventList = () => (
+export const AuditEventList = () => {
+  const translate = useTranslate();
+  return (
   <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="at"><DateField source="at" showTime options={BERLIN_DATETIME} /></DataTable.Col>
+      <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
       <DataTable.Col source="actor_name">
-        <ReferenceField source="actor_id" reference="users" link={false} emptyText="System">
+        <ReferenceField source="actor_id" reference="users" link={false} emptyText={translate('resources.audit-events.system')}>
           <TextField source="name" />
         </ReferenceField>
       </DataTable.Col>
-      <DataTable.Col source="action" />
-      <DataTable.Col source="resource" />
+      <DataTable.Col source="action"><EnumField source="action" enumName="audit_action" /></DataTable.Col>
+      <DataTable.Col source="resource"><ResourceNameField source="resource" /></DataTable.Col>
       <DataTable.Col source="record_id" />
     </DataTable>
   </List>
-);
+  );
+};

@@ -1,15 +1,19 @@
-import { DateField, FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { BERLIN_DATETIME } from './AuditEventList.tsx';
+import { FunctionField, NumberField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { DateTimeField } from '../shared/fields.tsx';
+import { EnumField } from '../shared/EnumField.tsx';
+import { ResourceNameField } from './AuditFields.tsx';
 
 /** One event with its before/after: only the fields that changed were recorded. */
-export const AuditEventShow = () => (
+export const AuditEventShow = () => {
+  const translate = useTranslate();
+  return (
   <Show actions={false}>
     <SimpleShowLayout>
-      <DateField source="at" showTime options={BERLIN_DATETIME} />
-      <TextField source="actor_name" emptyText="System" />
+      <DateTimeField source="at" />
+      <TextField source="actor_name" emptyText={translate('resources.audit-events.system')} />
       <TextField source="actor_email" emptyText="–" />
-      <TextField source="action" />
-      <TextField source="resource" />
+      <EnumField source="action" enumName="audit_action" />
+      <ResourceNameField source="resource" />
       <NumberField source="record_id" emptyText="–" />
       <FunctionField
         source="changes"
@@ -21,4 +25,5 @@ export const AuditEventShow = () => (
       />
     </SimpleShowLayout>
   </Show>
-);
+  );
+};

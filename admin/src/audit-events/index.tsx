@@ -2,6 +2,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceDef } from '../registry.tsx';
 import { AuditEventList } from './AuditEventList.tsx';
 import { AuditEventShow } from './AuditEventShow.tsx';
+import { AuditEventRepresentation } from './AuditFields.tsx';
 
 /** Read-only for admins: the API has no create, edit or delete for the audit trail. */
 const auditEvents: ResourceDef = {
@@ -10,6 +11,6 @@ const auditEvents: ResourceDef = {
   list: AuditEventList,
   show: AuditEventShow,
   icon: HistoryIcon,
-  recordRepresentation: (record) => `${record.action} ${record.resource} #${record.record_id ?? ''}`,
+  recordRepresentation: <AuditEventRepresentation />,
 };
 export default auditEvents;

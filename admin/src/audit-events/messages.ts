@@ -11,6 +11,7 @@ export const auditMessages: FeatureMessages = {
           at: 'Zeitpunkt', at_gte: 'Ab', at_lte: 'Bis', actor_id: 'Benutzer-ID', actor_name: 'Wer', actor_email: 'E-Mail',
           action: 'Aktion', resource: 'Bereich', record_id: 'Datensatz-ID', changes: 'Änderungen (vorher/nachher)', q: 'Suche',
         },
+        system: 'System',
       },
     },
     account: {
@@ -39,6 +40,7 @@ export const auditMessages: FeatureMessages = {
           at: 'Time', at_gte: 'From', at_lte: 'Until', actor_id: 'User ID', actor_name: 'Who', actor_email: 'E-mail',
           action: 'Action', resource: 'Area', record_id: 'Record ID', changes: 'Changes (before/after)', q: 'Search',
         },
+        system: 'System',
       },
     },
     account: {

@@ -1,6 +1,6 @@
 import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatHours } from '../programme/format.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export interface Budget {
   budget_hours: number;
@@ -23,9 +23,9 @@ export const BudgetBar = ({ budget, showAlert = true }: { budget: Budget | null 
     <Box sx={{ minWidth: 180 }}>
       <LinearProgress variant="determinate" value={Math.min(100, budget.percent ?? 100)} color={COLOR[budget.state]} sx={{ height: 8, borderRadius: 4 }} />
       <Typography variant="caption" color="text.secondary">
-        {t('used', { used: formatHours(budget.used_hours, loc), budget: formatHours(budget.budget_hours, loc), percent: budget.percent ?? 100 })}
+        {t('used', { used: formatNumber(budget.used_hours, loc, 2), budget: formatNumber(budget.budget_hours, loc, 2), percent: budget.percent ?? 100 })}
         {' · '}
-        {t('remaining', { hours: formatHours(budget.remaining_hours, loc) })}
+        {t('remaining', { hours: formatNumber(budget.remaining_hours, loc, 2) })}
       </Typography>
       {showAlert && budget.state !== 'ok' && (
         <Alert severity={budget.state === 'near' ? 'warning' : 'error'} sx={{ mt: 1 }}>

@@ -1,11 +1,9 @@
 import LockIcon from '@mui/icons-material/Lock';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Tooltip } from '@mui/material';
-import {
-  AutocompleteInput, BooleanInput, CreateButton, DataTable, DateField, FunctionField, List, ReferenceInput, SearchInput, TextField,
-  TopToolbar, useListContext, usePermissions, useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, BooleanInput, CreateButton, DataTable, FunctionField, List, ReferenceInput, SearchInput, TextField, TopToolbar, useListContext, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
+import { DayField } from '../shared/fields.tsx';
 
 /** CSV of exactly what the list shows (same filters, confidential content redacted by the server). */
 const ExportCsvButton = () => {
@@ -56,7 +54,7 @@ export const CoachingSessionList = () => {
   return (
     <List filters={filters} sort={{ field: 'held_on', order: 'DESC' }} actions={<Actions />} exporter={false}>
       <DataTable rowClick={permissions === 'coach' || permissions === 'admin' ? 'edit' : false} bulkActionButtons={false}>
-        <DataTable.Col source="held_on"><DateField source="held_on" /></DataTable.Col>
+        <DataTable.Col source="held_on"><DayField source="held_on" /></DataTable.Col>
         <DataTable.Col source="organisation_name" />
         <DataTable.Col source="coach_name" />
         <DataTable.NumberCol source="duration_minutes" />

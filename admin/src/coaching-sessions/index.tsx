@@ -3,6 +3,15 @@ import type { ResourceDef } from '../registry.tsx';
 import { CoachingSessionList } from './CoachingSessionList.tsx';
 import { CoachingSessionEdit } from './CoachingSessionEdit.tsx';
 import { LogSessionForm } from './LogSessionForm.tsx';
+import { useLocaleState, useRecordContext } from 'react-admin';
+import { formatDate } from '../shared/format.ts';
+
+/** "04.05.2026 · Lesepaten e.V." in the console's date format. */
+const SessionRepresentation = () => {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  return record ? <>{`${formatDate(record.held_on, locale)} · ${record.organisation_name ?? ''}`}</> : null;
+};
 
 const coachingSessions: ResourceDef = {
   name: 'coaching-sessions',
@@ -11,7 +20,7 @@ const coachingSessions: ResourceDef = {
   edit: CoachingSessionEdit,
   create: LogSessionForm,
   icon: SupportAgentIcon,
-  recordRepresentation: (r) => `${r.held_on} · ${r.organisation_name}`,
+  recordRepresentation: <SessionRepresentation />,
   menuLabel: { applicant: 'resources.programme.my_sessions' },
 };
 export default coachingSessions;

@@ -1,21 +1,16 @@
-import {
-  Create, DataTable, DateField, DateTimeInput, DeleteButton, Edit, EditButton, List, NumberField, NumberInput, ReferenceManyField,
-  SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, TopToolbar, useDataProvider,
-  useNotify, useRecordContext, useRefresh, useTranslate, Button,
-} from 'react-admin';
+import { Create, DataTable, DateTimeInput, DeleteButton, Edit, EditButton, List, NumberField, NumberInput, ReferenceManyField, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, TopToolbar, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, Button } from 'react-admin';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import AddIcon from '@mui/icons-material/Add';
 import { Link } from 'react-router-dom';
 import { COHORT_PHASES, cohortCreateSchema } from '../../../backend/src/cohorts/cohorts.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField, MoneyInput, enumChoices } from '../shared/inputs.tsx';
+import { MoneyInput, enumChoices } from '../shared/inputs.tsx';
+import { EuroField } from '../shared/fields.tsx';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
-
-/** Every date on these screens is shown in Berlin time, whatever the browser's zone. */
-export const BERLIN = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' } as const;
+import { DateTimeField } from '../shared/fields.tsx';
 
 const CohortFilters = () => {
   const translate = useTranslate();
@@ -31,7 +26,7 @@ export const CohortList = () => (
       <DataTable.Col source="name" />
       <DataTable.NumberCol source="year" options={{ useGrouping: false }} />
       <DataTable.Col source="phase"><EnumField source="phase" enumName="cohort_phase" chip /></DataTable.Col>
-      <DataTable.Col source="application_closes_at"><DateField source="application_closes_at" showTime options={BERLIN} /></DataTable.Col>
+      <DataTable.Col source="application_closes_at"><DateTimeField source="application_closes_at" /></DataTable.Col>
       <DataTable.NumberCol source="seats" />
       <DataTable.NumberCol source="criteria_count" disableSort />
       <DataTable.NumberCol source="submitted_count" disableSort />
@@ -124,10 +119,10 @@ export const CohortShow = () => {
           <TextField source="name" />
           <NumberField source="year" options={{ useGrouping: false }} />
           <EnumField source="phase" enumName="cohort_phase" chip />
-          <DateField source="application_opens_at" showTime options={BERLIN} />
-          <DateField source="application_closes_at" showTime options={BERLIN} />
+          <DateTimeField source="application_opens_at" />
+          <DateTimeField source="application_closes_at" />
           <NumberField source="seats" />
-          <MoneyField source="default_grant_cents" />
+          <EuroField source="default_grant_cents" />
           <NumberField source="coaching_hours_per_fellow" />
           <NumberField source="submitted_count" />
           <TextField source="description" />

@@ -7,8 +7,7 @@ import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useT
 import { COHORT_PHASES } from '../../../backend/src/cohorts/cohorts.schema.ts';
 import type { PhaseCheck, Requirement } from '../../../backend/src/selection/selection.schema.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { formatDateTime } from '../programme/format.ts';
-import { useIntlLocale } from '../layout/HomeParts.tsx';
+import { formatDateTime, useIntlLocale } from '../shared/format.ts';
 
 /** The check arrives as JSON: dates are strings there. */
 type Check = Omit<PhaseCheck, 'application_closes_at' | 'selection_finalized_at'> & { application_closes_at: string; selection_finalized_at: string | null };
@@ -51,7 +50,7 @@ const RequirementLine = ({ requirement, values }: { requirement: Requirement; va
       <ListItemIcon sx={{ minWidth: 32 }}>
         {requirement.met ? <CheckCircleIcon color="success" fontSize="small" /> : <PendingIcon color="warning" fontSize="small" />}
       </ListItemIcon>
-      <ListItemText primary={translate(`resources.cohorts.transition.requirements.${requirement.key}.${requirement.met ? 'met' : 'open'}`, { ...values, open: requirement.open })} />
+      <ListItemText primary={translate(`resources.cohorts.transition.requirements.${requirement.key}.${requirement.met ? 'met' : 'open'}`, { ...values, open: requirement.open, smart_count: requirement.open ?? 0 })} />
     </ListItem>
   );
 };
@@ -127,7 +126,7 @@ export const PhaseStepper = () => {
               title={translate('resources.cohorts.transition.confirm_title', { phase: phaseLabel(next), name: record.name })}
               content={
                 <>
-                  <Typography gutterBottom>{translate(`resources.cohorts.transition.consequences.${next}`, values)}</Typography>
+                  <Typography gutterBottom>{translate(`resources.cohorts.transition.consequences.${next}`, { ...values, smart_count: check?.counts.fellowships_active ?? 0 })}</Typography>
                   {!check.ready && <Alert severity="warning" sx={{ mb: 1 }}>{translate('resources.cohorts.transition.not_ready')}</Alert>}
                   <Typography variant="body2" color="text.secondary">{translate('resources.cohorts.transition.irreversible')}</Typography>
                 </>

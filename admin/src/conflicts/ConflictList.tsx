@@ -1,5 +1,5 @@
-import { CreateButton, DataTable, DateField, DeleteButton, List, SearchInput, TopToolbar, usePermissions } from 'react-admin';
-import { BERLIN_DATETIME } from '../reviews/format.ts';
+import { CreateButton, DataTable, DeleteButton, List, SearchInput, TopToolbar, usePermissions } from 'react-admin';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const Actions = () => (
   <TopToolbar>
@@ -17,7 +17,7 @@ export const ConflictList = () => {
         {staff && <DataTable.Col source="juror_name" />}
         <DataTable.Col source="organisation_name" />
         <DataTable.Col source="reason" disableSort />
-        <DataTable.Col source="created_at"><DateField source="created_at" showTime options={BERLIN_DATETIME} /></DataTable.Col>
+        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         {staff && <DataTable.Col label=" " disableSort><DeleteButton mutationMode="pessimistic" /></DataTable.Col>}
       </DataTable>
     </List>

@@ -5,20 +5,14 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { Gauge } from '@mui/x-charts/Gauge';
 import { useState, type ReactNode } from 'react';
-import { Loading, Title, useDataProvider, useTranslate } from 'react-admin';
+import { Loading, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import type { DashboardData } from '../../../backend/src/dashboard/dashboard.schema.ts';
 
 /** JSON turns the API's Date fields into strings. */
 type Dashboard = Omit<DashboardData, 'cohort'> & { cohort: (Omit<NonNullable<DashboardData['cohort']>, 'application_opens_at' | 'application_closes_at'>) | null };
 
-const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const dayFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' });
-const shortDay = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y.slice(2)}`;
-};
-const number = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 1 });
 
 const Panel = ({ title, subtitle, children, size = 6 }: { title: string; subtitle?: string; children: ReactNode; size?: number }) => (
   <Grid size={{ xs: 12, lg: size }}>
@@ -40,6 +34,10 @@ const Empty = () => {
  */
 const StaffDashboardView = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  /** Charts draw euros; the axis shows whole euros (`25.000 €`). */
+  const euros = (value: number) => formatMoney(Math.round(value * 100), locale, { whole: true });
+  const number = (n: number) => formatNumber(n, locale);
   const dataProvider = useDataProvider<AppDataProvider>();
   const [cohortId, setCohortId] = useState<number | ''>('');
   const { data, isPending, error } = useQuery<Dashboard>({
@@ -81,7 +79,7 @@ const StaffDashboardView = () => {
           {weeks.length ? (
             <LineChart
               height={260}
-              xAxis={[{ scaleType: 'point', data: weeks.map((w) => shortDay(w.week)) }]}
+              xAxis={[{ scaleType: 'point', data: weeks.map((w) => formatDate(w.week.slice(0, 10), locale)) }]}
               series={[
                 { data: weeks.map((w) => w.cumulative), label: translate('dashboard.cumulative'), area: true, showMark: false },
                 { data: weeks.map((w) => w.submitted), label: translate('dashboard.submitted_per_week') },
@@ -120,12 +118,12 @@ const StaffDashboardView = () => {
             />
           ) : <Empty />}
         </Panel>
-        <Panel title={translate('dashboard.funding')} subtitle={`${translate('dashboard.funding_paid')}: ${euro.format(f.paid_cents / 100)} / ${euro.format(f.grant_cents / 100)}`}>
+        <Panel title={translate('dashboard.funding')} subtitle={`${translate('dashboard.funding_paid')}: ${formatMoney(f.paid_cents, locale, { whole: true })} / ${formatMoney(f.grant_cents, locale, { whole: true })}`}>
           <BarChart
             height={260}
             xAxis={[{ scaleType: 'band', data: [translate('dashboard.funding_grant'), translate('dashboard.funding_planned'), translate('dashboard.funding_approved'), translate('dashboard.funding_paid')] }]}
-            yAxis={[{ valueFormatter: (v: number) => euro.format(v), width: 90 }]}
-            series={[{ data: [f.grant_cents, f.planned_cents, f.approved_cents, f.paid_cents].map((c) => c / 100), valueFormatter: (v) => euro.format(v ?? 0) }]}
+            yAxis={[{ valueFormatter: (v: number) => euros(v), width: 90 }]}
+            series={[{ data: [f.grant_cents, f.planned_cents, f.approved_cents, f.paid_cents].map((c) => c / 100), valueFormatter: (v) => euros(v ?? 0) }]}
             hideLegend
           />
         </Panel>
@@ -154,7 +152,7 @@ const StaffDashboardView = () => {
           {workshops.length ? (
             <BarChart
               height={280}
-              xAxis={[{ scaleType: 'band', data: workshops.map((w) => `${w.title} (${dayFormat.format(new Date(w.starts_at))})`) }]}
+              xAxis={[{ scaleType: 'band', data: workshops.map((w) => `${w.title} (${formatDate(w.starts_at, locale)})`) }]}
               series={(['attended', 'excused', 'absent', 'registered'] as const).map((key) => ({
                 data: workshops.map((w) => w[key]), label: translate(`dashboard.${key}`), stack: 'attendance',
               }))}

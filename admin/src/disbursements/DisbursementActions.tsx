@@ -5,7 +5,8 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useGetIdentity, useLocaleState, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { formatDay, formatEuro, maskIban, numberLocale } from './money.ts';
+import { maskIban } from './money.ts';
+import { formatDate, formatMoney, localeTag } from '../shared/format.ts';
 
 const T = 'resources.disbursements.actions';
 
@@ -49,7 +50,7 @@ const ApproveButton = () => {
     );
   }
   const blocked = record.milestone_id != null && record.milestone_status !== 'achieved';
-  const language = numberLocale(locale);
+  const language = localeTag(locale);
   const button = (
     <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => setOpen(true)}>
       {translate(`${T}.approve`)}
@@ -74,8 +75,8 @@ const ApproveButton = () => {
               {row(translate(`${T}.payee_holder`), record.current_account_holder, 'approve-payee')}
               {row('IBAN', <span style={{ fontFamily: 'monospace' }}>{maskIban(record.current_iban)}</span>, 'approve-iban')}
               {record.current_bic ? row('BIC', record.current_bic, 'approve-bic') : null}
-              {row(translate('resources.disbursements.fields.amount_cents'), formatEuro(Number(record.amount_cents), language), 'approve-amount')}
-              {record.due_on ? row(translate('resources.disbursements.fields.due_on'), formatDay(record.due_on, language), 'approve-due') : null}
+              {row(translate('resources.disbursements.fields.amount_cents'), formatMoney(Number(record.amount_cents), language), 'approve-amount')}
+              {record.due_on ? row(translate('resources.disbursements.fields.due_on'), formatDate(record.due_on, language), 'approve-due') : null}
             </TableBody>
           </Table>
           {!record.current_iban && <Alert severity="warning" sx={{ mt: 2 }}>{translate(`${T}.no_iban`)}</Alert>}
@@ -104,7 +105,7 @@ const PayButton = () => {
   const [reference, setReference] = useState('');
   const { mutate, isPending } = useTrancheAction('pay', 'paid');
   if (!record || record.status !== 'approved') return null;
-  const amount = formatEuro(record.amount_cents, numberLocale(locale));
+  const amount = formatMoney(record.amount_cents, localeTag(locale));
   return (
     <>
       <Button size="small" variant="outlined" onClick={() => setOpen(true)}>{translate(`${T}.pay`)}</Button>
@@ -146,7 +147,7 @@ const CancelButton = () => {
         isOpen={open}
         title={`${T}.cancel`}
         content={translate(`${T}.confirm_cancel`, {
-          label: record.label, organisation: record.organisation_name, amount: formatEuro(record.amount_cents, numberLocale(locale)),
+          label: record.label, organisation: record.organisation_name, amount: formatMoney(record.amount_cents, localeTag(locale)),
         })}
         onConfirm={() => {
           setOpen(false);

@@ -5,9 +5,10 @@ import {
 import { DISBURSEMENT_STATUSES } from '../../../backend/src/disbursements/disbursements.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { EnumInput } from '../shared/inputs.tsx';
-import { DayField, EuroField } from './fields.tsx';
+
 import { TrancheActions } from './DisbursementActions.tsx';
 import { PayeeField } from './PayeeField.tsx';
+import { DayField, EuroField } from '../shared/fields.tsx';
 
 /** Only a planned tranche that is not with the bank opens in the edit form; every other one is read-only. */
 export const isEditable = (record: { status?: string; export_id?: number | null } & Record<string, any>) => record.status === 'planned' && record.export_id == null;
@@ -74,7 +75,7 @@ const MilestoneField = () => {
   return (
     <span>
       {record.milestone_title}{' '}
-      <Chip size="small" color={achieved ? 'success' : 'default'} label={translate(`resources.disbursements.milestone_status.${record.milestone_status}`)} />
+      <Chip size="small" color={achieved ? 'success' : 'default'} label={translate(`enums.milestone_status.${record.milestone_status}`)} />
     </span>
   );
 };

@@ -2,8 +2,8 @@ import { Alert } from '@mui/material';
 import { Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { TrancheActions } from './DisbursementActions.tsx';
-import { BerlinDateTimeField, DayField, EuroField } from './fields.tsx';
 import { PayeeField } from './PayeeField.tsx';
+import { DateTimeField, DayField, EuroField } from '../shared/fields.tsx';
 
 /** Why the tranche can only be looked at: it is paid, or its file is already with the bank. */
 const ReadOnlyNote = () => {
@@ -34,9 +34,9 @@ export const DisbursementShow = () => (
       <Labeled source="payee"><PayeeField /></Labeled>
       <TextField source="created_by_name" />
       <TextField source="approved_by_name" emptyText="–" />
-      <Labeled source="approved_at"><BerlinDateTimeField source="approved_at" /></Labeled>
+      <Labeled source="approved_at"><DateTimeField source="approved_at" /></Labeled>
       <TextField source="export_id" emptyText="–" />
-      <Labeled source="paid_at"><BerlinDateTimeField source="paid_at" /></Labeled>
+      <Labeled source="paid_at"><DateTimeField source="paid_at" /></Labeled>
       <TextField source="payment_reference" emptyText="–" />
     </SimpleShowLayout>
   </Show>

@@ -7,7 +7,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { download, formatDay, formatEuro, maskIban, numberLocale } from './money.ts';
+import { download, maskIban } from './money.ts';
+import { formatDate, formatMoney, localeTag } from '../shared/format.ts';
 
 type Format = 'csv' | 'sepa';
 
@@ -38,7 +39,7 @@ const ExportDialog = ({ cohortId, cohortName, format, onClose, onDone }: {
   const notify = useNotify();
   const refresh = useRefresh();
   const [locale] = useLocaleState();
-  const language = numberLocale(locale);
+  const language = localeTag(locale);
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data: preview, error, isPending: loading } = useQuery({
     queryKey: ['export-preview', cohortId, format],
@@ -48,7 +49,7 @@ const ExportDialog = ({ cohortId, cohortName, format, onClose, onDone }: {
   const { mutate, isPending } = useMutation({
     mutationFn: () => dataProvider.post('disbursement-exports', { format, cohort_id: cohortId, disbursement_ids: preview!.disbursement_ids }),
     onSuccess: (batch: any) => {
-      notify(translate(`${E}.created`, { message_id: batch.message_id, count: batch.tranche_count, amount: formatEuro(batch.total_cents, language) }), { type: 'success' });
+      notify(translate(`${E}.created`, { message_id: batch.message_id, smart_count: batch.tranche_count, amount: formatMoney(batch.total_cents, language) }), { type: 'success' });
       download(`/api/disbursement-exports/${batch.id}/file`);
       refresh();
       onDone?.();
@@ -70,14 +71,14 @@ const ExportDialog = ({ cohortId, cohortName, format, onClose, onDone }: {
         {preview && !empty && (
           <>
             <DialogContentText data-testid="export-summary" sx={{ fontWeight: 600, color: 'text.primary' }}>
-              {translate(`${E}.summary`, { smart_count: preview.tranche_count, amount: formatEuro(preview.total_cents, language) })}
+              {translate(`${E}.summary`, { smart_count: preview.tranche_count, amount: formatMoney(preview.total_cents, language) })}
             </DialogContentText>
             <DialogContentText sx={{ mt: 1 }}>{translate(`${E}.what_changes_${format}`)}</DialogContentText>
             {format === 'sepa' && (
               <Typography variant="body2" sx={{ mt: 1 }} data-testid="export-dates">
                 {translate(`${E}.execution`)}{' '}
                 {preview.execution_dates.map((g) => translate(`${E}.execution_group`, {
-                  date: formatDay(g.execution_date, language), smart_count: g.tranche_count, amount: formatEuro(g.total_cents, language),
+                  date: formatDate(g.execution_date, language), smart_count: g.tranche_count, amount: formatMoney(g.total_cents, language),
                 })).join('; ')}
               </Typography>
             )}
@@ -101,8 +102,8 @@ const ExportDialog = ({ cohortId, cohortName, format, onClose, onDone }: {
                       <TableCell>{t.organisation_name}</TableCell>
                       <TableCell>{t.label}</TableCell>
                       <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{maskIban(t.iban)}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDay(t.due_on, language)}</TableCell>
-                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{formatEuro(t.amount_cents, language)}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(t.due_on, language)}</TableCell>
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{formatMoney(t.amount_cents, language)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

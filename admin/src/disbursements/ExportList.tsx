@@ -2,8 +2,8 @@ import { Button, Stack } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { DataTable, Link, List, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
-import { BerlinDateTimeField, DayField, EuroField } from './fields.tsx';
 import { download } from './money.ts';
+import { DateTimeField, DayField, EuroField } from '../shared/fields.tsx';
 
 /** The stored file of a batch (byte for byte as made); a SEPA batch also as bookkeeping CSV. */
 const DownloadButtons = () => {
@@ -34,7 +34,7 @@ export const ExportList = () => (
   <List sort={{ field: 'created_at', order: 'DESC' }} actions={<TopToolbar><NewExport /></TopToolbar>}>
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="created_at"><BerlinDateTimeField source="created_at" /></DataTable.Col>
+      <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
       <DataTable.Col source="format"><EnumField source="format" enumName="export_format" /></DataTable.Col>
       <DataTable.Col source="message_id"><TextField source="message_id" /></DataTable.Col>
       <DataTable.Col source="tranche_count" align="right" />

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { formatEuro, numberLocale } from './money.ts';
+import { formatMoney, localeTag } from '../shared/format.ts';
 
 interface FundingRow {
   fellowship_id: number | null;
@@ -36,8 +36,9 @@ const MONEY: Array<keyof FundingRow> = ['granted_cents', 'planned_cents', 'appro
 export const FundingOverviewPage = () => {
   const translate = useTranslate();
   const t = (key: string, options?: any) => translate(`resources.disbursements.funding.${key}`, options);
+  const m = (measure: string) => translate(`enums.funding_measure.${measure}`);
   const [locale] = useLocaleState();
-  const euro = (cents: number) => formatEuro(cents, numberLocale(locale));
+  const euro = (cents: number) => formatMoney(cents, localeTag(locale));
   const dataProvider = useDataProvider<AppDataProvider>();
   const [cohortId, setCohortId] = useState<number | null>(null);
   const { data, error, refetch } = useQuery({
@@ -45,7 +46,7 @@ export const FundingOverviewPage = () => {
     queryFn: () => dataProvider.get(`funding-overview${cohortId ? `?cohort_id=${cohortId}` : ''}`) as Promise<Overview>,
   });
   const label: Record<string, string> = {
-    granted_cents: t('granted'), planned_cents: t('planned'), approved_cents: t('approved'), paid_cents: t('paid'), open_cents: t('open'), unplanned_cents: t('unplanned'),
+    granted_cents: m('granted'), planned_cents: m('planned'), approved_cents: m('approved'), paid_cents: m('paid'), open_cents: m('open'), unplanned_cents: m('unplanned'),
   };
   const tranchesLink = (fellowshipId: number) => `/disbursements?filter=${encodeURIComponent(JSON.stringify({ fellowship_id: fellowshipId }))}`;
   const planLink = (fellowshipId: number) => `/disbursements/create?source=${encodeURIComponent(JSON.stringify({ fellowship_id: fellowshipId }))}`;
@@ -77,7 +78,7 @@ export const FundingOverviewPage = () => {
                   <TableRow key={row.fellowship_id} hover>
                     <TableCell>
                       {row.organisation_name}{' '}
-                      {row.fellowship_status && row.fellowship_status !== 'active' && <Chip size="small" label={t(`status.${row.fellowship_status}`)} />}
+                      {row.fellowship_status && row.fellowship_status !== 'active' && <Chip size="small" label={translate(`enums.fellowship_status.${row.fellowship_status}`)} />}
                       {row.overdue_count > 0 && <Chip size="small" color="warning" label={`${t('overdue')}: ${row.overdue_count}`} sx={{ ml: 1 }} />}
                     </TableCell>
                     {MONEY.map((k) => <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>{euro(row[k] as number)}</TableCell>)}
@@ -90,7 +91,7 @@ export const FundingOverviewPage = () => {
                 ))}
                 {data.totals && (
                   <TableRow sx={{ '& td': { fontWeight: 'bold', borderTop: 2 } }}>
-                    <TableCell>{t('total', { count: data.totals.fellowship_count })}</TableCell>
+                    <TableCell>{t('total', { smart_count: data.totals.fellowship_count })}</TableCell>
                     {MONEY.map((k) => <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>{euro(data.totals![k] as number)}</TableCell>)}
                     <TableCell align="right">{data.totals.to_approve_count || ''}</TableCell>
                     <TableCell />

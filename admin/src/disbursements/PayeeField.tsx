@@ -1,6 +1,7 @@
 import { Alert, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../shared/format.ts';
 
 const T = 'resources.disbursements.payee';
 
@@ -12,9 +13,7 @@ const useBankChangeTitle = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!record?.bank_changed_at) return '';
-  const at = new Date(record.bank_changed_at).toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short',
-  });
+  const at = formatDateTime(record.bank_changed_at, locale);
   return translate(`${T}.changed_at`, { at });
 };
 

@@ -3,10 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Grant disbursement: tranches, four-eyes approval, payments, bank exports (German first). */
 export const disbursementMessages: FeatureMessages = {
   de: {
-    enums: {
-      disbursement_status: { planned: 'geplant', approved: 'freigegeben', paid: 'ausgezahlt', cancelled: 'storniert' },
-      export_format: { csv: 'CSV (Buchhaltung)', sepa: 'SEPA-XML (pain.001)' },
-    },
     resources: {
       disbursements: {
         name: 'Tranche |||| Tranchen',
@@ -41,7 +37,6 @@ export const disbursementMessages: FeatureMessages = {
           approve_text: 'Mit der Freigabe wird die Tranche zur Überweisung an dieses Konto bereit. Die Bankverbindung wird so in die Tranche übernommen; ändert die Organisation sie später, muss neu freigegeben werden.',
           payee_holder: 'Zahlungsempfänger', no_iban: 'Für diese Organisation ist keine IBAN hinterlegt – ein Export wäre nicht möglich.',
         },
-        milestone_status: { open: 'offen', achieved: 'erreicht', missed: 'verfehlt' },
         to_approve: {
           menu: 'Freizugeben', title: 'Tranchen zur Freigabe (zweites Augenpaar)',
           intro: 'Geplante Tranchen, die andere angelegt und geändert haben. Tranchen mit Meilenstein lassen sich erst freigeben, wenn der Meilenstein erreicht ist. Die Freigabe übernimmt die aktuelle Bankverbindung der Organisation in die Tranche; ändert sie sich danach, muss neu freigegeben werden.',
@@ -49,14 +44,11 @@ export const disbursementMessages: FeatureMessages = {
         },
         funding: {
           menu: 'Förderübersicht', title: 'Förderübersicht', cohort: 'Jahrgang', fellowship: 'Förderung', organisation: 'Organisation',
-          granted: 'Bewilligt', planned: 'Geplant', approved: 'Freigegeben', paid: 'Ausgezahlt', open: 'Offen', unplanned: 'Noch nicht verplant',
-          to_approve: 'Zur Freigabe', overdue: 'Überfällig', total: 'Summe (%{count} Förderungen)', tranches: 'Tranchen',
+          to_approve: 'Zur Freigabe', overdue: 'Überfällig', total: 'Summe (%{smart_count} Förderung) |||| Summe (%{smart_count} Förderungen)', tranches: 'Tranchen',
           empty: 'In diesem Jahrgang gibt es noch keine Förderungen.',
-          legend: 'Offen = bewilligt − ausgezahlt. Geplant, freigegeben und ausgezahlt zählen jede Tranche genau einmal; stornierte Tranchen zählen nicht.',
-          status: { active: 'aktiv', completed: 'abgeschlossen', withdrawn: 'zurückgezogen' },
         },
         export: {
-          csv: 'CSV für die Buchhaltung', sepa: 'SEPA-Überweisungsdatei', created: 'Export %{message_id}: %{count} Tranchen, %{amount}.',
+          csv: 'CSV für die Buchhaltung', sepa: 'SEPA-Überweisungsdatei', created: 'Export %{message_id}: %{smart_count} Tranche, %{amount}. |||| Export %{message_id}: %{smart_count} Tranchen, %{amount}.',
           help: 'Zeigt zuerst, welche freigegebenen, noch nicht exportierten Tranchen dieses Jahrgangs der Export nimmt. Jede Tranche wird nur einmal zur Zahlung exportiert.',
           title_csv: 'CSV für die Buchhaltung: %{cohort}', title_sepa: 'SEPA-Überweisungsdatei: %{cohort}',
           summary: '%{smart_count} Tranche, Summe %{amount}, wird als exportiert markiert. |||| %{smart_count} Tranchen, Summe %{amount}, werden als exportiert markiert.',
@@ -86,10 +78,6 @@ export const disbursementMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      disbursement_status: { planned: 'planned', approved: 'approved', paid: 'paid', cancelled: 'cancelled' },
-      export_format: { csv: 'CSV (bookkeeping)', sepa: 'SEPA XML (pain.001)' },
-    },
     resources: {
       disbursements: {
         name: 'Tranche |||| Tranches',
@@ -124,7 +112,6 @@ export const disbursementMessages: FeatureMessages = {
           approve_text: 'Approving makes the tranche ready to be transferred to this account. These bank details are copied onto the tranche; if the organisation changes them later, it must be approved again.',
           payee_holder: 'Payee', no_iban: 'This organisation has no IBAN on record – an export would not be possible.',
         },
-        milestone_status: { open: 'open', achieved: 'achieved', missed: 'missed' },
         to_approve: {
           menu: 'To approve', title: 'Tranches to approve (second pair of eyes)',
           intro: 'Planned tranches created and changed by others. Tranches tied to a milestone can only be approved once the milestone is achieved. Approval copies the organisation’s current bank details onto the tranche; if they change afterwards, it must be approved again.',
@@ -132,14 +119,11 @@ export const disbursementMessages: FeatureMessages = {
         },
         funding: {
           menu: 'Funding overview', title: 'Funding overview', cohort: 'Cohort', fellowship: 'Fellowship', organisation: 'Organisation',
-          granted: 'Granted', planned: 'Planned', approved: 'Approved', paid: 'Paid', open: 'Open', unplanned: 'Not yet planned',
-          to_approve: 'To approve', overdue: 'Overdue', total: 'Total (%{count} fellowships)', tranches: 'Tranches',
+          to_approve: 'To approve', overdue: 'Overdue', total: 'Total (%{smart_count} fellowship) |||| Total (%{smart_count} fellowships)', tranches: 'Tranches',
           empty: 'This cohort has no fellowships yet.',
-          legend: 'Open = granted − paid. Planned, approved and paid count every tranche exactly once; cancelled tranches do not count.',
-          status: { active: 'active', completed: 'completed', withdrawn: 'withdrawn' },
         },
         export: {
-          csv: 'CSV for bookkeeping', sepa: 'SEPA transfer file', created: 'Export %{message_id}: %{count} tranches, %{amount}.',
+          csv: 'CSV for bookkeeping', sepa: 'SEPA transfer file', created: 'Export %{message_id}: %{smart_count} tranche, %{amount}. |||| Export %{message_id}: %{smart_count} tranches, %{amount}.',
           help: 'First shows which approved, not yet exported tranches of this cohort the export takes. A tranche is exported for payment only once.',
           title_csv: 'CSV for bookkeeping: %{cohort}', title_sepa: 'SEPA transfer file: %{cohort}',
           summary: '%{smart_count} tranche, total %{amount}, will be marked as exported. |||| %{smart_count} tranches, total %{amount}, will be marked as exported.',

@@ -1,10 +1,11 @@
 import MailIcon from '@mui/icons-material/Mail';
 import { Alert } from '@mui/material';
-import { DataTable, DateField, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
-import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { LABELS } from '../../../backend/src/shared/labels.ts';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed'] as const;
 /** Messages whose link logs someone in: the API returns them with the token masked. */
@@ -15,10 +16,7 @@ const useEmailFilters = () => {
   return [
     <SearchInput source="q" alwaysOn key="q" />,
     <SelectInput source="status" choices={enumChoices(translate, 'email_status', STATUSES)} alwaysOn key="status" />,
-    <SelectInput source="template" key="template" choices={[
-      'application_receipt', 'application_withdrawn', 'decision_selected', 'decision_waitlisted', 'decision_rejected', 'decision_offer',
-      'password_reset', 'register_confirm', 'register_taken',
-    ].map((id) => ({ id, name: id }))} />,
+    <SelectInput source="template" key="template" choices={enumChoices(translate, 'email_template', Object.keys(LABELS.email_template))} />,
   ];
 };
 
@@ -30,13 +28,13 @@ const EmailList = () => {
       aside={undefined} title={translate('resources.emails.name', { smart_count: 2 })}>
       <Alert severity="info" sx={{ m: 1 }}>{translate('resources.emails.no_smtp')}</Alert>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="created_at"><DateField source="created_at" showTime options={BERLIN} /></DataTable.Col>
+        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         <DataTable.Col source="to" />
         <DataTable.Col source="subject" />
-        <DataTable.Col source="template" />
+        <DataTable.Col source="template"><EnumField source="template" enumName="email_template" /></DataTable.Col>
         <DataTable.Col source="status"><EnumField source="status" enumName="email_status" chip /></DataTable.Col>
         <DataTable.NumberCol source="attempts" />
-        <DataTable.Col source="sent_at"><DateField source="sent_at" showTime options={BERLIN} /></DataTable.Col>
+        <DataTable.Col source="sent_at"><DateTimeField source="sent_at" /></DataTable.Col>
       </DataTable>
     </List>
   );
@@ -56,12 +54,12 @@ const EmailShow = () => (
       <MaskedLinkNote />
       <TextField source="to" />
       <TextField source="subject" />
-      <TextField source="template" />
+      <EnumField source="template" enumName="email_template" />
       <EnumField source="status" enumName="email_status" chip />
       <NumberField source="attempts" />
-      <DateField source="created_at" showTime options={BERLIN} />
-      <DateField source="next_attempt_at" showTime options={BERLIN} />
-      <DateField source="sent_at" showTime options={BERLIN} />
+      <DateTimeField source="created_at" />
+      <DateTimeField source="next_attempt_at" />
+      <DateTimeField source="sent_at" />
       <TextField source="last_error" />
       <TextField source="body" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
     </SimpleShowLayout>

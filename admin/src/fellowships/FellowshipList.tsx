@@ -1,6 +1,6 @@
 import { DataTable, List, NumberField, usePermissions } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField } from '../shared/inputs.tsx';
+import { EuroField } from '../shared/fields.tsx';
 import { useFellowshipFilters } from './fellowshipFilters.tsx';
 
 export const FellowshipList = () => {
@@ -13,7 +13,7 @@ export const FellowshipList = () => {
         <DataTable.Col source="project_name" disableSort />
         <DataTable.Col source="cohort_name" />
         <DataTable.Col source="coach_name" />
-        <DataTable.Col source="grant_cents"><MoneyField source="grant_cents" /></DataTable.Col>
+        <DataTable.Col source="grant_cents"><EuroField source="grant_cents" /></DataTable.Col>
         <DataTable.Col source="coaching_hours_budget"><NumberField source="coaching_hours_budget" /></DataTable.Col>
         <DataTable.Col source="stage"><EnumField source="stage" enumName="fellowship_stage" /></DataTable.Col>
         <DataTable.Col source="transfer_concept_status" disableSort><EnumField source="transfer_concept_status" enumName="milestone_status" /></DataTable.Col>

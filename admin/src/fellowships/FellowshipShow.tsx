@@ -1,8 +1,9 @@
-import { DataTable, DateField, EditButton, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { DataTable, EditButton, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField } from '../shared/inputs.tsx';
+import { EuroField } from '../shared/fields.tsx';
 import { FellowshipActions } from './FellowshipActions.tsx';
 import { FellowshipStory } from './FellowshipStory.tsx';
+import { DayField } from '../shared/fields.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -25,7 +26,7 @@ export const FellowshipShow = () => {
           <TextField source="project_name" />
           <TextField source="cohort_name" />
           <TextField source="coach_name" emptyText="–" />
-          <MoneyField source="grant_cents" />
+          <EuroField source="grant_cents" />
           <NumberField source="coaching_hours_budget" />
           <EnumField source="stage" enumName="fellowship_stage" chip />
           <EnumField source="status" enumName="fellowship_status" chip />
@@ -36,7 +37,7 @@ export const FellowshipShow = () => {
             <DataTable bulkActionButtons={false} rowClick="edit">
               <DataTable.Col source="title" />
               <DataTable.Col source="kind"><EnumField source="kind" enumName="milestone_kind" /></DataTable.Col>
-              <DataTable.Col source="due_on"><DateField source="due_on" /></DataTable.Col>
+              <DataTable.Col source="due_on"><DayField source="due_on" /></DataTable.Col>
               <DataTable.Col source="status"><EnumField source="status" enumName="milestone_status" chip /></DataTable.Col>
               <DataTable.Col source="note" />
             </DataTable>

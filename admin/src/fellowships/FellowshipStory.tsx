@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Loading, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
-import { formatDateTime, formatDay, formatEuro } from '../programme/format.ts';
+import { formatDate, formatDateTime, formatFixed, formatMoney, formatNumber } from '../shared/format.ts';
 
 /** Loads GET /api/fellowships/:id/story (scoped and redacted by the server). */
 export const useFellowshipStory = (id: number | string | undefined) => {
@@ -60,14 +60,14 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('scores')}>
-            <Typography variant="h4">{scores.weighted_score ?? '—'}<Typography component="span" variant="body2"> / 100</Typography></Typography>
-            <Typography variant="body2" color="text.secondary">{t('reviews', { count: scores.review_count })}</Typography>
+            <Typography variant="h4">{scores.weighted_score == null ? '—' : formatFixed(scores.weighted_score, 1, locale)}<Typography component="span" variant="body2"> / 100</Typography></Typography>
+            <Typography variant="body2" color="text.secondary">{t('reviews', { smart_count: scores.review_count })}</Typography>
             <Typography variant="body2">{t('recommendations', scores.recommendations)}</Typography>
-            {scores.in_progress_count ? <Typography variant="body2" color="text.secondary">{t('in_progress', { count: scores.in_progress_count })}</Typography> : null}
+            {scores.in_progress_count ? <Typography variant="body2" color="text.secondary">{t('in_progress', { smart_count: scores.in_progress_count })}</Typography> : null}
             <Stack spacing={0.5} sx={{ mt: 1 }}>
               {scores.criteria.map((c: any) => (
                 <Box key={c.criterion_id}>
-                  <Typography variant="caption">{c.name} ({c.average ?? '—'} / {c.max_score})</Typography>
+                  <Typography variant="caption">{c.name} ({c.average == null ? '—' : formatNumber(c.average, locale)} / {c.max_score})</Typography>
                   <LinearProgress variant="determinate" value={c.average == null ? 0 : (c.average / c.max_score) * 100} />
                 </Box>
               ))}
@@ -78,8 +78,8 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
                   {scores.reviews.map((r: any) => (
                     <TableRow key={r.id}>
                       <TableCell>{r.juror_name}</TableCell>
-                      <TableCell>{r.weighted_score}</TableCell>
-                      <TableCell>{r.recommendation}</TableCell>
+                      <TableCell>{r.weighted_score == null ? '—' : formatFixed(r.weighted_score, 1, locale)}</TableCell>
+                      <TableCell>{r.recommendation ? translate(`enums.recommendation.${r.recommendation}`) : '—'}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -93,7 +93,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
               <MuiList dense>
                 {milestones.map((m: any) => (
                   <ListItem key={m.id} secondaryAction={<Chip size="small" color={m.status === 'achieved' ? 'success' : m.status === 'missed' ? 'error' : 'default'} label={translate(`enums.milestone_status.${m.status}`)} />}>
-                    <ListItemText primary={m.title} secondary={formatDay(m.due_on, loc)} />
+                    <ListItemText primary={m.title} secondary={formatDate(m.due_on, loc)} />
                   </ListItem>
                 ))}
               </MuiList>
@@ -122,12 +122,12 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('coaching')}>
             <BudgetBar budget={coaching} />
-            {coaching.confidential_count ? <Typography variant="caption" color="text.secondary">{t('confidential_count', { count: coaching.confidential_count })}</Typography> : null}
+            {coaching.confidential_count ? <Typography variant="caption" color="text.secondary">{t('confidential_count', { smart_count: coaching.confidential_count })}</Typography> : null}
             <MuiList dense>
               {coaching.sessions.map((s: any) => (
                 <ListItem key={s.id}>
                   <ListItemText
-                    primary={<>{formatDay(s.held_on, loc)} · {s.duration_minutes} min · {s.coach_name} {s.confidential ? <LockIcon sx={{ fontSize: 14, verticalAlign: 'middle' }} /> : null}</>}
+                    primary={<>{formatDate(s.held_on, loc)} · {s.duration_minutes} min · {s.coach_name} {s.confidential ? <LockIcon sx={{ fontSize: 14, verticalAlign: 'middle' }} /> : null}</>}
                     secondary={s.content_hidden ? translate('resources.coaching-sessions.hidden') : [s.topics, s.next_steps].filter(Boolean).join(' → ')}
                   />
                 </ListItem>
@@ -138,7 +138,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('tranches')}>
             <Typography variant="body2" gutterBottom>
-              {t('grant')}: {formatEuro(tranches.grant_cents, loc)} · {t('paid')}: {formatEuro(tranches.totals.paid, loc)} · {t('approved')}: {formatEuro(tranches.totals.approved, loc)} · {t('planned')}: {formatEuro(tranches.totals.planned, loc)}
+              {t('grant')}: {formatMoney(tranches.grant_cents, loc)} · {t('paid')}: {formatMoney(tranches.totals.paid, loc)} · {t('approved')}: {formatMoney(tranches.totals.approved, loc)} · {t('planned')}: {formatMoney(tranches.totals.planned, loc)}
             </Typography>
             <Table size="small">
               <TableHead>
@@ -148,8 +148,8 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
                 {tranches.items.map((d: any) => (
                   <TableRow key={d.id}>
                     <TableCell>{d.label}</TableCell>
-                    <TableCell align="right">{formatEuro(d.amount_cents, loc)}</TableCell>
-                    <TableCell>{translate(`enums.tranche_status.${d.status}`)}</TableCell>
+                    <TableCell align="right">{formatMoney(d.amount_cents, loc)}</TableCell>
+                    <TableCell>{translate(`enums.disbursement_status.${d.status}`)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -161,7 +161,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
             <Stack divider={<Divider flexItem />} spacing={1}>
               {timeline.map((e: any, i: number) => (
                 <Stack key={i} direction="row" spacing={2}>
-                  <Typography variant="body2" sx={{ minWidth: 110 }} color="text.secondary">{formatDay(e.at, loc)}</Typography>
+                  <Typography variant="body2" sx={{ minWidth: 110 }} color="text.secondary">{formatDate(e.at, loc)}</Typography>
                   <Typography variant="body2" sx={{ minWidth: 220 }}>{translate(`enums.timeline.${e.kind}`, { _: e.kind })}</Typography>
                   <Typography variant="body2">{e.title || (e.kind === 'coaching_session' ? translate('resources.coaching-sessions.hidden') : '')}</Typography>
                 </Stack>

@@ -55,11 +55,6 @@ export const coreMessages: FeatureMessages = {
       },
     },
     ra: { navigation: { 'start-ellipsis': 'weitere Seiten', 'end-ellipsis': 'weitere Seiten' } },
-    enums: {
-      legal_form: { e_v: 'e. V.', ggmbh: 'gGmbH', stiftung: 'Stiftung', genossenschaft: 'Genossenschaft', other: 'Sonstige' },
-      field: { education: 'Bildung', social: 'Soziales', environment: 'Umwelt', health: 'Gesundheit', culture: 'Kultur', integration: 'Integration', democracy: 'Demokratie', other: 'Sonstiges' },
-      role: { admin: 'Admin', staff: 'Programmteam', jury: 'Jury', coach: 'Coach', applicant: 'Antragsteller:in' },
-    },
     resources: {
       users: {
         name: 'Benutzer |||| Benutzer',
@@ -134,11 +129,6 @@ export const coreMessages: FeatureMessages = {
       },
     },
     ra: { navigation: { 'start-ellipsis': 'more pages', 'end-ellipsis': 'more pages' } },
-    enums: {
-      legal_form: { e_v: 'registered association (e. V.)', ggmbh: 'non-profit limited (gGmbH)', stiftung: 'foundation', genossenschaft: 'cooperative', other: 'other' },
-      field: { education: 'Education', social: 'Social', environment: 'Environment', health: 'Health', culture: 'Culture', integration: 'Integration', democracy: 'Democracy', other: 'Other' },
-      role: { admin: 'Admin', staff: 'Programme staff', jury: 'Jury', coach: 'Coach', applicant: 'Applicant' },
-    },
     resources: {
       users: {
         name: 'User |||| Users',

@@ -10,9 +10,10 @@ import { reportMessages } from '../reports/messages.ts';
 import { juryMessages } from '../reviews/messages.ts';
 import { cohortMessages } from '../cohorts/messages.ts';
 import { organisationMessages } from '../organisations/messages.ts';
+import { labelMessages } from './labels.ts';
 
 /**
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
- * and adds one line here.
+ * and adds one line here. Words for coded values come from the one label catalogue, merged last.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, labelMessages];

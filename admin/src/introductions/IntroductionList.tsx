@@ -1,7 +1,8 @@
 import { Tab, Tabs } from '@mui/material';
-import { DataTable, DateField, List, useListContext, usePermissions, useTranslate } from 'react-admin';
+import { DataTable, List, useListContext, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { RespondButtons } from './RespondButtons.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 /** Alumni switch between requests to them and requests they sent. */
 const DirectionTabs = () => {
@@ -30,12 +31,12 @@ export const IntroductionList = () => {
     <List sort={{ field: 'created_at', order: 'DESC' }} exporter={false}>
       {alumnus && <DirectionTabs />}
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="created_at"><DateField source="created_at" showTime /></DataTable.Col>
+        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         {alumnus && <DataTable.Col source="direction"><EnumField source="direction" enumName="introduction_direction" /></DataTable.Col>}
         <DataTable.Col source="from_organisation_name" />
         <DataTable.Col source="to_organisation_name" />
         <DataTable.Col source="status"><EnumField source="status" enumName="introduction_status" chip /></DataTable.Col>
-        <DataTable.Col source="responded_at"><DateField source="responded_at" showTime /></DataTable.Col>
+        <DataTable.Col source="responded_at"><DateTimeField source="responded_at" /></DataTable.Col>
         {alumnus && <DataTable.Col label=" "><RespondButtons /></DataTable.Col>}
       </DataTable>
     </List>

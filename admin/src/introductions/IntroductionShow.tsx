@@ -1,7 +1,8 @@
 import { Alert, Box, List as MuiList, ListItem, ListItemText } from '@mui/material';
-import { DateField, EmailField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { EmailField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { RespondButtons } from './RespondButtons.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 /** The other side's contact details: the API sends them only once the request is accepted. */
 const Contact = () => {
@@ -37,8 +38,8 @@ export const IntroductionShow = () => (
       <TextField source="to_organisation_name" />
       <EnumField source="status" enumName="introduction_status" chip />
       <TextField source="message" sx={{ whiteSpace: 'pre-wrap' }} />
-      <DateField source="created_at" showTime />
-      <DateField source="responded_at" showTime emptyText="–" />
+      <DateTimeField source="created_at" />
+      <DateTimeField source="responded_at" emptyText="–" />
       <Contact />
     </SimpleShowLayout>
   </Show>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Chip, Stack } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
-import { formatDateTime, formatEuro } from '../programme/format.ts';
-import { HomeCard, HomeFrame, LinkButton, Muted, useIntlLocale } from './HomeParts.tsx';
+
+import { HomeCard, HomeFrame, LinkButton, Muted } from './HomeParts.tsx';
+import { formatDateTime, formatMoney, useIntlLocale } from '../shared/format.ts';
 
 /** Greeted by where the organisation stands: fellow now, alumnus after the year, or left early. */
 const FELLOWSHIP_GREETING: Record<string, string> = { active: 'fellow_of', completed: 'alumni_of', withdrawn: 'withdrawn_of' };
@@ -52,7 +53,7 @@ const ApplicantHome = () => {
         {fellowship ? (
           <>
             <Muted>{t(FELLOWSHIP_GREETING[fellowship.status as string] ?? 'fellow_of', { cohort: fellowship.cohort_name ?? '' })}</Muted>
-            <Muted>{t('grant', { amount: formatEuro(fellowship.grant_cents, locale) })}</Muted>
+            <Muted>{t('grant', { amount: formatMoney(fellowship.grant_cents, locale) })}</Muted>
           </>
         ) : (
           <Muted>{t('no_programme')}</Muted>

@@ -2,8 +2,9 @@ import { List, ListItemButton, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
 import { useProgrammeFellows } from '../programme/CoachWorkspace.tsx';
-import { formatDateTime, formatHours } from '../programme/format.ts';
-import { HomeCard, HomeFrame, LinkButton, Muted, Progress, useIntlLocale } from './HomeParts.tsx';
+
+import { HomeCard, HomeFrame, LinkButton, Muted, Progress } from './HomeParts.tsx';
+import { formatDateTime, formatNumber, useIntlLocale } from '../shared/format.ts';
 
 /** The coach's workspace: my fellows with hours used, logging a session, the next workshops. */
 const CoachHome = () => {
@@ -24,7 +25,7 @@ const CoachHome = () => {
               key={f.id}
               done={used}
               total={budget}
-              label={`${f.organisation_name}: ${t('hours', { used: formatHours(used, locale), budget: formatHours(budget, locale) })}`}
+              label={`${f.organisation_name}: ${t('hours', { used: formatNumber(used, locale, 2), budget: formatNumber(budget, locale, 2) })}`}
             />
           );
         })}

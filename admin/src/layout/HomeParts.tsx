@@ -2,13 +2,7 @@ import type { ReactNode } from 'react';
 import { Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import Grid from '@mui/material/Grid';
 import { Link } from 'react-router-dom';
-import { Title, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
-
-/** The browser's locale tag for the chosen console language (dates and money follow it). */
-export const useIntlLocale = () => {
-  const [locale] = useLocaleState();
-  return locale === 'en' ? 'en-GB' : 'de-DE';
-};
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
 
 /** Greeting and the role's name: the first thing each workspace says. */
 export const HomeFrame = ({ intro, children }: { intro: string; children: ReactNode }) => {

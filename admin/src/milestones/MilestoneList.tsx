@@ -1,7 +1,8 @@
-import { CreateButton, DataTable, DateField, List, ReferenceField, SelectInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, List, ReferenceField, SelectInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../backend/src/milestones/milestones.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
+import { DayField } from '../shared/fields.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -20,7 +21,7 @@ export const MilestoneList = () => {
         <DataTable.Col source="fellowship_id"><ReferenceField source="fellowship_id" reference="fellowships" link="show" /></DataTable.Col>
         <DataTable.Col source="title" />
         <DataTable.Col source="kind"><EnumField source="kind" enumName="milestone_kind" /></DataTable.Col>
-        <DataTable.Col source="due_on"><DateField source="due_on" /></DataTable.Col>
+        <DataTable.Col source="due_on"><DayField source="due_on" /></DataTable.Col>
         <DataTable.Col source="status"><EnumField source="status" enumName="milestone_status" chip /></DataTable.Col>
       </DataTable>
     </List>

@@ -1,10 +1,8 @@
-import {
-  BooleanField, DataTable, DateField, EditButton, EmailField, NumberField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, UrlField,
-  useTranslate,
-} from 'react-admin';
+import { BooleanField, DataTable, EditButton, EmailField, NumberField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, UrlField, useTranslate } from 'react-admin';
 import { AnonymiseButton } from './AnonymiseButton.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
-import { MoneyField } from '../shared/inputs.tsx';
+import { EuroField } from '../shared/fields.tsx';
+import { DayField } from '../shared/fields.tsx';
 
 /**
  * The organisation's record in tabs: staff's show page and the applicant's own profile page (which
@@ -19,10 +17,10 @@ export const OrganisationProfile = ({ syncWithLocation = true }: { syncWithLocat
         <EnumField source="legal_form" enumName="legal_form" />
         <EnumField source="field" enumName="field" />
         <BooleanField source="charitable_status" />
-        <DateField source="tax_exemption_valid_until" />
+        <DayField source="tax_exemption_valid_until" />
         <NumberField source="founded_year" options={{ useGrouping: false }} />
         <NumberField source="staff_count" />
-        <MoneyField source="annual_budget_cents" />
+        <EuroField source="annual_budget_cents" />
         <TextField source="description" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label={translate('resources.organisations.tabs.address')}>

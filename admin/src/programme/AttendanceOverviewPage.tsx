@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { formatDay } from './format.ts';
+import { formatDate } from '../shared/format.ts';
 
 const MARK: Record<string, string> = { attended: '✔', excused: 'E', absent: '✘', registered: '·' };
 
@@ -34,14 +34,14 @@ export const AttendanceOverviewPage = () => {
         {error ? <Alert severity="error">{String((error as Error).message)}</Alert> : null}
         {data && (
           <>
-            {data.below_rule_count > 0 && <Alert severity="warning" sx={{ mb: 2 }}>{t('flagged', { count: data.below_rule_count })}</Alert>}
+            {data.below_rule_count > 0 && <Alert severity="warning" sx={{ mb: 2 }}>{t('flagged', { smart_count: data.below_rule_count })}</Alert>}
             <Table size="small">
               <TableHead>
                 <TableRow>
                   <TableCell>{t('organisation')}</TableCell>
                   {past.map((w: any) => (
                     <TableCell key={w.id} align="center">
-                      <Tooltip title={w.title}><span>{formatDay(w.starts_at, loc)}{w.mandatory ? '*' : ''}</span></Tooltip>
+                      <Tooltip title={w.title}><span>{formatDate(w.starts_at, loc)}{w.mandatory ? '*' : ''}</span></Tooltip>
                     </TableCell>
                   ))}
                   <TableCell align="right">%</TableCell>

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
-import { formatDateTime, formatDay } from './format.ts';
+import { formatDate, formatDateTime } from '../shared/format.ts';
 
 /** Shared by coach and fellow pages: GET /api/programme/fellows (scoped on the server). */
 export const useProgrammeFellows = (status?: 'active') => {
@@ -81,7 +81,7 @@ export const CoachWorkspace = () => {
                         <Typography variant="body2">{f.attendance?.percent ?? '—'} %</Typography>
                       )}
                     </TableCell>
-                    <TableCell>{f.next_milestone ? `${f.next_milestone.title} (${formatDay(f.next_milestone.due_on, loc)})` : '—'}</TableCell>
+                    <TableCell>{f.next_milestone ? `${f.next_milestone.title} (${formatDate(f.next_milestone.due_on, loc)})` : '—'}</TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={1}>
                         <Button size="small" component={Link} to={`/fellowship-story/${f.id}`}>{t('story')}</Button>

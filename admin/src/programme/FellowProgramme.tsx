@@ -5,7 +5,7 @@ import { IcsButton } from '../workshops/WorkshopList.tsx';
 import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
 import { useFellowshipStory } from '../fellowships/FellowshipStory.tsx';
 import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
-import { formatDay } from './format.ts';
+import { formatDate } from '../shared/format.ts';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -48,7 +48,7 @@ export const FellowProgramme = () => {
             {sessions.map((s: any) => (
               <ListItem key={s.id}>
                 <ListItemText
-                  primary={<>{formatDay(s.held_on, loc)} · {s.duration_minutes} min · {s.coach_name} {s.confidential ? <LockIcon sx={{ fontSize: 14, verticalAlign: 'middle' }} /> : null}</>}
+                  primary={<>{formatDate(s.held_on, loc)} · {s.duration_minutes} min · {s.coach_name} {s.confidential ? <LockIcon sx={{ fontSize: 14, verticalAlign: 'middle' }} /> : null}</>}
                   secondary={s.content_hidden ? translate('resources.coaching-sessions.hidden') : [s.topics, s.notes, s.next_steps].filter(Boolean).join(' · ')}
                 />
               </ListItem>
@@ -63,7 +63,7 @@ export const FellowProgramme = () => {
           <MuiList dense>
             {(story?.milestones ?? []).map((m: any) => (
               <ListItem key={m.id} secondaryAction={<Chip size="small" color={m.status === 'achieved' ? 'success' : m.status === 'missed' ? 'error' : 'default'} label={translate(`enums.milestone_status.${m.status}`)} />}>
-                <ListItemText primary={m.title} secondary={[formatDay(m.due_on, loc), m.note].filter(Boolean).join(' · ')} />
+                <ListItemText primary={m.title} secondary={[formatDate(m.due_on, loc), m.note].filter(Boolean).join(' · ')} />
               </ListItem>
             ))}
           </MuiList>

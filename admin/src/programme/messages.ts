@@ -3,21 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Programme year: workshops, attendance, coaching sessions, coach and fellow workspaces, fellowship story. */
 export const programmeMessages: FeatureMessages = {
   de: {
-    enums: {
-      workshop_kind: { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Netzwerktreffen' },
-      attendance_status: { registered: 'angemeldet', attended: 'anwesend', absent: 'gefehlt', excused: 'entschuldigt' },
-      coaching_format: { in_person: 'vor Ort', video: 'Video', phone: 'Telefon' },
-      budget_state: { ok: 'im Rahmen', near: 'fast ausgeschöpft', at_limit: 'ausgeschöpft', over: 'überschritten' },
-      milestone_status: { open: 'offen', achieved: 'erreicht', missed: 'verfehlt' },
-      tranche_status: { planned: 'geplant', approved: 'freigegeben', paid: 'ausgezahlt', cancelled: 'storniert' },
-      timeline: {
-        application_submitted: 'Bewerbung eingereicht', selected: 'Ausgewählt', fellowship_started: 'Fellowship begonnen',
-        milestone_achieved: 'Meilenstein erreicht', milestone_missed: 'Meilenstein verfehlt', milestone_due: 'Meilenstein fällig',
-        workshop_attended: 'Veranstaltung besucht', workshop_excused: 'Veranstaltung entschuldigt', workshop_absent: 'Veranstaltung gefehlt',
-        workshop_registered: 'Angemeldet, nicht erfasst', workshop_missed: 'Pflichtveranstaltung verpasst', workshop_upcoming: 'Veranstaltung geplant',
-        coaching_session: 'Coaching', tranche_paid: 'Tranche ausgezahlt', tranche_approved: 'Tranche freigegeben', tranche_planned: 'Tranche geplant',
-      },
-    },
     resources: {
       workshops: {
         name: 'Veranstaltung |||| Veranstaltungen',
@@ -66,33 +51,18 @@ export const programmeMessages: FeatureMessages = {
         organisation: 'Organisation', coaching: 'Coaching-Stunden', attendance: 'Anwesenheit', next_milestone: 'Nächster Meilenstein',
         below_rule: 'unter der Anwesenheitsregel (%{min} %)', ok_rule: 'Regel erfüllt', story: 'Verlauf', log_session: 'Sitzung protokollieren',
         no_fellowship: 'Ihre Organisation ist (noch) kein Fellow.', none: 'Keine Einträge.',
-        flagged: '%{count} Organisation(en) unter der Anwesenheitsregel',
+        flagged: '%{smart_count} Organisation unter der Anwesenheitsregel |||| %{smart_count} Organisationen unter der Anwesenheitsregel',
       },
       story: {
-        title: 'Die ganze Geschichte', application: 'Bewerbung', scores: 'Bewertung der Jury', reviews: '%{count} abgeschlossene Bewertungen',
-        weighted: 'Gewichtete Punktzahl', recommendations: 'Empfehlungen: %{yes} ja · %{maybe} vielleicht · %{no} nein', in_progress: '%{count} Bewertung(en) in Arbeit',
+        title: 'Die ganze Geschichte', application: 'Bewerbung', scores: 'Bewertung der Jury', reviews: '%{smart_count} abgeschlossene Bewertung |||| %{smart_count} abgeschlossene Bewertungen',
+        weighted: 'Gewichtete Punktzahl', recommendations: 'Empfehlungen: %{yes} ja · %{maybe} vielleicht · %{no} nein', in_progress: '%{smart_count} Bewertung in Arbeit |||| %{smart_count} Bewertungen in Arbeit',
         milestones: 'Meilensteine', attendance: 'Anwesenheit', attendance_line: '%{attended} von %{total} Pflichtterminen besucht (%{percent} %), Regel: %{min} %',
         coaching: 'Coaching', tranches: 'Tranchen', timeline: 'Zeitleiste', grant: 'Stipendium', paid: 'ausgezahlt', planned: 'geplant', approved: 'freigegeben',
-        confidential_count: '%{count} vertrauliche Sitzung(en)', juror: 'Jurymitglied', empty: '—',
+        confidential_count: '%{smart_count} vertrauliche Sitzung |||| %{smart_count} vertrauliche Sitzungen', juror: 'Jurymitglied', empty: '—',
       },
     },
   },
   en: {
-    enums: {
-      workshop_kind: { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Networking' },
-      attendance_status: { registered: 'registered', attended: 'attended', absent: 'absent', excused: 'excused' },
-      coaching_format: { in_person: 'in person', video: 'video', phone: 'phone' },
-      budget_state: { ok: 'within budget', near: 'nearly used up', at_limit: 'used up', over: 'exceeded' },
-      milestone_status: { open: 'open', achieved: 'achieved', missed: 'missed' },
-      tranche_status: { planned: 'planned', approved: 'approved', paid: 'paid', cancelled: 'cancelled' },
-      timeline: {
-        application_submitted: 'Application submitted', selected: 'Selected', fellowship_started: 'Fellowship started',
-        milestone_achieved: 'Milestone achieved', milestone_missed: 'Milestone missed', milestone_due: 'Milestone due',
-        workshop_attended: 'Event attended', workshop_excused: 'Event excused', workshop_absent: 'Event missed',
-        workshop_registered: 'Registered, not recorded', workshop_missed: 'Mandatory event missed', workshop_upcoming: 'Event planned',
-        coaching_session: 'Coaching', tranche_paid: 'Tranche paid', tranche_approved: 'Tranche approved', tranche_planned: 'Tranche planned',
-      },
-    },
     resources: {
       workshops: {
         name: 'Event |||| Events',
@@ -141,14 +111,14 @@ export const programmeMessages: FeatureMessages = {
         organisation: 'Organisation', coaching: 'Coaching hours', attendance: 'Attendance', next_milestone: 'Next milestone',
         below_rule: 'below the attendance rule (%{min} %)', ok_rule: 'rule met', story: 'Story', log_session: 'Log a session',
         no_fellowship: 'Your organisation is not (yet) a fellow.', none: 'No entries.',
-        flagged: '%{count} organisation(s) below the attendance rule',
+        flagged: '%{smart_count} organisation below the attendance rule |||| %{smart_count} organisations below the attendance rule',
       },
       story: {
-        title: 'The whole story', application: 'Application', scores: 'Jury scores', reviews: '%{count} submitted reviews',
-        weighted: 'Weighted score', recommendations: 'Recommendations: %{yes} yes · %{maybe} maybe · %{no} no', in_progress: '%{count} review(s) in progress',
+        title: 'The whole story', application: 'Application', scores: 'Jury scores', reviews: '%{smart_count} submitted review |||| %{smart_count} submitted reviews',
+        weighted: 'Weighted score', recommendations: 'Recommendations: %{yes} yes · %{maybe} maybe · %{no} no', in_progress: '%{smart_count} review in progress |||| %{smart_count} reviews in progress',
         milestones: 'Milestones', attendance: 'Attendance', attendance_line: '%{attended} of %{total} mandatory events attended (%{percent} %), rule: %{min} %',
         coaching: 'Coaching', tranches: 'Tranches', timeline: 'Timeline', grant: 'Grant', paid: 'paid', planned: 'planned', approved: 'approved',
-        confidential_count: '%{count} confidential session(s)', juror: 'Juror', empty: '—',
+        confidential_count: '%{smart_count} confidential session |||| %{smart_count} confidential sessions', juror: 'Juror', empty: '—',
       },
     },
   },

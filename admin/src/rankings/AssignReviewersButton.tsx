@@ -21,7 +21,7 @@ export const AssignReviewersButton = ({ cohortId }: { cohortId: number }) => {
       const result = await dataProvider.post(`cohorts/${cohortId}/assign-reviewers`, { per_application: Number(perApplication) });
       const a = result.assignment;
       notify('resources.rankings.assign.done', { type: 'success', messageArgs: { created: a.created, moved: a.moved, removed: a.removed } });
-      if (a.unfilled?.length) notify('resources.rankings.assign.unfilled', { type: 'warning', messageArgs: { count: a.unfilled.length } });
+      if (a.unfilled?.length) notify('resources.rankings.assign.unfilled', { type: 'warning', messageArgs: { smart_count: a.unfilled.length } });
       setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['jury-progress', cohortId] });
       refresh();

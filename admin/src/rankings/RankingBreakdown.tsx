@@ -1,6 +1,6 @@
 import { Alert, Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatNumber } from '../reviews/format.ts';
+import { formatFixed, formatZScore } from '../shared/format.ts';
 
 interface BreakdownReview {
   review_id: number;
@@ -49,8 +49,8 @@ export const RankingBreakdown = () => {
                   const s = r.scores.find((x) => x.criterion_id === c.id);
                   return <TableCell key={c.id} align="right" title={s?.comment ?? undefined}>{s?.score ?? '–'}</TableCell>;
                 })}
-                <TableCell align="right">{formatNumber(r.score, locale)}</TableCell>
-                <TableCell align="right">{formatNumber(r.z, locale, 2)}</TableCell>
+                <TableCell align="right">{formatFixed(r.score, 1, locale)}</TableCell>
+                <TableCell align="right">{formatZScore(r.z, locale)}</TableCell>
                 <TableCell>{r.recommendation ? translate(`enums.recommendation.${r.recommendation}`) : '–'}</TableCell>
                 <TableCell sx={{ whiteSpace: 'pre-wrap', maxWidth: 360 }}>{r.overall_comment ?? ''}</TableCell>
               </TableRow>

@@ -1,4 +1,4 @@
-import { Create, DataTable, DateField, Edit, List, ReferenceInput, SelectInput, SimpleForm, TextInput, AutocompleteInput, FunctionField, useTranslate, Title } from 'react-admin';
+import { Create, DataTable, Edit, List, ReferenceInput, SelectInput, SimpleForm, TextInput, AutocompleteInput, FunctionField, useTranslate, Title } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { REPORT_KINDS, reportCreateSchema } from '../../../backend/src/reports/reports.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
@@ -6,6 +6,7 @@ import { enumChoices } from '../shared/inputs.tsx';
 import { LiveReports } from './LiveReports.tsx';
 import { DownloadIssuedButton, DraftButtons, IssueButton } from './ReportButtons.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
+import { DateTimeField, FileSizeField } from '../shared/fields.tsx';
 
 const useReportFilters = () => {
   const translate = useTranslate();
@@ -19,7 +20,7 @@ const useReportFilters = () => {
   ];
 };
 
-const kilobytes = (bytes: number | null) => (bytes == null ? '' : `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 0 })} KB`);
+
 
 /** Live PDFs per cohort on top; below, the drafts and the frozen (issued) reports with their checksums. */
 export const ReportList = () => {
@@ -37,8 +38,8 @@ export const ReportList = () => {
           <DataTable.Col source="cohort_name" disableSort />
           <DataTable.Col source="kind"><EnumField source="kind" enumName="report_kind" /></DataTable.Col>
           <DataTable.Col source="status"><EnumField source="status" enumName="report_status" chip /></DataTable.Col>
-          <DataTable.Col source="issued_at"><DateField source="issued_at" showTime locales="de-DE" options={{ timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }} /></DataTable.Col>
-          <DataTable.Col source="size_bytes" disableSort><FunctionField render={(r: any) => kilobytes(r.size_bytes)} /></DataTable.Col>
+          <DataTable.Col source="issued_at"><DateTimeField source="issued_at" /></DataTable.Col>
+          <DataTable.Col source="size_bytes" disableSort><FileSizeField source="size_bytes" /></DataTable.Col>
           <DataTable.Col source="sha256" disableSort><FunctionField render={(r: any) => (r.sha256 ? <code title={r.sha256}>{r.sha256.slice(0, 12)}…</code> : '')} /></DataTable.Col>
           <DataTable.Col label=" " disableSort><IssueButton /><DraftButtons /><DownloadIssuedButton /></DataTable.Col>
         </DataTable>

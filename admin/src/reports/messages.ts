@@ -3,10 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Reports (funder PDFs) and the staff dashboard, German first. */
 export const reportMessages: FeatureMessages = {
   de: {
-    enums: {
-      report_kind: { funder: 'Bericht an die Förderpartnerin', selection: 'Auswahlbericht', funding: 'Förderbericht (Tranchen)' },
-      report_status: { draft: 'Entwurf', issued: 'Ausgestellt' },
-    },
     resources: {
       reports: {
         name: 'Bericht |||| Berichte',
@@ -45,7 +41,7 @@ export const reportMessages: FeatureMessages = {
       jury_open: 'In Arbeit',
       jury_summary: '%{submitted} von %{assigned} Gutachten abgegeben',
       seats: 'Plätze',
-      seats_summary: '%{fellows} Fellows auf %{seats} Plätzen · %{waitlisted} auf der Nachrückliste',
+      seats_summary: 'Fellows: %{fellows} von %{seats} Plätzen · Warteliste: %{waitlisted}',
       funding: 'Förderung',
       funding_grant: 'Stipendien',
       funding_planned: 'Geplant',
@@ -56,7 +52,7 @@ export const reportMessages: FeatureMessages = {
       coaching_budget: 'Budget',
       coaching_summary: '%{used} von %{budget} Stunden genutzt',
       attendance: 'Workshop-Teilnahme',
-      attendance_summary: 'Teilnahmequote %{rate} (Regel: mindestens %{min} %) · %{below} Fellows darunter',
+      attendance_summary: 'Teilnahmequote %{rate} (Regel: mindestens %{min} %) · darunter: %{below}',
       attended: 'Teilgenommen',
       absent: 'Gefehlt',
       excused: 'Entschuldigt',
@@ -65,10 +61,6 @@ export const reportMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      report_kind: { funder: 'Report to the funder', selection: 'Selection report', funding: 'Funding report (tranches)' },
-      report_status: { draft: 'Draft', issued: 'Issued' },
-    },
     resources: {
       reports: {
         name: 'Report |||| Reports',
@@ -107,7 +99,7 @@ export const reportMessages: FeatureMessages = {
       jury_open: 'In progress',
       jury_summary: '%{submitted} of %{assigned} reviews submitted',
       seats: 'Seats',
-      seats_summary: '%{fellows} fellows in %{seats} seats · %{waitlisted} on the waiting list',
+      seats_summary: 'Fellows: %{fellows} of %{seats} seats · waitlist: %{waitlisted}',
       funding: 'Funding',
       funding_grant: 'Grants',
       funding_planned: 'Planned',
@@ -118,7 +110,7 @@ export const reportMessages: FeatureMessages = {
       coaching_budget: 'Budget',
       coaching_summary: '%{used} of %{budget} hours used',
       attendance: 'Workshop attendance',
-      attendance_summary: 'Attendance %{rate} (rule: at least %{min} %) · %{below} fellows below',
+      attendance_summary: 'Attendance %{rate} (rule: at least %{min} %) · below: %{below}',
       attended: 'Attended',
       absent: 'Absent',
       excused: 'Excused',

@@ -1,10 +1,11 @@
 import { Alert, Box, Card, CardContent, Link, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatEuro } from './format.ts';
+import { formatFileSize, formatMoney } from '../shared/format.ts';
 
 /** The application's attachments (PDF/PNG/JPEG), to open beside the text: the API shows a juror those of assigned applications only. */
 const Attachments = ({ applicationId }: { applicationId: number }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { data = [], isPending } = useGetList('attachments', {
     filter: { application_id: applicationId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'ASC' },
   });
@@ -18,7 +19,7 @@ const Attachments = ({ applicationId }: { applicationId: number }) => {
             <ListItem key={a.id} disableGutters>
               <ListItemText
                 primary={<Link href={`/api/attachments/${a.id}/content`} target="_blank" rel="noopener">{a.filename}</Link>}
-                secondary={`${Math.ceil(a.size_bytes / 1024).toLocaleString('de-DE')} KB`}
+                secondary={formatFileSize(a.size_bytes, locale)}
               />
             </ListItem>
           ))}
@@ -53,7 +54,7 @@ export const ApplicationPanel = () => {
         )}
         {application.funding_requested_cents != null && (
           <Typography variant="body2" gutterBottom>
-            <strong>{translate('resources.reviews.application.funding_requested_cents')}:</strong> {formatEuro(application.funding_requested_cents, locale)}
+            <strong>{translate('resources.reviews.application.funding_requested_cents')}:</strong> {formatMoney(application.funding_requested_cents, locale)}
           </Typography>
         )}
         {TEXT_FIELDS.filter((f) => application[f]).map((f) => (

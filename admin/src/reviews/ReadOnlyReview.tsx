@@ -1,6 +1,7 @@
 import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime, formatNumber, type Criterion, type ReviewScore } from './format.ts';
+import { type Criterion, type ReviewScore } from './format.ts';
+import { formatDateTime, formatFixed } from '../shared/format.ts';
 
 /** A submitted review (for its juror) or any review for staff; drafts show no scores to staff. */
 export const ReadOnlyReview = () => {
@@ -39,7 +40,7 @@ export const ReadOnlyReview = () => {
           })}
         </TableBody>
       </Table>
-      <Typography sx={{ mt: 2 }}>{translate('resources.reviews.scoring.total', { score: formatNumber(total, locale) })}</Typography>
+      <Typography sx={{ mt: 2 }}>{translate('resources.reviews.scoring.total', { score: formatFixed(total, 1, locale) })}</Typography>
       <Typography sx={{ mt: 1 }}>
         <strong>{translate('resources.reviews.fields.recommendation')}:</strong> {record.recommendation ? translate(`enums.recommendation.${record.recommendation}`) : '–'}
       </Typography>

@@ -11,6 +11,7 @@ import { enumChoices } from '../shared/inputs.tsx';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
 import { ReadOnlyReview } from './ReadOnlyReview.tsx';
 import { inRange, weightedScore, type Criterion, type ReviewScore } from './format.ts';
+import { formatFixed } from '../shared/format.ts';
 
 const RECOMMENDATIONS = ['yes', 'maybe', 'no'] as const;
 
@@ -107,7 +108,7 @@ const LiveTotal = ({ criteria }: { criteria: Criterion[] }) => {
   }
   return (
     <Typography variant="subtitle1" role="status" aria-live="polite">
-      {translate('resources.reviews.scoring.total', { score: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 }).format(total) })}
+      {translate('resources.reviews.scoring.total', { score: formatFixed(total, 1, locale) })}
     </Typography>
   );
 };

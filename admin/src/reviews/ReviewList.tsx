@@ -1,8 +1,8 @@
-import { DataTable, DateField, List, SearchInput, SelectInput, usePermissions, useTranslate, ReferenceInput, AutocompleteInput } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, usePermissions, useTranslate, ReferenceInput, AutocompleteInput } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { ProgressField } from './ProgressField.tsx';
-import { BERLIN_DATETIME } from './format.ts';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const STATUSES = ['assigned', 'submitted', 'conflict'] as const;
 
@@ -40,8 +40,8 @@ export const ReviewList = () => {
         <DataTable.Col source="status"><EnumField source="status" enumName="review_status" /></DataTable.Col>
         <DataTable.Col source="progress" disableSort><ProgressField /></DataTable.Col>
         <DataTable.Col source="recommendation"><EnumField source="recommendation" enumName="recommendation" /></DataTable.Col>
-        <DataTable.Col source="submitted_at"><DateField source="submitted_at" showTime options={BERLIN_DATETIME} /></DataTable.Col>
-        {!staff && <DataTable.Col source="updated_at"><DateField source="updated_at" showTime options={BERLIN_DATETIME} /></DataTable.Col>}
+        <DataTable.Col source="submitted_at"><DateTimeField source="submitted_at" /></DataTable.Col>
+        {!staff && <DataTable.Col source="updated_at"><DateTimeField source="updated_at" /></DataTable.Col>}
       </DataTable>
     </List>
   );

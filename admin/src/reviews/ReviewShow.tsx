@@ -1,9 +1,9 @@
 import { Card, CardContent, Grid } from '@mui/material';
-import { DateField, DeleteButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { DeleteButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
 import { ReadOnlyReview } from './ReadOnlyReview.tsx';
-import { BERLIN_DATETIME } from './format.ts';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const Content = () => {
   const record = useRecordContext();
@@ -16,7 +16,7 @@ const Content = () => {
           <CardContent>
             <Labeled source="juror_name"><TextField source="juror_name" /></Labeled>
             <Labeled source="status"><EnumField source="status" enumName="review_status" /></Labeled>
-            <Labeled source="submitted_at"><DateField source="submitted_at" showTime options={BERLIN_DATETIME} emptyText="–" /></Labeled>
+            <Labeled source="submitted_at"><DateTimeField source="submitted_at" emptyText="–" /></Labeled>
             <ReadOnlyReview />
           </CardContent>
         </Card>

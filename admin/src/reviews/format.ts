@@ -1,15 +1,3 @@
-/** Shown in Europe/Berlin whatever the browser's zone; money in EUR. */
-export const BERLIN_DATETIME: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' };
-
-export const formatDateTime = (value: string | null | undefined, locale: string) =>
-  value ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', BERLIN_DATETIME).format(new Date(value)) : '';
-
-export const formatEuro = (cents: number | null | undefined, locale: string) =>
-  cents == null ? '' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100);
-
-export const formatNumber = (value: number | null | undefined, locale: string, digits = 1) =>
-  value == null ? '–' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-
 export interface Criterion {
   id: number;
   name: string;

@@ -3,10 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Jury scoring, conflicts of interest and rankings (German first). */
 export const juryMessages: FeatureMessages = {
   de: {
-    enums: {
-      review_status: { assigned: 'in Arbeit', submitted: 'abgegeben', conflict: 'Interessenkonflikt' },
-      recommendation: { yes: 'Ja, fördern', maybe: 'Vielleicht', no: 'Nein' },
-    },
     resources: {
       reviews: {
         name: 'Bewertung |||| Bewertungen',
@@ -52,7 +48,7 @@ export const juryMessages: FeatureMessages = {
       },
       'conflict-candidates': { name: 'Organisation |||| Organisationen', fields: { name: 'Name' } },
       rankings: {
-        name: 'Ranking |||| Rankings',
+        name: 'Rangliste |||| Ranglisten',
         fields: {
           rank: 'Rang', application_id: 'Bewerbung', organisation_name: 'Organisation', project_name: 'Projekt', status: 'Status',
           review_count: 'Bewertungen', assigned_count: 'Zugewiesen', weighted_score: 'Gewichtet (0–100)',
@@ -60,7 +56,7 @@ export const juryMessages: FeatureMessages = {
           partial: 'Unvollständig',
         },
         partial_chip: '%{submitted} von %{assigned} abgegeben',
-        ranking_hint: 'Der Rang folgt dem normalisierten Score (z-Werte je Jurymitglied), bei Gleichstand dem gewichteten – wie im CSV-Export und im Auswahlbericht.',
+        ranking_hint: 'Der Rang folgt dem normalisierten Wert (z-Werte je Jurymitglied), bei Gleichstand dem gewichteten – wie im CSV-Export und im Auswahlbericht.',
         cohort: 'Jahrgang', no_cohort: 'Noch kein Jahrgang angelegt.', export: 'CSV exportieren',
         disagreement: 'Jury uneinig', breakdown: 'Bewertungen je Jurymitglied (nur abgegebene)', no_reviews: 'Noch keine abgegebene Bewertung.',
         juror: 'Jurymitglied', score: 'Punkte (0–100)', z: 'z-Wert', recommendation: 'Empfehlung', comment: 'Gesamteindruck',
@@ -72,16 +68,12 @@ export const juryMessages: FeatureMessages = {
           button: 'Jury zuweisen', title: 'Jury zuweisen', per_application: 'Jurymitglieder je Bewerbung',
           text: 'Jede förderfähige Bewerbung bekommt so viele Jurymitglieder, gleichmäßig verteilt und nie mit Interessenkonflikt. Bereits begonnene Bewertungen bleiben, wie sie sind; ein erneuter Aufruf ändert nur, was nötig ist.',
           confirm: 'Zuweisen', done: 'Zuweisung: %{created} neu, %{moved} umverteilt, %{removed} entfernt.',
-          unfilled: '%{count} Bewerbung(en) konnten wegen Konflikten nicht vollständig besetzt werden.',
+          unfilled: '%{smart_count} Bewerbung konnte wegen Konflikten nicht vollständig besetzt werden. |||| %{smart_count} Bewerbungen konnten wegen Konflikten nicht vollständig besetzt werden.',
         },
       },
     },
   },
   en: {
-    enums: {
-      review_status: { assigned: 'in progress', submitted: 'submitted', conflict: 'conflict of interest' },
-      recommendation: { yes: 'Yes, fund', maybe: 'Maybe', no: 'No' },
-    },
     resources: {
       reviews: {
         name: 'Review |||| Reviews',
@@ -147,7 +139,7 @@ export const juryMessages: FeatureMessages = {
           button: 'Assign jury', title: 'Assign jury', per_application: 'Jurors per application',
           text: 'Every eligible application gets this many jurors, spread evenly and never with a conflict of interest. Started reviews stay as they are; calling again changes only what must change.',
           confirm: 'Assign', done: 'Assignment: %{created} new, %{moved} moved, %{removed} removed.',
-          unfilled: '%{count} application(s) could not be fully staffed because of conflicts.',
+          unfilled: '%{smart_count} application could not be fully staffed because of conflicts. |||| %{smart_count} applications could not be fully staffed because of conflicts.',
         },
       },
     },

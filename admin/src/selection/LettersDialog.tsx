@@ -17,7 +17,7 @@ export const LettersDialog = ({ cohortId, onClose }: { cohortId: number; onClose
           {data?.map((letter) => (
             <Box key={letter.application_id}>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-                <Chip size="small" label={translate(`enums.letter_template.${letter.template}`)} color={letter.status === 'selected' ? 'success' : letter.status === 'waitlisted' ? 'warning' : 'default'} />
+                <Chip size="small" label={translate(`enums.email_template.${letter.template}`)} color={letter.status === 'selected' ? 'success' : letter.status === 'waitlisted' ? 'warning' : 'default'} />
                 <Typography variant="subtitle2">{letter.organisation_name}</Typography>
               </Stack>
               <Typography variant="body2" color={letter.to ? 'text.secondary' : 'error'}>

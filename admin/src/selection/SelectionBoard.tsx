@@ -6,6 +6,7 @@ import {
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { Confirm, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime, formatFixed, formatZScore } from '../shared/format.ts';
 import { useBoard, useBoardAction, useRanking, type BoardApplication, type RankingRow } from './api.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { InterviewDialog } from './InterviewDialog.tsx';
@@ -15,19 +16,16 @@ type Decision = 'selected' | 'waitlisted' | 'rejected';
 const STATUS_COLOR: Record<string, 'default' | 'success' | 'warning' | 'error' | 'info'> = {
   shortlisted: 'info', selected: 'success', waitlisted: 'warning', rejected: 'error', withdrawn: 'default', eligible: 'default',
 };
-const dateTime = (iso: string | null) =>
-  iso ? new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '–';
 
 /** Both scores of the one ranking: the normalised one it orders by, the weighted one (0–100) beside it. */
 const ScoreCell = ({ rank }: { rank: RankingRow }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const nf = (digits: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: digits === 2 ? 'exceptZero' : 'auto' });
   return (
     <Tooltip title={translate('selection.score_hint')}>
       <span>
-        {nf(2).format(Number(rank.normalised_score))}
-        {rank.weighted_score != null && <Typography component="span" variant="caption" color="text.secondary"> · {translate('selection.weighted', { score: nf(1).format(Number(rank.weighted_score)) })}</Typography>}
+        {formatZScore(rank.normalised_score, locale)}
+        {rank.weighted_score != null && <Typography component="span" variant="caption" color="text.secondary"> · {translate('selection.weighted', { score: formatFixed(rank.weighted_score, 1, locale) })}</Typography>}
       </span>
     </Tooltip>
   );
@@ -36,6 +34,7 @@ const ScoreCell = ({ rank }: { rank: RankingRow }) => {
 /** Staff's selection board: the ranked applications of one cohort, seats left, decisions, waitlist, release. */
 export const SelectionBoard = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { data: cohorts, isPending: cohortsPending } = useGetList('cohorts', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
   const [chosen, setChosen] = useState<number | undefined>();
   const cohortId = chosen ?? (cohorts?.find((c) => c.phase === 'selection') ?? cohorts?.[0])?.id;
@@ -121,7 +120,7 @@ export const SelectionBoard = () => {
           </Stack>
           {board && (
             <Alert severity={finalized ? 'success' : 'info'} sx={{ mb: 2 }}>
-              {finalized ? translate('selection.finalized', { date: dateTime(board.selection_finalized_at) }) : translate('selection.internal')}
+              {finalized ? translate('selection.finalized', { date: formatDateTime(board.selection_finalized_at, locale) }) : translate('selection.internal')}
             </Alert>
           )}
           {offering && (
@@ -178,7 +177,7 @@ export const SelectionBoard = () => {
                       </TableCell>
                       <TableCell>
                         <Tooltip title={app.interview_notes ?? ''}>
-                          <span>{dateTime(app.interview_at)}</span>
+                          <span>{formatDateTime(app.interview_at, locale)}</span>
                         </Tooltip>
                       </TableCell>
                       <TableCell sx={{ maxWidth: 280 }}>
@@ -252,7 +251,7 @@ export const SelectionBoard = () => {
       {bulkReject && (
         <DecisionDialog
           decision="rejected"
-          name={translate('selection.bulk_name', { count: notShortlisted.length })}
+          name={translate('selection.bulk_name', { smart_count: notShortlisted.length })}
           onClose={() => setBulkReject(false)}
           onSubmit={async (reason) => {
             setBulkReject(false);
@@ -290,7 +289,7 @@ export const SelectionBoard = () => {
         title="selection.dialog.finalize_title"
         content={
           <>
-            <Typography gutterBottom>{translate('selection.dialog.finalize_content', { selected: counts.selected, letters: counts.decided })}</Typography>
+            <Typography gutterBottom>{translate('selection.dialog.finalize_content', { smart_count: counts.selected, letters: counts.decided })}</Typography>
             {board && board.seats_left > 0 && (
               <Alert severity="warning">{translate('selection.dialog.finalize_free_seats', { smart_count: board.seats_left, seats: board.seats, waitlisted: waitlist.length })}</Alert>
             )}

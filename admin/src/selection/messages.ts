@@ -3,18 +3,6 @@ import type { FeatureMessages } from '../i18n/types.ts';
 /** Selection board, fellowships and milestones (German first). */
 export const selectionMessages: FeatureMessages = {
   de: {
-    enums: {
-      cohort_phase: { draft: 'Entwurf', call_open: 'Ausschreibung offen', review: 'Begutachtung', selection: 'Auswahl', programme: 'Programm', alumni: 'Alumni' },
-      application_status: {
-        draft: 'Entwurf', submitted: 'eingereicht', eligible: 'förderfähig', ineligible: 'nicht förderfähig', shortlisted: 'Shortlist',
-        selected: 'ausgewählt', waitlisted: 'Warteliste', rejected: 'abgelehnt', withdrawn: 'zurückgezogen',
-      },
-      fellowship_status: { active: 'aktiv', completed: 'abgeschlossen', withdrawn: 'vorzeitig beendet' },
-      fellowship_stage: { 1: 'Stufe 1', 2: 'Stufe 2' },
-      milestone_kind: { transfer_concept: 'Transferkonzept (Stage-Gate)', demo_day: 'Demo Day', other: 'Sonstiger Meilenstein' },
-      milestone_status: { open: 'offen', achieved: 'erreicht', missed: 'verfehlt' },
-      letter_template: { decision_selected: 'Zusage', decision_waitlisted: 'Warteliste', decision_rejected: 'Absage', decision_offer: 'Nachrück-Angebot' },
-    },
     selection: {
       menu: 'Auswahl',
       title: 'Auswahl: %{name}',
@@ -26,15 +14,15 @@ export const selectionMessages: FeatureMessages = {
       offer_open: 'Nachrück-Angebot offen',
       finalized: 'Freigegeben am %{date}: Entscheidungen und Briefe sind versandt.',
       internal: 'Entscheidungen sind intern, bis die Auswahl freigegeben wird.',
-      ranking_missing: 'Noch kein Ranking verfügbar – sortiert nach Eingang.',
-      bulk_name: 'alle %{count} Bewerbungen, die nicht auf der Shortlist stehen',
+      ranking_missing: 'Noch keine Rangliste verfügbar – sortiert nach Eingang.',
+      bulk_name: 'die %{smart_count} Bewerbung, die nicht in der engeren Wahl steht |||| alle %{smart_count} Bewerbungen, die nicht in der engeren Wahl stehen',
       columns: { rank: 'Rang', organisation: 'Organisation', project: 'Projekt', score: 'Normalisiert (z) · gewichtet', status: 'Status', interview: 'Interview', reason: 'Begründung', waitlist: 'Warteliste', actions: 'Aktionen' },
       weighted: '%{score} von 100',
       partial: 'unvollständig: %{submitted} von %{assigned} Bewertungen',
-      score_hint: 'Der Rang folgt dem normalisierten Score (z-Werte je Jurymitglied); daneben der gewichtete Score (0–100).',
+      score_hint: 'Der Rang folgt dem normalisierten Wert (z-Werte je Jurymitglied); daneben der gewichtete Wert (0–100).',
       filter: { all: 'Alle', open: 'Offen', decided: 'Entschieden' },
       actions: {
-        shortlist: 'Shortlist', interview: 'Interview', select: 'Auswählen', waitlist: 'Warteliste', reject: 'Ablehnen',
+        shortlist: 'Engere Wahl', interview: 'Interview', select: 'Auswählen', waitlist: 'Warteliste', reject: 'Ablehnen',
         up: 'Nach oben', down: 'Nach unten', preview: 'Briefe ansehen', finalize: 'Auswahl freigeben', save: 'Speichern', cancel: 'Abbrechen',
         accept_offer: 'Angebot annehmen', decline_offer: 'Angebot ablehnen', reject_rest: 'Übrige ablehnen (%{count})',
         offer_seat: 'Platz der Warteliste anbieten',
@@ -46,7 +34,7 @@ export const selectionMessages: FeatureMessages = {
         interview_at: 'Datum und Uhrzeit',
         interview_notes: 'Notizen (intern)',
         finalize_title: 'Auswahl jetzt freigeben?',
-        finalize_content: 'Es werden %{selected} Förderungen angelegt und %{letters} Entscheidungsbriefe verschickt. Danach lassen sich die Entscheidungen nicht mehr ändern.',
+        finalize_content: 'Es wird %{smart_count} Förderung angelegt; die Entscheidungsbriefe (%{letters}) gehen hinaus. Danach lassen sich die Entscheidungen nicht mehr ändern. |||| Es werden %{smart_count} Förderungen angelegt; die Entscheidungsbriefe (%{letters}) gehen hinaus. Danach lassen sich die Entscheidungen nicht mehr ändern.',
         finalize_free_seats: 'Achtung: Ein Platz von %{seats} bleibt frei. Auf der Warteliste stehen %{waitlisted}; nach der Freigabe können Sie freie Plätze einzeln der Warteliste anbieten. |||| Achtung: %{smart_count} von %{seats} Plätzen bleiben frei. Auf der Warteliste stehen %{waitlisted}; nach der Freigabe können Sie freie Plätze einzeln der Warteliste anbieten.',
         offer_title: 'Freien Platz %{name} anbieten?',
         offer_content: '%{name} (Platz %{position} der Warteliste) wird ausgewählt und bekommt das Nachrück-Angebot per E-Mail. Die Organisation nimmt es im Portal an oder lehnt es ab; eine Antwort am Telefon erfassen Sie hier mit „Angebot annehmen“ oder „Angebot ablehnen“. Lehnt sie ab, geht der Platz an die Nächste auf der Warteliste.',
@@ -83,18 +71,6 @@ export const selectionMessages: FeatureMessages = {
     },
   },
   en: {
-    enums: {
-      cohort_phase: { draft: 'Draft', call_open: 'Call open', review: 'Review', selection: 'Selection', programme: 'Programme', alumni: 'Alumni' },
-      application_status: {
-        draft: 'draft', submitted: 'submitted', eligible: 'eligible', ineligible: 'ineligible', shortlisted: 'shortlisted',
-        selected: 'selected', waitlisted: 'waitlisted', rejected: 'rejected', withdrawn: 'withdrawn',
-      },
-      fellowship_status: { active: 'active', completed: 'completed', withdrawn: 'withdrawn early' },
-      fellowship_stage: { 1: 'Stage 1', 2: 'Stage 2' },
-      milestone_kind: { transfer_concept: 'Transfer concept (stage gate)', demo_day: 'Demo Day', other: 'Other milestone' },
-      milestone_status: { open: 'open', achieved: 'achieved', missed: 'missed' },
-      letter_template: { decision_selected: 'Acceptance', decision_waitlisted: 'Waitlist', decision_rejected: 'Rejection', decision_offer: 'Offer from waitlist' },
-    },
     selection: {
       menu: 'Selection',
       title: 'Selection: %{name}',
@@ -126,7 +102,7 @@ export const selectionMessages: FeatureMessages = {
         interview_at: 'Date and time',
         interview_notes: 'Notes (internal)',
         finalize_title: 'Release the selection now?',
-        finalize_content: '%{selected} fellowships will be created and %{letters} decision letters sent. Decisions cannot be changed afterwards.',
+        finalize_content: '%{smart_count} fellowship will be created and the decision letters (%{letters}) sent. Decisions cannot be changed afterwards. |||| %{smart_count} fellowships will be created and the decision letters (%{letters}) sent. Decisions cannot be changed afterwards.',
         finalize_free_seats: 'Note: one of %{seats} seats stays free. %{waitlisted} are on the waitlist; after the release you can offer free seats to the waitlist one by one. |||| Note: %{smart_count} of %{seats} seats stay free. %{waitlisted} are on the waitlist; after the release you can offer free seats to the waitlist one by one.',
         offer_title: 'Offer the free seat to %{name}?',
         offer_content: '%{name} (position %{position} on the waitlist) is selected and receives the waitlist offer by e-mail. The organisation accepts or declines it in the portal; record an answer given by phone here with “Accept offer” or “Decline offer”. If it declines, the seat goes to the next on the waitlist.',

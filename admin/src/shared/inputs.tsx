@@ -1,7 +1,8 @@
-import { NumberField, NumberInput, SelectInput, TextInput, useLocaleState, useTranslate, type NumberFieldProps, type NumberInputProps, type SelectInputProps, type TextInputProps } from 'react-admin';
+import { NumberInput, SelectInput, TextInput, useLocaleState, useTranslate, type NumberInputProps, type SelectInputProps, type TextInputProps } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { ZodObject } from 'zod';
 import { maxLengthOf } from '../../../backend/src/shared/fields.ts';
+import { formatCount } from './format.ts';
 
 /**
  * A text input whose limit comes from the shared zod schema the server checks with: it shows a
@@ -13,7 +14,7 @@ export const LimitedTextInput = ({ schema, ...props }: TextInputProps & { schema
   const max = maxLengthOf(schema.shape[props.source]);
   const value = useWatch({ name: props.source });
   if (!max) return <TextInput {...props} />;
-  const n = (x: number) => x.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE');
+  const n = (x: number) => formatCount(x, locale);
   const length = String(value ?? '').length;
   return <TextInput {...props} helperText={translate('application_form.counter', { length: n(length), max: n(max), _: `${n(length)} / ${n(max)}` })} />;
 };
@@ -24,14 +25,6 @@ export const MoneyInput = (props: NumberInputProps) => (
     step={0.01}
     format={(cents: number | null | undefined) => (cents == null ? '' : cents / 100)}
     parse={(euros: string | number) => (euros === '' || euros == null ? null : Math.round(Number(euros) * 100))}
-    {...props}
-  />
-);
-
-export const MoneyField = (props: NumberFieldProps) => (
-  <NumberField
-    options={{ style: 'currency', currency: 'EUR' }}
-    transform={(cents: number) => (cents == null ? cents : cents / 100)}
     {...props}
   />
 );

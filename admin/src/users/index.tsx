@@ -1,9 +1,10 @@
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
-import { AutocompleteInput, BooleanField, BooleanInput, Create, DataTable, DateField, Edit, List, PasswordInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { ROLES } from '../../../backend/src/users/users.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import type { ResourceDef } from '../registry.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -22,7 +23,7 @@ const UserList = () => (
       <DataTable.Col source="role"><EnumField source="role" enumName="role" chip /></DataTable.Col>
       <DataTable.Col source="organisation_id"><ReferenceField source="organisation_id" reference="organisations" /></DataTable.Col>
       <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
-      <DataTable.Col source="last_login_at"><DateField source="last_login_at" showTime /></DataTable.Col>
+      <DataTable.Col source="last_login_at"><DateTimeField source="last_login_at" /></DataTable.Col>
     </DataTable>
   </List>
 );
@@ -35,7 +36,7 @@ const UserForm = ({ isCreate }: { isCreate?: boolean }) => {
       <TextInput source="email" type="email" />
       <SelectInput source="role" choices={enumChoices(translate, 'role', ROLES)} />
       <ReferenceInput source="organisation_id" reference="organisations"><AutocompleteInput /></ReferenceInput>
-      <SelectInput source="locale" choices={[{ id: 'de', name: 'Deutsch' }, { id: 'en', name: 'English' }]} />
+      <SelectInput source="locale" choices={enumChoices(translate, 'locale', ['de', 'en'])} />
       <BooleanInput source="active" defaultValue />
       <PasswordInput source="password" autoComplete="new-password" required={isCreate} />
     </SimpleForm>

@@ -1,13 +1,10 @@
 import { Button } from '@mui/material';
 import EventIcon from '@mui/icons-material/Event';
-import {
-  BooleanField, BooleanInput, CreateButton, DataTable, DateField, List, ReferenceInput, AutocompleteInput, SearchInput, SelectInput,
-  TopToolbar, useListContext, usePermissions, useTranslate,
-} from 'react-admin';
+import { BooleanField, BooleanInput, CreateButton, DataTable, List, ReferenceInput, AutocompleteInput, SearchInput, SelectInput, TopToolbar, useListContext, usePermissions, useTranslate } from 'react-admin';
 import { WORKSHOP_KINDS } from '../../../backend/src/workshops/workshops.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
-import { dateTimeOptions } from '../programme/format.ts';
+import { DateTimeField } from '../shared/fields.tsx';
 
 /** Download the cohort's calendar (needs a cohort filter: one feed per cohort). */
 export const IcsButton = ({ cohortId }: { cohortId?: number | string }) => {
@@ -47,7 +44,7 @@ const useFilters = () => {
 export const WorkshopList = () => (
   <List filters={useFilters()} sort={{ field: 'starts_at', order: 'ASC' }} actions={<Actions />} filterDefaultValues={{ upcoming: true }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="starts_at"><DateField source="starts_at" showTime options={dateTimeOptions} /></DataTable.Col>
+      <DataTable.Col source="starts_at"><DateTimeField source="starts_at" weekday /></DataTable.Col>
       <DataTable.Col source="title" />
       <DataTable.Col source="kind"><EnumField source="kind" enumName="workshop_kind" chip /></DataTable.Col>
       <DataTable.Col source="location" />

@@ -1,9 +1,10 @@
-import { BooleanField, DateField, EditButton, NumberField, Show, TabbedShowLayout, TextField, TopToolbar, UrlField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, EditButton, NumberField, Show, TabbedShowLayout, TextField, TopToolbar, UrlField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
-import { dateTimeOptions } from '../programme/format.ts';
+
 import { AttendanceMarking } from './AttendanceMarking.tsx';
 import { RegisterPanel } from './RegisterPanel.tsx';
 import { IcsButton } from './WorkshopList.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -27,8 +28,8 @@ export const WorkshopShow = () => {
           <TextField source="title" />
           <EnumField source="kind" enumName="workshop_kind" />
           <TextField source="cohort_name" />
-          <DateField source="starts_at" showTime options={dateTimeOptions} />
-          <DateField source="ends_at" showTime options={dateTimeOptions} />
+          <DateTimeField source="starts_at" weekday />
+          <DateTimeField source="ends_at" weekday />
           <TextField source="location" emptyText="—" />
           <UrlField source="online_url" emptyText="—" />
           <TextField source="facilitator" emptyText="—" />

@@ -10,6 +10,7 @@ import { explain, rankMatches, type MatchResult } from './alumni.matching.ts';
 import { alumniConsentRequest, introductionAccepted, introductionDeclined, introductionRequested } from './alumni.emails.ts';
 import type { IntroductionCreate } from './alumni.schema.ts';
 import { findProfileByOrganisation, organisationMailbox, organisationPeople, ownOrganisation, selectIntroductions, selectProfiles } from './alumni.queries.ts';
+import { date } from '../shared/format.ts';
 
 type Trx = Transaction<Database>;
 
@@ -63,7 +64,7 @@ const OPEN_PAIR_INDEX = 'introductions_open_pair_either_way';
 const isOpenPairViolation = (error: any) =>
   error?.code === '23505' && (error.constraint === OPEN_PAIR_INDEX || String(error.message ?? '').includes(OPEN_PAIR_INDEX));
 
-const germanDate = (at: Date | string | null) => (at ? new Date(at).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' }) : '');
+const germanDate = (at: Date | string | null) => date(at);
 
 /** The 409 for a pair that already has an open or accepted introduction, naming that one. */
 async function introductionExists(db: Db, me: number, other: number) {

@@ -1,18 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { pdfToBuffer, registerFonts } from '../pdf/fonts.ts';
 import type { Rec } from '../http/resource.ts';
-
-const TRANSFER_LABELS: Record<string, string> = {
-  social_franchise: 'Social Franchise', affiliation: 'Partnerschaft/Filialisierung', dissemination: 'Verbreitung (Open Source)',
-  licensing: 'Lizenzierung', other: 'Sonstiges',
-};
-const LEGAL_LABELS: Record<string, string> = { e_v: 'e. V.', ggmbh: 'gGmbH', stiftung: 'Stiftung', genossenschaft: 'Genossenschaft', other: 'Sonstige' };
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Entwurf', submitted: 'Eingereicht', eligible: 'Förderfähig', ineligible: 'Nicht förderfähig', shortlisted: 'Engere Wahl',
-  selected: 'Ausgewählt', waitlisted: 'Warteliste', rejected: 'Abgelehnt', withdrawn: 'Zurückgezogen',
-};
-const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+import { dateTime, fileSize, money } from '../shared/format.ts';
+import { label } from '../shared/labels.ts';
 
 /** The applicant's read-only copy of their application. Data in, PDF bytes out (no HTTP, no database). */
 export function applicationPdf(data: { application: Rec; organisation: Rec; attachments: Array<{ filename: string; size_bytes: number }> }): Promise<Buffer> {
@@ -22,8 +12,8 @@ export function applicationPdf(data: { application: Rec; organisation: Rec; atta
 
   doc.font('bold').fontSize(18).text(a.project_name || 'Bewerbung (ohne Titel)');
   doc.font('regular').fontSize(10).fillColor('#555')
-    .text(`${a.cohort_name} · Bewerbung Nr. ${a.id} · Status: ${STATUS_LABELS[a.status] ?? a.status}`)
-    .text(a.submitted_at ? `Eingereicht am ${berlin.format(new Date(a.submitted_at))} Uhr (Berliner Zeit)` : 'Noch nicht eingereicht')
+    .text(`${a.cohort_name} · Bewerbung Nr. ${a.id} · Status: ${label('application_status', a.status)}`)
+    .text(a.submitted_at ? `Eingereicht am ${dateTime(a.submitted_at)} Uhr (Berliner Zeit)` : 'Noch nicht eingereicht')
     .fillColor('black').moveDown();
 
   const section = (title: string) => doc.moveDown(0.6).font('bold').fontSize(13).text(title).moveDown(0.2).font('regular').fontSize(10);
@@ -34,21 +24,21 @@ export function applicationPdf(data: { application: Rec; organisation: Rec; atta
 
   section('Organisation');
   field('Name', o.name);
-  field('Rechtsform', LEGAL_LABELS[o.legal_form] ?? o.legal_form);
+  field('Rechtsform', label('legal_form', o.legal_form));
   field('Anschrift', [o.street, [o.postal_code, o.city].filter(Boolean).join(' '), o.state].filter(Boolean).join(', '));
   field('Kontakt', [o.email, o.phone, o.website].filter(Boolean).join(' · '));
-  field('Gemeinnützigkeit bestätigt', o.charitable_status ? 'ja' : 'nein');
+  field('Gemeinnützigkeit bestätigt', label('boolean', Boolean(o.charitable_status)));
 
   section('Projekt');
   field('Kurzbeschreibung', a.summary);
   field('Zielregionen', a.target_regions);
   section('Transfermodell');
-  field('Modell', a.transfer_model ? TRANSFER_LABELS[a.transfer_model] : null);
+  field('Modell', label('transfer_model', a.transfer_model));
   field('Skalierungsziele', a.scaling_goals);
   section('Wirkung');
   field('Wirkungsnachweise', a.impact_evidence);
   section('Finanzen');
-  field('Beantragte Förderung', a.funding_requested_cents == null ? null : euro.format(Number(a.funding_requested_cents) / 100));
+  field('Beantragte Förderung', money(a.funding_requested_cents));
   field('Finanzplan', a.budget_plan);
   section('Team');
   field('Team', a.team);
@@ -56,7 +46,7 @@ export function applicationPdf(data: { application: Rec; organisation: Rec; atta
   field('Motivation', a.motivation);
   section('Anlagen');
   if (!data.attachments.length) doc.text('Keine Anlagen.');
-  for (const f of data.attachments) doc.text(`• ${f.filename} (${(f.size_bytes / 1024).toFixed(0)} KB)`);
+  for (const f of data.attachments) doc.text(`• ${f.filename} (${fileSize(f.size_bytes)})`);
 
   return pdfToBuffer(doc);
 }

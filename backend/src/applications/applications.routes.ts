@@ -3,7 +3,9 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { csvCents, sendCsv, type CsvValue } from '../http/csv.ts';
+import { csvCents, csvLabel, sendCsv, type CsvValue } from '../http/csv.ts';
+import type { EnumName } from '../shared/labels.ts';
+import { berlinDay } from '../shared/format.ts';
 import { applyListQuery, registerResource, type Rec, type ResourceSpec } from '../http/resource.ts';
 import { hiddenFrom, type FieldSpec, type Viewer } from '../http/list-query.ts';
 import { FIELDS, LEGAL_FORMS } from '../organisations/organisations.schema.ts';
@@ -60,8 +62,14 @@ const CSV_COLUMNS: Array<[string, string]> = [
   ['status', 'Status'], ['submitted_at', 'Eingereicht am'], ['eligibility_note', 'Notiz Förderfähigkeit'], ['summary', 'Kurzbeschreibung'],
 ];
 
+/** Coded columns and the catalogue group that names their values. */
+const CSV_LABELS: Record<string, EnumName> = {
+  organisation_legal_form: 'legal_form', organisation_field: 'field', transfer_model: 'transfer_model', status: 'application_status',
+};
+
 function csvValue(key: string, value: unknown): CsvValue {
   if (key === 'funding_requested_cents') return value == null ? null : csvCents(Number(value));
+  if (Object.hasOwn(CSV_LABELS, key)) return csvLabel(CSV_LABELS[key], value as string | null);
   return value as CsvValue;
 }
 
@@ -80,7 +88,7 @@ export function registerApplicationRoutes(api: ApiRouter): void {
         .orderBy('t.id', list.sort.direction)
         .limit(50_000)
         .execute();
-      sendCsv(res, `bewerbungen-${new Date().toISOString().slice(0, 10)}.csv`, [
+      sendCsv(res, `bewerbungen-${berlinDay(new Date())}.csv`, [
         CSV_COLUMNS.map(([, label]) => label),
         ...rows.map((r: Rec) => CSV_COLUMNS.map(([key]) => csvValue(key, r[key]))),
       ]);

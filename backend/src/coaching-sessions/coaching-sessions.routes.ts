@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
-import { sendCsv } from '../http/csv.ts';
+import { csvDay, csvLabel, sendCsv } from '../http/csv.ts';
 import type { FieldSpec } from '../http/list-query.ts';
 import { applyListQuery, registerResource, type Rec } from '../http/resource.ts';
 import { COACHING_FORMATS, coachingBudget, coachingSessionSchema, coachingSessionUpdateSchema } from './coaching-sessions.schema.ts';
@@ -53,7 +53,7 @@ export function registerCoachingSessionRoutes(api: ApiRouter): void {
         .execute();
       sendCsv(res, 'coaching-sessions.csv', [
         CSV_HEADER,
-        ...rows.map((r: Rec) => [r.id, r.held_on, r.organisation_name, r.coach_name, r.duration_minutes, r.format, r.confidential, r.topics, r.notes, r.next_steps]),
+        ...rows.map((r: Rec) => [r.id, csvDay(r.held_on), r.organisation_name, r.coach_name, r.duration_minutes, csvLabel('coaching_format', r.format), r.confidential, r.topics, r.notes, r.next_steps]),
       ]);
       return undefined;
     },

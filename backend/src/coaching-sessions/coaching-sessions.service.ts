@@ -5,6 +5,7 @@ import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
 import { coachingBudget, exceedsBudget } from './coaching-sessions.schema.ts';
 import { usedMinutesOf } from './coaching-sessions.queries.ts';
+import { number } from '../shared/format.ts';
 
 type Trx = Transaction<Database>;
 
@@ -39,9 +40,9 @@ export async function checkBudget(trx: Trx, fellowship: { id: number; coaching_h
   if (exceedsBudget(used, addMinutes, fellowship.coaching_hours_budget)) {
     const budget = coachingBudget(used, fellowship.coaching_hours_budget);
     throw conflict(
-      `Das Coaching-Budget reicht nicht: ${budget.remaining_hours.toLocaleString('de-DE')} von ${budget.budget_hours.toLocaleString('de-DE')} Stunden übrig.`,
+      `Das Coaching-Budget reicht nicht: ${number(budget.remaining_hours, 'de', 2)} von ${number(budget.budget_hours, 'de', 2)} Stunden übrig.`,
       'coaching_budget_exceeded',
-      { duration_minutes: `Noch ${budget.remaining_hours.toLocaleString('de-DE')} Stunden im Budget.` },
+      { duration_minutes: `Noch ${number(budget.remaining_hours, 'de', 2)} Stunden im Budget.` },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
-import { csvCents, csvText } from '../http/csv.ts';
+import { csvCents, csvDay, csvText } from '../http/csv.ts';
+import { countOf } from '../shared/format.ts';
 
 /**
  * The two export files, as pure functions of their data (testable without HTTP or database):
@@ -165,8 +166,6 @@ export function buildPain001(batch: BatchHeader, payer: Payer, lines: ExportLine
   return doc.end({ prettyPrint: true });
 }
 
-const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
-
 const CSV_HEADER = [
   'Tranche', 'Export', 'Kohorte', 'Organisation', 'Kontoinhaber', 'IBAN', 'BIC', 'Bezeichnung', 'Meilenstein',
   'Fällig am', 'Freigegeben von', 'Freigegeben am', 'Betrag (EUR)', 'Betrag (Cent)', 'Verwendungszweck', 'End-to-End-ID',
@@ -180,10 +179,10 @@ const CSV_HEADER = [
 export function buildBookkeepingCsv(batch: Pick<BatchHeader, 'message_id'>, lines: ExportLine[]): string {
   const rows = lines.map((l) => [
     l.id, batch.message_id, l.cohort_name, l.organisation_name, l.account_holder, l.iban, l.bic,
-    l.label, l.milestone_title, germanDate(l.due_on), l.approved_by_name, l.approved_at === null ? null : new Date(l.approved_at),
+    l.label, l.milestone_title, csvDay(l.due_on), l.approved_by_name, l.approved_at === null ? null : new Date(l.approved_at),
     csvCents(l.amount_cents), l.amount_cents, remittance(l), endToEndId(l.id),
   ]);
   const total = sumCents(lines);
-  const footer = ['Summe', batch.message_id, '', '', '', '', '', `${lines.length} Tranchen`, '', '', '', '', csvCents(total), total, '', ''];
+  const footer = ['Summe', batch.message_id, '', '', '', '', '', countOf(lines.length, { one: 'Tranche', other: 'Tranchen' }), '', '', '', '', csvCents(total), total, '', ''];
   return csvText([CSV_HEADER, ...rows, footer]);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cents, id, optionalDate, optionalId, requiredText } from '../shared/fields.ts';
 
 export const DISBURSEMENT_STATUSES = ['planned', 'approved', 'paid', 'cancelled'] as const;
-const EXPORT_FORMATS = ['csv', 'sepa'] as const;
+export const EXPORT_FORMATS = ['csv', 'sepa'] as const;
 
 /** A tranche is at least one cent; a single tranche above 10 million euros is a typo. */
 const trancheCents = () => cents(1_000_000_000).min(1, 'Der Betrag muss größer als 0 sein.');

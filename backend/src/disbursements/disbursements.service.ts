@@ -13,10 +13,11 @@ import {
 } from './disbursements.queries.ts';
 import type { ExportInput } from './disbursements.schema.ts';
 import type { Kysely } from 'kysely';
+import { money } from '../shared/format.ts';
 
 type Trx = Transaction<Database>;
 
-const euro = (cents: number) => (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' });
+const euro = (cents: number) => money(cents);
 
 /**
  * The grant budget: Σ non-cancelled tranches ≤ grant. Callers hold the fellowship's row lock, so

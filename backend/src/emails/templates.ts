@@ -1,11 +1,11 @@
 import { consoleLink } from '../shared/links.ts';
+import { dateTime } from '../shared/format.ts';
 
 /**
  * German e-mail texts. Each template is a pure function from the facts to subject + body, so the
  * wording can be reviewed (and tested) without a database.
  */
-const berlin = (d: Date) =>
-  new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(d);
+const berlin = (d: Date) => dateTime(d);
 
 export interface Rendered {
   subject: string;

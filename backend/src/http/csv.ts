@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { setDownloadHeaders } from './download.ts';
+import { date, dateTime } from '../shared/format.ts';
+import { label, type EnumName } from '../shared/labels.ts';
 
 /**
  * The one CSV writer: every CSV the system hands out or stores is made here, so every file opens
@@ -31,8 +33,6 @@ export class CsvNumber {
 /** Cell starts a spreadsheet evaluates as a formula (ASCII and full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
-const berlinDateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-
 const BOM = '\uFEFF';
 
 const germanNumber = (value: number) => String(value).replace('.', ',');
@@ -44,6 +44,13 @@ export function csvDecimal(value: number | null | undefined, digits: number): Cs
 }
 
 /** Integer cents → euros with a decimal comma, exactly (no float): -1250 → "-12,50". */
+/** A calendar date (`YYYY-MM-DD`) or a moment as its Berlin day, `26.11.2026` (German spreadsheets read it as a date). */
+export const csvDay = (value: Date | string | null | undefined): string | null => (value === null || value === undefined || value === '' ? null : date(value));
+
+/** A coded value in the words of the label catalogue (shared/labels.ts), never the raw code. */
+export const csvLabel = (enumName: EnumName, value: string | number | null | undefined): string | null =>
+  value === null || value === undefined || value === '' ? null : label(enumName, value);
+
 export function csvCents(cents: number | null | undefined): CsvNumber | null {
   if (cents === null || cents === undefined) return null;
   if (!Number.isSafeInteger(cents)) throw new Error(`invalid amount ${cents}`);
@@ -58,8 +65,8 @@ export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof CsvNumber) return value.text;
   if (typeof value === 'number') return Number.isFinite(value) ? germanNumber(value) : '';
-  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
-  if (value instanceof Date) return berlinDateTime.format(value);
+  if (typeof value === 'boolean') return label('boolean', value);
+  if (value instanceof Date) return dateTime(value);
   return neutralise(String(value));
 }
 

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { endSessions } from '../auth/sessions.ts';
 import { collectFrom, emptyIdentity, identifiersOf, PLACEHOLDER, scrubberFor, withoutShared } from './identifiers.ts';
 import { clearFreeText, collectFromAudit, otherPartyValues, ownedAuditEvents, redactAuditEvents, scrubMentions, textColumns, type Owner, type TextColumn } from './forget.ts';
+import { date } from '../shared/format.ts';
 
 type Trx = Transaction<Database>;
 type Reader = Kysely<Database> | Trx;
@@ -140,7 +141,7 @@ async function anonymiseBlocker(db: Reader, organisationId: number, now = new Da
   }
   const latest = Math.max(...applications.map((a) => new Date(a.retain_until).getTime()));
   if (latest > now.getTime()) {
-    return `Die Aufbewahrungsfrist läuft noch bis ${new Date(latest).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' })}.`;
+    return `Die Aufbewahrungsfrist läuft noch bis ${date(new Date(latest))}.`;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { csvDecimal, sendCsv } from '../http/csv.ts';
+import { csvDecimal, csvLabel, sendCsv } from '../http/csv.ts';
 import type { ListQuery, ListSpec } from '../http/list-query.ts';
 import { applyListQuery, listPage, setContentRange, type Rec } from '../http/resource.ts';
 import { juryProgress, RANKING_FIELDS, rankingTable } from './rankings.queries.ts';
@@ -45,7 +45,7 @@ export function registerRankingRoutes(api: ApiRouter): void {
       sendCsv(res, `ranking-jahrgang-${cohortId}.csv`, [
         CSV_HEADER,
         ...rows.map((r) => [
-          r.rank, r.application_id, r.organisation_name, r.project_name, r.status, r.review_count, r.assigned_count, r.partial,
+          r.rank, r.application_id, r.organisation_name, r.project_name, csvLabel('application_status', r.status), r.review_count, r.assigned_count, r.partial,
           csvDecimal(r.normalised_score, 3), csvDecimal(r.weighted_score, 2), csvDecimal(r.spread, 2), r.disagreement,
         ]),
       ]);

@@ -1,4 +1,3 @@
 /** What other features and the demo data use of the reports. */
-export { date, money, type Locale } from './format.ts';
 export { loadApplicationStats, loadFellows } from './reports.queries.ts';
 export { REPORT_TITLES, type ReportKind } from './reports.pdf.ts';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { registerFonts } from '../pdf/fonts.ts';
-import { date } from './format.ts';
+import { date } from '../shared/format.ts';
 
 /**
  * The programme's look on top of pdfkit: cover, headings, key figures, tables that break across

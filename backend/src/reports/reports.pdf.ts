@@ -3,10 +3,8 @@ import type {
   WorkshopInfo,
 } from './reports.queries.ts';
 import { ReportDocument } from './report-document.ts';
-import {
-  berlinDay, count, date, FELLOWSHIP_LABELS, FIELD_LABELS, FUNDING_LABELS, hours, label, MILESTONE_LABELS, money, PHASE_LABELS, percent,
-  score, STAGE_GATE_LABELS, STAGE_LABELS, STATUS_LABELS, TRANCHE_LABELS, WORKSHOP_KIND_LABELS, zScore,
-} from './format.ts';
+import { berlinDay, count, date, hours, money, percent, score, zScore } from '../shared/format.ts';
+import { FUNDING_LEGEND, label } from '../shared/labels.ts';
 import { stageGate } from '../fellowships/index.ts';
 
 /**
@@ -69,7 +67,7 @@ function callFacts(cohort: CohortInfo): Array<[string, string]> {
   return [
     ['Jahrgang', String(cohort.year)],
     ['Ausschreibung', `${date(cohort.application_opens_at)} – ${date(cohort.application_closes_at)}`],
-    ['Phase', label(PHASE_LABELS, cohort.phase)],
+    ['Phase', label('cohort_phase', cohort.phase)],
     ['Plätze', count(cohort.seats)],
     ['Stipendium je Fellow', money(cohort.default_grant_cents)],
   ];
@@ -78,16 +76,16 @@ function callFacts(cohort: CohortInfo): Array<[string, string]> {
 /** The funding overview as a table: the console's columns and labels, its totals line as the footer. */
 function fundingTable(report: ReportDocument, funding: Funding, options: { unplanned?: boolean } = {}) {
   const money6: Array<[keyof FundingRow, string]> = [
-    ['granted_cents', FUNDING_LABELS.granted], ['planned_cents', FUNDING_LABELS.planned], ['approved_cents', FUNDING_LABELS.approved],
-    ['paid_cents', FUNDING_LABELS.paid], ['open_cents', FUNDING_LABELS.open],
-    ...(options.unplanned ? [['unplanned_cents', FUNDING_LABELS.unplanned] as [keyof FundingRow, string]] : []),
+    ['granted_cents', label('funding_measure', 'granted')], ['planned_cents', label('funding_measure', 'planned')], ['approved_cents', label('funding_measure', 'approved')],
+    ['paid_cents', label('funding_measure', 'paid')], ['open_cents', label('funding_measure', 'open')],
+    ...(options.unplanned ? [['unplanned_cents', label('funding_measure', 'unplanned')] as [keyof FundingRow, string]] : []),
   ];
   const t = funding.totals;
   report.table<FundingRow>(
     [
       {
         header: 'Organisation', width: 1,
-        value: (f) => `${f.organisation_name ?? ''}${f.fellowship_status && f.fellowship_status !== 'active' ? ` (${label(FELLOWSHIP_LABELS, f.fellowship_status)})` : ''}`,
+        value: (f) => `${f.organisation_name ?? ''}${f.fellowship_status && f.fellowship_status !== 'active' ? ` (${label('fellowship_status', f.fellowship_status)})` : ''}`,
       },
       ...money6.map(([key, header]) => ({ header, width: 0, align: 'right' as const, nowrap: true, value: (f: FundingRow) => money(f[key] as number) })),
     ],
@@ -97,7 +95,7 @@ function fundingTable(report: ReportDocument, funding: Funding, options: { unpla
       empty: 'In diesem Jahrgang gibt es noch keine Fellows.',
     },
   );
-  report.paragraph(FUNDING_LABELS.legend, { muted: true, size: 8.5 });
+  report.paragraph(FUNDING_LEGEND.de, { muted: true, size: 8.5 });
 }
 
 export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
@@ -131,9 +129,9 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     [`Fellows (${count(cohort.seats)} Plätze)`, count(fellows.length)],
     ['Annahmequote', percent(fellows.length, stats.submitted)],
     ['Stage-Gate passiert (Stufe 2)', `${count(inStage2)} von ${count(fellows.length)}`],
-    [FUNDING_LABELS.granted, money(totals.granted_cents)],
-    [FUNDING_LABELS.paid, money(totals.paid_cents)],
-    [FUNDING_LABELS.open, money(totals.open_cents)],
+    [label('funding_measure', 'granted'), money(totals.granted_cents)],
+    [label('funding_measure', 'paid'), money(totals.paid_cents)],
+    [label('funding_measure', 'open'), money(totals.open_cents)],
     ['Demo Day', demoDays.length ? demoDays.map((d) => date(d)).join(', ') : '–'],
     ['Coaching-Stunden', hours(coachingMinutes, 'minutes')],
     ['Coaching-Budget', hours(coachingBudget)],
@@ -152,7 +150,7 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
   // ── The year in numbers ──
   report.heading('Das Jahr in Zahlen');
   report.paragraph(`${count(stats.submitted)} vollständige Bewerbungen, ${count(stats.started)} begonnen.`, { muted: true });
-  report.barChart(stats.by_field.map((c) => ({ label: label(FIELD_LABELS, c.key), values: [c.count] })), {
+  report.barChart(stats.by_field.map((c) => ({ label: label('field', c.key), values: [c.count] })), {
     title: 'Bewerbungen nach Handlungsfeld', series: ['Bewerbungen'], format: count,
   });
   report.barChart(stats.by_state.map((c) => ({ label: c.key, values: [c.count] })), {
@@ -163,21 +161,21 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
   report.newPage();
   report.heading('Förderung');
   report.figures([
-    [FUNDING_LABELS.granted, money(totals.granted_cents)],
-    [FUNDING_LABELS.planned, money(totals.planned_cents)],
-    [FUNDING_LABELS.approved, money(totals.approved_cents)],
-    [FUNDING_LABELS.paid, money(totals.paid_cents)],
+    [label('funding_measure', 'granted'), money(totals.granted_cents)],
+    [label('funding_measure', 'planned'), money(totals.planned_cents)],
+    [label('funding_measure', 'approved'), money(totals.approved_cents)],
+    [label('funding_measure', 'paid'), money(totals.paid_cents)],
   ]);
   report.barChart(funding.fellowships.map((f) => ({ label: f.organisation_name ?? '', values: [f.granted_cents, f.paid_cents] })), {
-    title: 'Bewilligt und ausgezahlt je Fellow', series: [FUNDING_LABELS.granted, FUNDING_LABELS.paid], format: money, labelWidth: 190,
+    title: 'Bewilligt und ausgezahlt je Fellow', series: [label('funding_measure', 'granted'), label('funding_measure', 'paid')], format: money, labelWidth: 190,
   });
   fundingTable(report, funding);
   report.heading('Coaching und Stage-Gate', 2);
   report.table<FellowSummary>(
     [
       { header: 'Organisation', width: 1, value: (f) => f.organisation_name },
-      { header: 'Stufe', width: 0, nowrap: true, value: (f) => label(STAGE_LABELS, String(f.stage)) },
-      { header: 'Stage-Gate', width: 0.6, value: (f) => STAGE_GATE_LABELS[gateOf(f)] },
+      { header: 'Stufe', width: 0, nowrap: true, value: (f) => label('fellowship_stage', f.stage) },
+      { header: 'Stage-Gate', width: 0.6, value: (f) => label('stage_gate', gateOf(f)) },
       { header: 'Coaching', width: 0, align: 'right', nowrap: true, value: (f) => hours(f.coaching_minutes, 'minutes') },
     ],
     fellows,
@@ -194,13 +192,13 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     report.newPage();
     report.heading(f.organisation_name);
     report.paragraph(
-      [f.project_name, [f.city, f.state].filter(Boolean).join(', '), label(FIELD_LABELS, f.field)].filter(Boolean).join(' · '),
+      [f.project_name, [f.city, f.state].filter(Boolean).join(', '), label('field', f.field)].filter(Boolean).join(' · '),
       { muted: true },
     );
     report.figures([
-      ['Status', label(FELLOWSHIP_LABELS, f.status)],
-      ['Stufe', label(STAGE_LABELS, String(f.stage))],
-      ['Stage-Gate Transferkonzept', STAGE_GATE_LABELS[gate]],
+      ['Status', label('fellowship_status', f.status)],
+      ['Stufe', label('fellowship_stage', f.stage)],
+      ['Stage-Gate Transferkonzept', label('stage_gate', gate)],
       ['Coach', f.coach_name ?? '–'],
     ]);
     report.heading('Ziele', 2);
@@ -211,7 +209,7 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
         { header: 'Meilenstein', width: 1, value: (m) => m.title },
         { header: 'Fällig', width: 0, nowrap: true, value: (m) => date(m.due_on) },
         // The transfer concept's state is the stage gate's: "achieved" alone would hide a pending approval.
-        { header: 'Status', width: 0.4, value: (m) => (m.kind === 'transfer_concept' ? STAGE_GATE_LABELS[gate] : label(MILESTONE_LABELS, m.status)) },
+        { header: 'Status', width: 0.4, value: (m) => (m.kind === 'transfer_concept' ? label('stage_gate', gate) : label('milestone_status', m.status)) },
       ],
       milestonesBy.get(f.id) ?? [],
       { empty: 'Keine Meilensteine erfasst.' },
@@ -227,17 +225,17 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
       [
         { header: 'Tranche', width: 1, value: (t) => t.label },
         { header: 'Fällig', width: 0, nowrap: true, value: (t) => date(t.due_on) },
-        { header: 'Status', width: 0, nowrap: true, value: (t) => label(TRANCHE_LABELS, t.status) },
+        { header: 'Status', width: 0, nowrap: true, value: (t) => label('disbursement_status', t.status) },
         { header: 'Ausgezahlt am', width: 0, nowrap: true, value: (t) => date(t.paid_at) },
         { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (t) => money(t.amount_cents) },
       ],
       tranchesBy.get(f.id) ?? [],
-      { empty: 'Keine Tranchen angelegt.', footer: [FUNDING_LABELS.paid, '', '', '', money(own?.paid_cents ?? 0)] },
+      { empty: 'Keine Tranchen angelegt.', footer: [label('funding_measure', 'paid'), '', '', '', money(own?.paid_cents ?? 0)] },
     );
     if (own) {
       report.paragraph(
-        `${FUNDING_LABELS.granted}: ${money(own.granted_cents)} · ${FUNDING_LABELS.planned}: ${money(own.planned_cents)} · ` +
-          `${FUNDING_LABELS.approved}: ${money(own.approved_cents)} · ${FUNDING_LABELS.paid}: ${money(own.paid_cents)} · ${FUNDING_LABELS.open}: ${money(own.open_cents)}`,
+        `${label('funding_measure', 'granted')}: ${money(own.granted_cents)} · ${label('funding_measure', 'planned')}: ${money(own.planned_cents)} · ` +
+          `${label('funding_measure', 'approved')}: ${money(own.approved_cents)} · ${label('funding_measure', 'paid')}: ${money(own.paid_cents)} · ${label('funding_measure', 'open')}: ${money(own.open_cents)}`,
         { muted: true, size: 8.5 },
       );
     }
@@ -255,7 +253,7 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     `Stand ${date(generatedAt)}: ${plural(upcoming.length, 'offener Meilenstein steht', 'offene Meilensteine stehen')} an` +
       (overdue.length ? `, ${plural(overdue.length, 'ist', 'sind')} überfällig` : '') +
       `; ${plural(due.length, 'Tranche', 'Tranchen')} über ${money(totals.planned_cents + totals.approved_cents)} ${due.length === 1 ? 'ist' : 'sind'} noch auszuzahlen ` +
-      `(${FUNDING_LABELS.planned} ${money(totals.planned_cents)}, ${FUNDING_LABELS.approved} ${money(totals.approved_cents)}).` +
+      `(${label('funding_measure', 'planned')} ${money(totals.planned_cents)}, ${label('funding_measure', 'approved')} ${money(totals.approved_cents)}).` +
       (demoDays.some((d) => d >= today) ? ` Der Demo Day vor Sozialinvestoren ist am ${demoDays.filter((d) => d >= today).map((d) => date(d)).join(', ')}.` : ''),
   );
   report.heading('Anstehende Meilensteine', 2);
@@ -285,7 +283,7 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
       { header: 'Fällig', width: 0, nowrap: true, value: (t) => date(t.due_on) },
       { header: 'Organisation', width: 1, value: (t) => t.organisation_name },
       { header: 'Tranche', width: 1, value: (t) => t.label },
-      { header: 'Status', width: 0, nowrap: true, value: (t) => `${label(TRANCHE_LABELS, t.status)}${t.due_on && t.due_on < today ? ', überfällig' : ''}` },
+      { header: 'Status', width: 0, nowrap: true, value: (t) => `${label('disbursement_status', t.status)}${t.due_on && t.due_on < today ? ', überfällig' : ''}` },
       { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (t) => money(t.amount_cents) },
     ],
     due,
@@ -296,7 +294,7 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     [
       { header: 'Datum', width: 0, nowrap: true, value: (w) => date(w.starts_at) },
       { header: 'Veranstaltung', width: 1, value: (w) => w.title },
-      { header: 'Art', width: 0, nowrap: true, value: (w) => `${label(WORKSHOP_KIND_LABELS, w.kind)}${w.mandatory ? ' (Pflicht)' : ''}` },
+      { header: 'Art', width: 0, nowrap: true, value: (w) => `${label('workshop_kind', w.kind)}${w.mandatory ? ' (Pflicht)' : ''}` },
       { header: 'Ort', width: 0.5, value: (w) => w.location ?? 'online' },
     ],
     nextDates,
@@ -340,10 +338,10 @@ export function buildSelectionReport(data: SelectionReportData): PDFKit.PDFDocum
     ['Jurymitglieder', count(jury.jurors)],
     ['Befangenheiten', count(jury.conflicts)],
   ]);
-  report.barChart(stats.by_status.map((c) => ({ label: label(STATUS_LABELS, c.key), values: [c.count] })), {
+  report.barChart(stats.by_status.map((c) => ({ label: label('application_status', c.key), values: [c.count] })), {
     title: 'Nach Status', series: ['Bewerbungen'], format: count,
   });
-  report.barChart(stats.by_field.map((c) => ({ label: label(FIELD_LABELS, c.key), values: [c.count] })), {
+  report.barChart(stats.by_field.map((c) => ({ label: label('field', c.key), values: [c.count] })), {
     title: 'Nach Handlungsfeld (eingereicht)', series: ['Bewerbungen'], format: count,
   });
   report.barChart(stats.by_state.map((c) => ({ label: c.key, values: [c.count] })), {
@@ -369,7 +367,7 @@ export function buildSelectionReport(data: SelectionReportData): PDFKit.PDFDocum
       { header: 'Gewichtet (0–100)', width: 0, align: 'right', nowrap: true, value: (a) => score(a.weighted_score) },
       {
         header: 'Entscheidung und Begründung', width: 2,
-        value: (a) => `${label(STATUS_LABELS, a.status)}${a.decision_reason ? ` – ${a.decision_reason}` : ''}`,
+        value: (a) => `${label('application_status', a.status)}${a.decision_reason ? ` – ${a.decision_reason}` : ''}`,
       },
     ],
     ranking,
@@ -384,15 +382,15 @@ export function buildFundingReport(data: FundingReportData): PDFKit.PDFDocument 
   const t = funding.totals;
   const all = t.planned_cents + t.approved_cents + t.paid_cents + t.cancelled_cents;
   const counts = t.tranche_counts;
-  report.cover([...callFacts(cohort), ['Tranchen', count(counts.planned + counts.approved + counts.paid + counts.cancelled)], [FUNDING_LABELS.paid, money(t.paid_cents)]]);
+  report.cover([...callFacts(cohort), ['Tranchen', count(counts.planned + counts.approved + counts.paid + counts.cancelled)], [label('funding_measure', 'paid'), money(t.paid_cents)]]);
 
   report.newPage();
   report.heading('Übersicht');
   report.figures([
-    [FUNDING_LABELS.granted, money(t.granted_cents)],
+    [label('funding_measure', 'granted'), money(t.granted_cents)],
     ['Gebunden (ohne Stornos)', money(t.committed_cents)],
-    [FUNDING_LABELS.unplanned, money(t.unplanned_cents)],
-    [FUNDING_LABELS.paid, money(t.paid_cents)],
+    [label('funding_measure', 'unplanned'), money(t.unplanned_cents)],
+    [label('funding_measure', 'paid'), money(t.paid_cents)],
   ]);
   report.table<[string, number, number]>(
     [
@@ -401,18 +399,18 @@ export function buildFundingReport(data: FundingReportData): PDFKit.PDFDocument 
       { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (r) => money(r[2]) },
     ],
     [
-      [TRANCHE_LABELS.planned, counts.planned, t.planned_cents],
-      [TRANCHE_LABELS.approved, counts.approved, t.approved_cents],
-      [TRANCHE_LABELS.paid, counts.paid, t.paid_cents],
-      [TRANCHE_LABELS.cancelled, counts.cancelled, t.cancelled_cents],
+      [label('disbursement_status', 'planned'), counts.planned, t.planned_cents],
+      [label('disbursement_status', 'approved'), counts.approved, t.approved_cents],
+      [label('disbursement_status', 'paid'), counts.paid, t.paid_cents],
+      [label('disbursement_status', 'cancelled'), counts.cancelled, t.cancelled_cents],
     ],
     { footer: ['Summe aller Tranchen', count(counts.planned + counts.approved + counts.paid + counts.cancelled), money(all)] },
   );
   report.barChart([
-    { label: TRANCHE_LABELS.planned, values: [t.planned_cents] },
-    { label: TRANCHE_LABELS.approved, values: [t.approved_cents] },
-    { label: TRANCHE_LABELS.paid, values: [t.paid_cents] },
-    { label: TRANCHE_LABELS.cancelled, values: [t.cancelled_cents] },
+    { label: label('disbursement_status', 'planned'), values: [t.planned_cents] },
+    { label: label('disbursement_status', 'approved'), values: [t.approved_cents] },
+    { label: label('disbursement_status', 'paid'), values: [t.paid_cents] },
+    { label: label('disbursement_status', 'cancelled'), values: [t.cancelled_cents] },
   ], { title: 'Tranchen nach Status', series: ['Betrag'], format: money });
 
   report.heading('Je Fellow');
@@ -424,7 +422,7 @@ export function buildFundingReport(data: FundingReportData): PDFKit.PDFDocument 
       { header: 'Organisation', width: 1, value: (r) => r.organisation_name },
       { header: 'Tranche', width: 1, value: (r) => (r.milestone_title ? `${r.label} (Meilenstein: ${r.milestone_title})` : r.label) },
       { header: 'Fällig', width: 0, nowrap: true, value: (r) => date(r.due_on) },
-      { header: 'Status', width: 0, nowrap: true, value: (r) => label(TRANCHE_LABELS, r.status) },
+      { header: 'Status', width: 0, nowrap: true, value: (r) => label('disbursement_status', r.status) },
       { header: 'Ausgezahlt am', width: 0, nowrap: true, value: (r) => date(r.paid_at) },
       { header: 'Referenz', width: 0, nowrap: true, value: (r) => r.payment_reference ?? '' },
       { header: 'Betrag', width: 0, align: 'right', nowrap: true, value: (r) => money(r.amount_cents) },

@@ -14,7 +14,7 @@ export async function shortlist(ctx: RequestContext, applicationId: number) {
     const { cohort, app } = await lockForDecision(trx, applicationId);
     assertSelectionOpen(cohort, ['review', 'selection']);
     if (app.status !== 'eligible') {
-      throw conflict(`Nur förderfähige Bewerbungen kommen auf die Shortlist (Status: ${STATUS_LABEL[app.status]}).`, 'wrong_state');
+      throw conflict(`Nur förderfähige Bewerbungen kommen in die engere Wahl (Status: „${STATUS_LABEL[app.status]}“).`, 'wrong_state');
     }
     const updated = await trx.updateTable('applications').set({ status: 'shortlisted', updated_at: sql`now()` }).where('id', '=', applicationId).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'shortlist', 'applications', applicationId, app, updated);
@@ -27,7 +27,7 @@ export async function recordInterview(ctx: RequestContext, applicationId: number
     const { cohort, app } = await lockForDecision(trx, applicationId);
     assertSelectionOpen(cohort, ['review', 'selection']);
     if (!['shortlisted', 'selected', 'waitlisted', 'rejected'].includes(app.status)) {
-      throw conflict('Telefoninterviews gibt es nur für Bewerbungen auf der Shortlist.', 'wrong_state');
+      throw conflict('Telefoninterviews gibt es nur für Bewerbungen in der engeren Wahl.', 'wrong_state');
     }
     const updated = await trx
       .updateTable('applications')
@@ -53,7 +53,7 @@ export async function decide(ctx: RequestContext, applicationId: number, input: 
     if (!allowed.includes(from)) {
       throw conflict(
         from === 'eligible'
-          ? 'Bitte die Bewerbung zuerst auf die Shortlist setzen (mit Telefoninterview); ablehnen geht direkt.'
+          ? 'Bitte die Bewerbung zuerst in die engere Wahl nehmen (mit Telefoninterview); ablehnen geht direkt.'
           : `Über eine Bewerbung im Status „${STATUS_LABEL[from]}“ kann nicht entschieden werden.`,
         'wrong_state',
       );

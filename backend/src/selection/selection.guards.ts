@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CohortPhase, Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
+import { enumMessages } from '../shared/labels.ts';
 import { findApplication, lockApplication, lockCohort, selectionApplications, type CohortRow } from './selection.queries.ts';
 
 /**
@@ -10,19 +11,9 @@ import { findApplication, lockApplication, lockCohort, selectionApplications, ty
  */
 export type Trx = Transaction<Database>;
 
-export const PHASE_LABEL: Record<CohortPhase, string> = {
-  draft: 'Entwurf',
-  call_open: 'Ausschreibung offen',
-  review: 'Begutachtung',
-  selection: 'Auswahl',
-  programme: 'Programm',
-  alumni: 'Alumni',
-};
-
-export const STATUS_LABEL: Record<string, string> = {
-  draft: 'Entwurf', submitted: 'eingereicht', eligible: 'förderfähig', ineligible: 'nicht förderfähig', shortlisted: 'auf der Shortlist',
-  selected: 'ausgewählt', waitlisted: 'auf der Warteliste', rejected: 'abgelehnt', withdrawn: 'zurückgezogen',
-};
+/** The catalogue's words for phases and statuses (shared/labels.ts), as the 409 messages name them. */
+export const PHASE_LABEL = enumMessages('de').cohort_phase as Record<CohortPhase, string>;
+export const STATUS_LABEL = enumMessages('de').application_status;
 
 export async function lockedCohort(trx: Trx, cohortId: number): Promise<CohortRow> {
   const cohort = await lockCohort(trx, cohortId);

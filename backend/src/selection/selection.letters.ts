@@ -1,5 +1,5 @@
 import { consoleLink } from '../shared/links.ts';
-import { money, type Locale } from '../reports/index.ts';
+import { money, type Locale } from '../shared/format.ts';
 
 /**
  * The decision letters. Pure: data in, letter out — the staff preview and the release use the same

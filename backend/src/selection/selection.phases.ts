@@ -4,7 +4,7 @@ import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { phaseHooks } from '../cohorts/index.ts';
-import { date } from '../reports/index.ts';
+import { countOf, date } from '../shared/format.ts';
 import { NEXT_PHASE, type PhaseCheck, type PhaseCounts, type Requirement } from './selection.schema.ts';
 import { lockedCohort, PHASE_LABEL } from './selection.guards.ts';
 
@@ -62,8 +62,8 @@ function requirementsFor(phase: CohortPhase, cohort: Row<'cohorts'>, counts: Pha
     case 'selection':
       return [
         requirement('eligibility_checked', counts.applications.submitted,
-          `${counts.applications.submitted} eingereichte Bewerbung(en) warten noch auf die Prüfung der Förderfähigkeit.`),
-        requirement('reviews_submitted', counts.reviews_assigned, `${counts.reviews_assigned} Jury-Bewertung(en) sind noch nicht abgeschlossen.`),
+          `Noch ohne Prüfung der Förderfähigkeit: ${countOf(counts.applications.submitted, { one: 'eingereichte Bewerbung', other: 'eingereichte Bewerbungen' })}.`),
+        requirement('reviews_submitted', counts.reviews_assigned, `Noch nicht abgeschlossen: ${countOf(counts.reviews_assigned, { one: 'Jury-Bewertung', other: 'Jury-Bewertungen' })}.`),
       ];
     case 'programme':
       return [
@@ -72,7 +72,7 @@ function requirementsFor(phase: CohortPhase, cohort: Row<'cohorts'>, counts: Pha
       ];
     case 'alumni':
       return [
-        requirement('offers_answered', counts.open_offers, `${counts.open_offers} Nachrück-Angebot(e) sind noch offen. Bitte erst annehmen oder ablehnen lassen.`),
+        requirement('offers_answered', counts.open_offers, `Noch offen: ${countOf(counts.open_offers, { one: 'Nachrück-Angebot', other: 'Nachrück-Angebote' })}. Bitte erst annehmen oder ablehnen lassen.`),
       ];
     default:
       return [];

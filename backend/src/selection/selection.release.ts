@@ -8,6 +8,7 @@ import { createFellowship } from '../fellowships/index.ts';
 import { decisionLetter, RELEASE_TEMPLATE, type LetterTemplate } from './selection.letters.ts';
 import { FINAL, UNDECIDED, countByStatus, finalApplications, seatsTaken, type CohortRow } from './selection.queries.ts';
 import { lockedCohort, PHASE_LABEL, publicUrl, type Trx } from './selection.guards.ts';
+import { countOf } from '../shared/format.ts';
 
 /** The release: every decision letter (preview and sending), fellowships for the selected. */
 
@@ -84,7 +85,7 @@ export async function finalizeSelection(ctx: RequestContext, cohortId: number) {
     if (cohort.selection_finalized_at) return cohort;
     if (cohort.phase !== 'selection') throw conflict(`Die Auswahl kann nur in der Phase „Auswahl“ freigegeben werden (aktuell: „${PHASE_LABEL[cohort.phase]}“).`, 'wrong_phase');
     const open = await countByStatus(trx, cohortId, UNDECIDED);
-    if (open) throw conflict(`${open} Bewerbung(en) sind noch nicht entschieden. Jede Bewerbung braucht eine Entscheidung mit Begründung.`, 'undecided');
+    if (open) throw conflict(`Noch nicht entschieden: ${countOf(open, { one: 'Bewerbung', other: 'Bewerbungen' })}. Jede Bewerbung braucht eine Entscheidung mit Begründung.`, 'undecided');
     const selected = await trx.selectFrom('applications').selectAll().where('cohort_id', '=', cohortId).where('status', '=', 'selected').orderBy('id').execute();
     if (selected.length === 0) throw conflict('Es ist noch keine Organisation ausgewählt.', 'nothing_selected');
     if (selected.length > cohort.seats) throw conflict(`Mehr Zusagen (${selected.length}) als Plätze (${cohort.seats}).`, 'seat_cap');

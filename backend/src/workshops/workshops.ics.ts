@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { TZDate } from '@date-fns/tz';
+import { label } from '../shared/labels.ts';
 
 const CALENDAR_TIMEZONE = 'Europe/Berlin';
 
@@ -44,7 +45,6 @@ export interface CalendarWorkshop {
   created_at: Date | string;
 }
 
-const KIND_LABEL: Record<string, string> = { workshop: 'Workshop', webinar: 'Webinar', barcamp: 'Barcamp', networking: 'Netzwerktreffen' };
 
 /**
  * One cohort's programme as an iCalendar feed. UIDs are `workshop-<id>@<host>` so a calendar
@@ -64,7 +64,7 @@ export function workshopsCalendar(options: { cohortName: string; publicUrl: stri
   });
   for (const w of options.workshops) {
     const descriptionLines = [
-      KIND_LABEL[w.kind] ?? w.kind,
+      label('workshop_kind', w.kind),
       w.facilitator ? `Leitung: ${w.facilitator}` : null,
       w.online_url ? `Online: ${w.online_url}` : null,
       w.recording_url ? `Aufzeichnung: ${w.recording_url}` : null,
