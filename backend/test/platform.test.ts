@@ -27,6 +27,29 @@ describe('platform', () => {
     assert.match(docs.text, /\/api\/organisations/);
   });
 
+  it('documents each list query with the schema the router validates it with', async () => {
+    const { agent } = await agentFor('staff');
+    const doc = (await api().get('/api/openapi.json').expect(200)).body;
+    const parameters = doc.paths['/api/fellowships'].get.parameters;
+    const schemaOf = (name: string) => parameters.find((p: { name: string }) => p.name === name).content['application/json'].schema;
+    // sort: a known key and a direction; filter: each field with the operators its type allows.
+    assert.ok(schemaOf('sort').items.anyOf[0].enum.includes('grant_cents'));
+    const filter = schemaOf('filter');
+    assert.equal(filter.additionalProperties, false);
+    for (const key of ['grant_cents', 'grant_cents_gte', 'grant_cents_neq', 'status', 'status_neq', 'q']) assert.ok(filter.properties[key], key);
+    for (const key of ['status_gte', 'cohort_name', 'secret']) assert.equal(filter.properties[key], undefined, key);
+    assert.deepEqual(filter.properties.status.anyOf[0].enum, ['active', 'completed', 'withdrawn']);
+    // And the router answers by that schema: what it documents passes, what it leaves out is a 400.
+    const query = (filterValue: object) => ({ filter: JSON.stringify(filterValue) });
+    await agent.get('/api/fellowships').query(query({ grant_cents_gte: 0, status: ['active', 'completed'], q: 'Stadt' })).expect(200);
+    assert.equal((await agent.get('/api/fellowships').query(query({ status_gte: 'active' })).expect(400)).body.code, 'unknown_filter');
+    assert.equal((await agent.get('/api/fellowships').query(query({ cohort_name: 'x' })).expect(400)).body.code, 'unknown_filter');
+    assert.equal((await agent.get('/api/fellowships').query(query({ grant_cents: 'viel' })).expect(400)).body.code, 'invalid_filter');
+    assert.equal((await agent.get('/api/fellowships').query({ sort: '["goals","ASC"]' }).expect(400)).body.code, 'unknown_sort');
+    assert.equal((await agent.get('/api/fellowships').query({ range: '[0,5000]' }).expect(400)).body.code, 'range_too_large');
+    assert.equal((await agent.get('/api/fellowships').query({ page: '1' }).expect(400)).body.code, 'unknown_parameter');
+  });
+
   it('answers unknown API paths with a JSON 404 and sets security headers', async () => {
     const res = await api().get('/api/nothing-here').expect(404);
     assert.equal(res.body.code, 'not_found');

@@ -57,4 +57,5 @@ export const exportPreviewSchema = z.object({
 }).strict();
 
 export type DisbursementInput = z.infer<typeof disbursementSchema>;
+export type DisbursementUpdateInput = z.infer<typeof disbursementUpdateSchema>;
 export type ExportInput = z.infer<typeof exportSchema>;
