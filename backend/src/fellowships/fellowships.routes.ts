@@ -3,17 +3,20 @@ import type { ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { STAFF } from '../http/api-router.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { changedFields, registerResource, type Patch, type Rec } from '../http/resource.ts';
+import { changedFields, registerResource, type Patch } from '../http/resource.ts';
 import { visibleFellowshipIds } from '../programme/programme.scope.ts';
 import { withdrawFellowship } from '../selection/selection.service.ts';
 import { stageGateSchema, withdrawSchema } from '../selection/selection.schema.ts';
 import { approveStageGate } from './fellowships.service.ts';
 import { FELLOWSHIP_STATUSES, fellowshipUpdateSchema } from './fellowships.schema.ts';
 
-export const FELLOWSHIP_COLUMNS = [
-  't.id', 't.cohort_id', 't.organisation_id', 't.application_id', 't.coach_id', 't.grant_cents', 't.coaching_hours_budget', 't.status',
-  't.stage', 't.goals', 't.created_at', 't.updated_at',
-] as const;
+/** pg hands numeric and bigint columns back as strings; the API promises numbers. */
+const normalise = <R extends { grant_cents: unknown; coaching_hours_budget: unknown; stage: unknown }>(r: R) => ({
+  ...r,
+  grant_cents: Number(r.grant_cents),
+  coaching_hours_budget: Number(r.coaching_hours_budget),
+  stage: Number(r.stage),
+});
 
 export function registerFellowshipRoutes(api: ApiRouter): void {
   registerResource(api, {
@@ -26,7 +29,9 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
         .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
         .innerJoin('applications as a', 'a.id', 't.application_id')
         .leftJoin('users as u', 'u.id', 't.coach_id')
-        .select([...FELLOWSHIP_COLUMNS, 'o.name as organisation_name', 'c.name as cohort_name', 'c.year as cohort_year', 'a.project_name', 'u.name as coach_name'])
+        // Every column of the table: a new one reaches the API without being listed here.
+        .selectAll('t')
+        .select(['o.name as organisation_name', 'c.name as cohort_name', 'c.year as cohort_year', 'a.project_name', 'u.name as coach_name'])
         .select(
           sql<string | null>`(select m.status from milestones m where m.fellowship_id = t.id and m.kind = 'transfer_concept' order by (m.status = 'achieved') desc, m.id limit 1)`.as(
             'transfer_concept_status',
@@ -85,7 +90,7 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
       }
       return patch;
     },
-    present: (record) => ({ ...record, grant_cents: Number(record.grant_cents), coaching_hours_budget: Number(record.coaching_hours_budget), stage: Number(record.stage) }),
+    present: normalise,
   });
 
   const visible = async (ctx: RequestContext, id: number) => {
@@ -108,5 +113,3 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
     handler: async (ctx, _req, _res, { id, body: { note } }) => normalise(await approveStageGate(ctx, id, note)),
   });
 }
-
-const normalise = (r: Rec) => ({ ...r, grant_cents: Number(r.grant_cents), coaching_hours_budget: Number(r.coaching_hours_budget), stage: Number(r.stage) });
