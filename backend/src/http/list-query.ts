@@ -188,7 +188,8 @@ function buildListQuerySchema(list: ListSpec): ListQuerySchema {
     }
   }
   if (list.search) filterShape.q = z.union([searchText, z.null()]).optional();
-  for (const key of list.customFilters ?? []) filterShape[key] = z.unknown();
+  // The resource checks these values itself (its CustomFilter throws a 400 for a bad one).
+  for (const key of list.customFilters ?? []) filterShape[key] = z.unknown().optional();
   const range = z
     .tuple([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)])
     .refine(([start, end]) => end >= start, 'range muss [start,ende] mit ganzen Zahlen sein.')
@@ -254,8 +255,9 @@ export function parseListQuery(query: Record<string, unknown>, list: ListSpec, v
   }
   if (decoded.filter && typeof decoded.filter === 'object' && !Array.isArray(decoded.filter)) {
     for (const key of Object.keys(decoded.filter)) {
-      const name = Object.hasOwn(fields, key) ? key : filterKeys.get(key)?.name;
-      if (name !== undefined && visibleField(fields, name, viewer) === 'hidden') throw hiddenField(key, 'filter');
+      const suffix = SUFFIXES.find(([s]) => key.endsWith(s) && Object.hasOwn(fields, key.slice(0, -s.length)));
+      const name = Object.hasOwn(fields, key) ? key : suffix && key.slice(0, -suffix[0].length);
+      if (name && visibleField(fields, name, viewer) === 'hidden') throw hiddenField(key, 'filter');
     }
   }
   const parsed = schema.safeParse(decoded);
