@@ -71,6 +71,26 @@ describe('platform', () => {
     assert.equal(await databaseSnapshot(), before);
   });
 
+  it('refuses body keys a resource does not know instead of dropping them, and ignores its read-only fields', async () => {
+    const { agent } = await agentFor('staff');
+    const before = await databaseSnapshot();
+    // POST: a key neither in the schema nor a field of the record is named in a 400.
+    const unknown = await agent.post('/api/organisations').send({ name: 'Neu e.V.', mission: 'x', city: 'Halle' }).expect(400);
+    assert.equal(unknown.body.code, 'unknown_field');
+    assert.deepEqual(Object.keys(unknown.body.errors), ['mission']);
+    assert.equal(await databaseSnapshot(), before);
+    // A field of the record (as a copied record carries) is ignored: the server sets it.
+    const created = await agent.post('/api/organisations').send({ name: 'Neu e.V.', city: 'Halle', id: 1, created_at: '2000-01-01T00:00:00Z' }).expect(201);
+    assert.notEqual(new Date(created.body.created_at).getUTCFullYear(), 2000);
+    // PUT: the whole record comes back (read-only keys included) and saves; one unknown key refuses it all.
+    const record = (await agent.get(`/api/organisations/${created.body.id}`).expect(200)).body;
+    const refused = await agent.put(`/api/organisations/${record.id}`).send({ ...record, city: 'Dessau', citty: 'Dessau' }).expect(400);
+    assert.deepEqual(Object.keys(refused.body.errors), ['citty']);
+    assert.equal((await agent.get(`/api/organisations/${record.id}`).expect(200)).body.city, 'Halle');
+    const saved = await agent.put(`/api/organisations/${record.id}`).send({ ...record, city: 'Dessau' }).expect(200);
+    assert.equal(saved.body.city, 'Dessau');
+  });
+
   it('refuses cookie-authenticated writes from a foreign origin', async () => {
     const { agent } = await agentFor('staff');
     await agent.post('/api/organisations').set('Origin', 'https://evil.example').send({ name: 'X' }).expect(403);
