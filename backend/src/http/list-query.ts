@@ -247,7 +247,8 @@ export function parseListQuery(query: Record<string, unknown>, list: ListSpec, v
   const { schema, filterKeys } = listQuerySchema(list);
   const decoded: Record<string, unknown> = Object.create(null);
   for (const [key, raw] of Object.entries(query)) {
-    decoded[key] = key === 'sort' || key === 'range' || key === 'filter' ? parseJson(raw, key) : raw;
+    // JSON `null` stands for the parameter left out (the default sort, first page, no filter).
+    decoded[key] = key === 'sort' || key === 'range' || key === 'filter' ? (parseJson(raw, key) ?? undefined) : raw;
   }
   // Hidden before unknown or invalid: a caller learns no more of a hidden field than that it is hidden.
   if (Array.isArray(decoded.sort) && typeof decoded.sort[0] === 'string' && visibleField(fields, decoded.sort[0], viewer) === 'hidden') {
