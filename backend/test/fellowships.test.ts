@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { agentFor, createUser, databaseSnapshot, db, listQuery, loginAs } from './support/fixtures.ts';
 import { createApplication, createCohort } from './support/selection-fixtures.ts';
 import { createFellowship } from '../src/fellowships/fellowships.service.ts';
+import { fellowshipUpdateSchema } from '../src/fellowships/fellowships.schema.ts';
 
 /** A fellowship made the way the release makes it (cohort defaults, programme milestones). */
 async function fellowshipFor(cohortId: number, coachId: number | null = null) {
@@ -93,6 +94,28 @@ describe('fellowships', () => {
     const done = await agent.put(`/api/fellowships/${fellowship.id}`).send({ status: 'completed' }).expect(200);
     assert.equal(done.body.status, 'completed');
     await agent.put(`/api/fellowships/${fellowship.id}`).send({ status: 'active' }).expect(409);
+  });
+
+  it('saves every field of the staff update schema, accepts the read-only fields it sent back, and refuses a key it does not know', async () => {
+    const { agent } = await agentFor('staff');
+    const angel = await createUser('coach', { name: 'Transfer-Angel' });
+    const cohort = await createCohort({ phase: 'programme', selection_finalized_at: new Date() });
+    const { fellowship } = await fellowshipFor(cohort.id);
+    // One changed value per field the schema knows: a field added to the schema without a value
+    // here fails this test, and a hook that drops it fails the comparison below.
+    const changes: Record<string, unknown> = { coach_id: angel.id, grant_cents: 2_600_000, coaching_hours_budget: 14.5, goals: 'Zwei Standorte.', status: 'completed' };
+    assert.deepEqual(Object.keys(fellowshipUpdateSchema.shape).sort(), Object.keys(changes).sort());
+    const record = (await agent.get(`/api/fellowships/${fellowship.id}`).expect(200)).body;
+    const before = await databaseSnapshot();
+    const unknown = await agent.put(`/api/fellowships/${fellowship.id}`).send({ ...record, ...changes, mentor_note: 'x', grant: 1 }).expect(400);
+    assert.equal(unknown.body.code, 'unknown_field');
+    assert.deepEqual(Object.keys(unknown.body.errors).sort(), ['grant', 'mentor_note']);
+    assert.match(unknown.body.message, /mentor_note/);
+    assert.equal(await databaseSnapshot(), before, 'a refused body changes nothing');
+    const saved = await agent.put(`/api/fellowships/${fellowship.id}`).send({ ...record, ...changes }).expect(200);
+    for (const [key, value] of Object.entries(changes)) assert.equal(saved.body[key], value, key);
+    const stored = await db().selectFrom('fellowships').selectAll().where('id', '=', fellowship.id).executeTakeFirstOrThrow();
+    for (const [key, value] of Object.entries(changes)) assert.equal(typeof value === 'number' ? Number(stored[key as keyof typeof stored]) : stored[key as keyof typeof stored], value, key);
   });
 
   it('lets a coach edit only the goals of their own fellows, and an applicant nothing', async () => {

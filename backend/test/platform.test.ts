@@ -27,6 +27,29 @@ describe('platform', () => {
     assert.match(docs.text, /\/api\/organisations/);
   });
 
+  it('documents each list query with the schema the router validates it with', async () => {
+    const { agent } = await agentFor('staff');
+    const doc = (await api().get('/api/openapi.json').expect(200)).body;
+    const parameters = doc.paths['/api/fellowships'].get.parameters;
+    const schemaOf = (name: string) => parameters.find((p: { name: string }) => p.name === name).content['application/json'].schema;
+    // sort: a known key and a direction; filter: each field with the operators its type allows.
+    assert.ok(schemaOf('sort').items.anyOf[0].enum.includes('grant_cents'));
+    const filter = schemaOf('filter');
+    assert.equal(filter.additionalProperties, false);
+    for (const key of ['grant_cents', 'grant_cents_gte', 'grant_cents_neq', 'status', 'status_neq', 'q']) assert.ok(filter.properties[key], key);
+    for (const key of ['status_gte', 'cohort_name', 'secret']) assert.equal(filter.properties[key], undefined, key);
+    assert.deepEqual(filter.properties.status.anyOf[0].enum, ['active', 'completed', 'withdrawn']);
+    // And the router answers by that schema: what it documents passes, what it leaves out is a 400.
+    const query = (filterValue: object) => ({ filter: JSON.stringify(filterValue) });
+    await agent.get('/api/fellowships').query(query({ grant_cents_gte: 0, status: ['active', 'completed'], q: 'Stadt' })).expect(200);
+    assert.equal((await agent.get('/api/fellowships').query(query({ status_gte: 'active' })).expect(400)).body.code, 'unknown_filter');
+    assert.equal((await agent.get('/api/fellowships').query(query({ cohort_name: 'x' })).expect(400)).body.code, 'unknown_filter');
+    assert.equal((await agent.get('/api/fellowships').query(query({ grant_cents: 'viel' })).expect(400)).body.code, 'invalid_filter');
+    assert.equal((await agent.get('/api/fellowships').query({ sort: '["goals","ASC"]' }).expect(400)).body.code, 'unknown_sort');
+    assert.equal((await agent.get('/api/fellowships').query({ range: '[0,5000]' }).expect(400)).body.code, 'range_too_large');
+    assert.equal((await agent.get('/api/fellowships').query({ page: '1' }).expect(400)).body.code, 'unknown_parameter');
+  });
+
   it('answers unknown API paths with a JSON 404 and sets security headers', async () => {
     const res = await api().get('/api/nothing-here').expect(404);
     assert.equal(res.body.code, 'not_found');
@@ -46,6 +69,26 @@ describe('platform', () => {
     // A body whose fields are all optional may be left out.
     assert.equal((await agent.post('/api/fellowships/999999/approve-stage-gate').expect(404)).body.code, 'not_found');
     assert.equal(await databaseSnapshot(), before);
+  });
+
+  it('refuses body keys a resource does not know instead of dropping them, and ignores its read-only fields', async () => {
+    const { agent } = await agentFor('staff');
+    const before = await databaseSnapshot();
+    // POST: a key neither in the schema nor a field of the record is named in a 400.
+    const unknown = await agent.post('/api/organisations').send({ name: 'Neu e.V.', mission: 'x', city: 'Halle' }).expect(400);
+    assert.equal(unknown.body.code, 'unknown_field');
+    assert.deepEqual(Object.keys(unknown.body.errors), ['mission']);
+    assert.equal(await databaseSnapshot(), before);
+    // A field of the record (as a copied record carries) is ignored: the server sets it.
+    const created = await agent.post('/api/organisations').send({ name: 'Neu e.V.', city: 'Halle', id: 1, created_at: '2000-01-01T00:00:00Z' }).expect(201);
+    assert.notEqual(new Date(created.body.created_at).getUTCFullYear(), 2000);
+    // PUT: the whole record comes back (read-only keys included) and saves; one unknown key refuses it all.
+    const record = (await agent.get(`/api/organisations/${created.body.id}`).expect(200)).body;
+    const refused = await agent.put(`/api/organisations/${record.id}`).send({ ...record, city: 'Dessau', citty: 'Dessau' }).expect(400);
+    assert.deepEqual(Object.keys(refused.body.errors), ['citty']);
+    assert.equal((await agent.get(`/api/organisations/${record.id}`).expect(200)).body.city, 'Halle');
+    const saved = await agent.put(`/api/organisations/${record.id}`).send({ ...record, city: 'Dessau' }).expect(200);
+    assert.equal(saved.body.city, 'Dessau');
   });
 
   it('refuses cookie-authenticated writes from a foreign origin', async () => {

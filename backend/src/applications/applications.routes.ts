@@ -3,10 +3,10 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { csvCents, csvLabel, sendCsv, type CsvValue } from '../http/csv.ts';
+import { csvCents, csvLabel, type CsvValue } from '../http/csv.ts';
 import type { EnumName } from '../shared/labels.ts';
 import { berlinDay } from '../shared/format.ts';
-import { applyListQuery, registerResource, type Rec, type ResourceSpec } from '../http/resource.ts';
+import { registerResource, type Rec, type Search } from '../http/resource.ts';
 import { hiddenFrom, type FieldSpec, type Viewer } from '../http/list-query.ts';
 import { FIELDS, LEGAL_FORMS } from '../organisations/organisations.schema.ts';
 import {
@@ -50,7 +50,7 @@ const fields: Record<string, FieldSpec> = {
  * German full text over the project (applications.search_vector) and the organisation (name, city,
  * description). Jurors see of the organisation only its name, so only that is searched for them.
  */
-const search: ResourceSpec['search'] = (tsquery, _raw, ctx) =>
+const search: Search = (tsquery, _raw, ctx) =>
   ctx.user?.role === 'jury'
     ? sql<boolean>`(t.search_vector @@ to_tsquery('german', ${tsquery}) OR to_tsvector('german', o.name) @@ to_tsquery('german', ${tsquery}))`
     : sql<boolean>`(t.search_vector @@ to_tsquery('german', ${tsquery}) OR o.search_vector @@ to_tsquery('german', ${tsquery}))`;
@@ -74,28 +74,6 @@ function csvValue(key: string, value: unknown): CsvValue {
 }
 
 export function registerApplicationRoutes(api: ApiRouter): void {
-  // Before the resource: `/applications/:id` would otherwise take `export.csv` as an id.
-  api.add({
-    method: 'get',
-    path: '/applications/export.csv',
-    tag: 'applications',
-    summary: 'CSV export (semicolon, UTF-8 with BOM) of the filtered list; same sort/filter parameters as the list',
-    access: STAFF,
-    list: { fields, search: true, paged: false },
-    handler: async (ctx, _req, res, { list }) => {
-      const rows = await applyListQuery(selectApplications(ctx.db, ctx), list, { search }, ctx)
-        .orderBy(list.sort.ref, list.sort.direction)
-        .orderBy('t.id', list.sort.direction)
-        .limit(50_000)
-        .execute();
-      sendCsv(res, `bewerbungen-${berlinDay(new Date())}.csv`, [
-        CSV_COLUMNS.map(([, label]) => label),
-        ...rows.map((r: Rec) => CSV_COLUMNS.map(([key]) => csvValue(key, r[key]))),
-      ]);
-      return undefined;
-    },
-  });
-
   registerResource(api, {
     name: 'applications',
     table: 'applications',
@@ -121,10 +99,11 @@ export function registerApplicationRoutes(api: ApiRouter): void {
         if (existing) throw conflict('Ihre Organisation hat sich für diesen Jahrgang schon beworben.', 'duplicate', { cohort_id: 'bereits beworben' });
         return { ...input, organisation_id: ctx.user.organisation_id };
       }
-      if (!input.organisation_id) throw conflict('Bitte die Organisation angeben.', 'missing_organisation', { organisation_id: 'Pflichtfeld.' });
-      const org = await trx.selectFrom('organisations').select('id').where('id', '=', input.organisation_id).executeTakeFirst();
+      const organisationId = input.organisation_id;
+      if (!organisationId) throw conflict('Bitte die Organisation angeben.', 'missing_organisation', { organisation_id: 'Pflichtfeld.' });
+      const org = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
       if (!org) throw notFound('Organisation nicht gefunden.');
-      return input;
+      return { ...input, organisation_id: organisationId };
     },
     beforeUpdate: async (ctx, input, existing, trx) => {
       if (isStaff(ctx.user)) return input;
@@ -140,6 +119,13 @@ export function registerApplicationRoutes(api: ApiRouter): void {
     },
     present: presentApplication,
     versioned: { message: STALE_APPLICATION },
+    csv: {
+      summary: 'CSV export (semicolon, UTF-8 with BOM) of the filtered list; same sort/filter parameters as the list',
+      access: STAFF,
+      limit: 50_000,
+      filename: () => `bewerbungen-${berlinDay(new Date())}.csv`,
+      columns: CSV_COLUMNS.map(([key, label]) => [label, (record: Rec) => csvValue(key, record[key])] as const),
+    },
   });
 
   api.add({

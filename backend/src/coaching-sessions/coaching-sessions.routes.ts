@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
-import { csvDay, csvLabel, sendCsv } from '../http/csv.ts';
+import { csvDay, csvLabel } from '../http/csv.ts';
 import type { FieldSpec } from '../http/list-query.ts';
-import { applyListQuery, registerResource, type Rec } from '../http/resource.ts';
+import { registerResource, type CsvExport, type Rec } from '../http/resource.ts';
 import { COACHING_FORMATS, coachingBudget, coachingSessionSchema, coachingSessionUpdateSchema } from './coaching-sessions.schema.ts';
 import { coachingSessionsQuery } from './coaching-sessions.queries.ts';
 import { checkActive, checkBudget, checkWriter, lockFellowship } from './coaching-sessions.service.ts';
@@ -33,32 +33,13 @@ function present(record: Rec): Rec {
   return { ...rest, budget };
 }
 
-const EXPORT_LIMIT = 10_000;
-const CSV_HEADER = ['ID', 'Datum', 'Organisation', 'Coach', 'Minuten', 'Format', 'Vertraulich', 'Themen', 'Notizen', 'Nächste Schritte'];
+const CSV_COLUMNS: CsvExport<Rec>['columns'] = [
+  ['ID', (r) => r.id], ['Datum', (r) => csvDay(r.held_on)], ['Organisation', (r) => r.organisation_name], ['Coach', (r) => r.coach_name],
+  ['Minuten', (r) => r.duration_minutes], ['Format', (r) => csvLabel('coaching_format', r.format)], ['Vertraulich', (r) => r.confidential], ['Themen', (r) => r.topics],
+  ['Notizen', (r) => r.notes], ['Nächste Schritte', (r) => r.next_steps],
+];
 
 export function registerCoachingSessionRoutes(api: ApiRouter): void {
-  // Before the resource, so `export.csv` is not taken for an id.
-  api.add({
-    method: 'get',
-    path: '/coaching-sessions/export.csv',
-    tag: 'coaching-sessions',
-    summary: 'CSV of the coaching sessions the caller may see (same filters; confidential content stays redacted)',
-    access: ['admin', 'staff', 'coach', 'applicant'],
-    list: { fields: FIELDS, search: true, defaultSort: ['held_on', 'DESC'], paged: false },
-    handler: async (ctx, _req, res, { list }) => {
-      const rows = await applyListQuery(coachingSessionsQuery(ctx.db, ctx.user), list, { search }, ctx)
-        .orderBy(list.sort.ref, list.sort.direction)
-        .orderBy(sql.ref('t.id'), list.sort.direction)
-        .limit(EXPORT_LIMIT)
-        .execute();
-      sendCsv(res, 'coaching-sessions.csv', [
-        CSV_HEADER,
-        ...rows.map((r: Rec) => [r.id, csvDay(r.held_on), r.organisation_name, r.coach_name, r.duration_minutes, csvLabel('coaching_format', r.format), r.confidential, r.topics, r.notes, r.next_steps]),
-      ]);
-      return undefined;
-    },
-  });
-
   registerResource(api, {
     name: 'coaching-sessions',
     table: 'coaching_sessions',
@@ -77,14 +58,19 @@ export function registerCoachingSessionRoutes(api: ApiRouter): void {
       return { ...input, coach_id: ctx.user!.id };
     },
     beforeUpdate: async (ctx, input, existing, trx) => {
-      checkWriter(ctx, existing as { coach_id: number });
+      checkWriter(ctx, existing);
       if (input.duration_minutes !== undefined && input.duration_minutes !== existing.duration_minutes) {
         const fellowship = await lockFellowship(trx, ctx, existing.fellowship_id);
         await checkBudget(trx, fellowship, input.duration_minutes, existing.id);
       }
       return input;
     },
-    beforeDelete: (ctx, existing) => checkWriter(ctx, existing as { coach_id: number }),
+    beforeDelete: (ctx, existing) => checkWriter(ctx, existing),
     present,
+    csv: {
+      summary: 'CSV of the coaching sessions the caller may see (same filters; confidential content stays redacted)',
+      limit: 10_000,
+      columns: CSV_COLUMNS,
+    },
   });
 }

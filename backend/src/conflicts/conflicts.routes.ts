@@ -3,7 +3,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import type { ListSpec } from '../http/list-query.ts';
-import { applyListQuery, listPage, registerResource, setContentRange, type Rec } from '../http/resource.ts';
+import { applyListQuery, listPage, registerResource, setContentRange } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { conflictCreateSchema, conflictUpdateSchema } from './conflicts.schema.ts';
 import { markConflictedReviews, restoreConflictedReviews } from './conflicts.queries.ts';
@@ -101,7 +101,7 @@ export function registerConflictRoutes(api: ApiRouter): void {
       if (!organisation) throw notFound('Organisation nicht gefunden.');
       return { juror_id: jurorId, organisation_id: input.organisation_id, reason: input.reason, created_by: user.id };
     },
-    afterWrite: async (ctx, action, record: Rec, trx) => {
+    afterWrite: async (ctx, action, record, trx) => {
       const changed =
         action === 'create'
           ? await markConflictedReviews(trx, record.juror_id, record.organisation_id)

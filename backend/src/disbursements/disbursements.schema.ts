@@ -55,4 +55,6 @@ export const exportPreviewSchema = z.object({
   execution_date: optionalDate(),
 }).strict();
 
+export type DisbursementInput = z.infer<typeof disbursementSchema>;
+export type DisbursementUpdateInput = z.infer<typeof disbursementUpdateSchema>;
 export type ExportInput = z.infer<typeof exportSchema>;

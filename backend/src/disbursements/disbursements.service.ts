@@ -4,14 +4,14 @@ import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.ts';
 import { setActor } from '../db/actor.ts';
-import type { Rec } from '../http/resource.ts';
+import type { Existing, NewRow, Patch, Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { berlinDate, buildBookkeepingCsv, buildPain001, summariseExport, type ExportLine } from './disbursement-files.ts';
 import {
   committedCents, exportLines, findMilestone, lockDisbursement, lockFellowship, selectDisbursements, selectExportable, shareMilestone, sharePayee,
   type ExportFilter,
 } from './disbursements.queries.ts';
-import type { ExportInput } from './disbursements.schema.ts';
+import type { DisbursementInput, DisbursementUpdateInput, ExportInput } from './disbursements.schema.ts';
 import type { Kysely } from 'kysely';
 import { money } from '../shared/format.ts';
 
@@ -46,7 +46,7 @@ async function assertMilestoneOfFellowship(trx: Trx, milestoneId: number | null 
 }
 
 /** Planning a tranche: the fellowship is locked, the budget checked, the creator recorded. */
-export async function prepareCreate(ctx: RequestContext, input: Rec, trx: Trx): Promise<Rec> {
+export async function prepareCreate(ctx: RequestContext, input: DisbursementInput, trx: Trx): Promise<NewRow<'disbursements'>> {
   await setActor(trx, ctx.user!.id);
   const fellowship = await lockFellowship(trx, input.fellowship_id);
   if (!fellowship) throw badRequest('Diese Förderung gibt es nicht.', { fellowship_id: 'Unbekannte Förderung.' });
@@ -59,7 +59,7 @@ export async function prepareCreate(ctx: RequestContext, input: Rec, trx: Trx): 
     amount_cents: input.amount_cents,
     due_on: input.due_on ?? null,
     milestone_id: input.milestone_id ?? null,
-    status: 'planned',
+    status: 'planned' as const,
     created_by: ctx.user!.id,
   };
 }
@@ -73,15 +73,15 @@ const EDITABLE = ['label', 'amount_cents', 'due_on', 'milestone_id'] as const;
  * planned tranche becomes one of its `money_editors` (the trigger of migration 0010 adds the
  * transaction's actor) and so can no longer approve it.
  */
-export async function prepareUpdate(ctx: RequestContext, input: Rec, existing: Rec, trx: Trx): Promise<Rec> {
+export async function prepareUpdate(ctx: RequestContext, input: DisbursementUpdateInput, existing: Existing<'disbursements'>, trx: Trx): Promise<Patch<'disbursements'>> {
   if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht mehr geändert werden.', 'immutable');
   if (existing.export_id != null) throw exportedConflict('geändert');
-  const patch: Rec = {};
+  const patch: Partial<DisbursementUpdateInput> = {};
   for (const key of EDITABLE) {
     if (input[key] === undefined) continue;
     const raw = existing[key];
     const before = raw == null ? null : key === 'amount_cents' || key === 'milestone_id' ? Number(raw) : String(raw);
-    if (input[key] !== before) patch[key] = input[key];
+    if (input[key] !== before) Object.assign(patch, { [key]: input[key] });
   }
   if (!Object.keys(patch).length) return patch;
   if (existing.status !== 'planned') {
@@ -93,7 +93,7 @@ export async function prepareUpdate(ctx: RequestContext, input: Rec, existing: R
     );
   }
   if ('milestone_id' in patch) await assertMilestoneOfFellowship(trx, patch.milestone_id, existing.fellowship_id);
-  if ('amount_cents' in patch) {
+  if (patch.amount_cents !== undefined) {
     const fellowship = await lockFellowship(trx, existing.fellowship_id);
     await assertWithinGrant(trx, fellowship!, patch.amount_cents, existing.id);
   }
@@ -106,7 +106,7 @@ const exportedConflict = (verb: string) =>
   conflict(`Die Tranche wurde bereits für die Überweisung exportiert und kann nicht mehr ${verb} werden.`, 'exported');
 
 /** Only a planned tranche disappears; anything further along is history (cancel it instead). */
-export function assertDeletable(_ctx: RequestContext, existing: Rec) {
+export function assertDeletable(_ctx: RequestContext, existing: Existing<'disbursements'>) {
   if (existing.status === 'paid') throw conflict('Ausgezahlte Tranchen können nicht gelöscht werden.', 'immutable');
   if (existing.export_id != null) throw exportedConflict('gelöscht');
   if (existing.status !== 'planned') throw conflict('Nur geplante Tranchen können gelöscht werden; freigegebene bitte stornieren.', 'wrong_state');

@@ -1,13 +1,41 @@
 import { z } from 'zod';
 import type { RouteDef } from '../http/api-router.ts';
+import { listQuerySchema, type ListSpec } from '../http/list-query.ts';
 
-function bodySchema(route: RouteDef): Record<string, unknown> | undefined {
-  if (!route.body) return undefined;
+const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
   try {
-    return z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
   } catch {
     return { type: 'object' };
   }
+};
+
+const bodySchema = (route: RouteDef): Record<string, unknown> | undefined => (route.body ? jsonSchema(route.body) : undefined);
+
+const LIST_PARAMETERS: Record<string, string> = {
+  sort: '["field","ASC|DESC"]',
+  range: '[start,end], inclusive, at most 1000 rows',
+  filter: 'field: value (an array means IN, null IS NULL), suffixes _gte, _lte, _gt, _lt (ordered types), _neq; q: full text where the list searches',
+};
+
+/**
+ * A list's `sort`, `range` and `filter` parameters: JSON in the query string, documented with the
+ * list's own query schema (the one the router validates with).
+ */
+function listParameters(list: ListSpec) {
+  const hidden = 'a field hidden from the caller\'s role answers 400 hidden_field';
+  const { schema, sortKeys } = listQuerySchema(list);
+  const keys: Record<string, string> = {
+    sort: `; fields: ${sortKeys.join(', ')}`,
+    filter: `; fields: ${Object.keys(list.fields).filter((key) => list.fields[key].filterable !== false).join(', ')}`,
+  };
+  return Object.entries(schema.shape).map(([name, param]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: `JSON ${LIST_PARAMETERS[name]}${keys[name] ?? ''}; ${hidden}`,
+    content: { 'application/json': { schema: jsonSchema((param as z.ZodOptional).unwrap() as z.ZodType) } },
+  }));
 }
 
 const accessText = (route: RouteDef) =>
@@ -18,17 +46,8 @@ export function openApiDocument(routes: RouteDef[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = '/api' + route.path.replace(/:([a-z_]+)/g, '{$1}');
-    const parameters = [...route.path.matchAll(/:([a-z_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'integer' } }));
-    if (route.list) {
-      const keys = Object.keys(route.list.fields).join(', ');
-      const hidden = 'a field hidden from the caller\'s role answers 400 hidden_field';
-      const query: Array<[string, string]> = [
-        ['sort', `JSON ["field","ASC|DESC"]; fields: ${keys}; ${hidden}`],
-        ['filter', `JSON object; keys: ${keys} (suffixes _gte, _lte, _gt, _lt, _neq; an array means IN)${route.list.search ? ', q (full text)' : ''}; ${hidden}`],
-      ];
-      if (route.list.paged !== false) query.push(['range', 'JSON [start,end], inclusive, at most 1000 rows']);
-      for (const [name, description] of query) parameters.push({ name, in: 'query', required: false, description, schema: { type: 'string' } } as any);
-    }
+    const parameters: object[] = [...route.path.matchAll(/:([a-z_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'integer' } }));
+    if (route.list) parameters.push(...listParameters(route.list));
     const body = bodySchema(route);
     paths[path] ??= {};
     paths[path][route.method] = {

@@ -115,18 +115,6 @@ function parseJson(raw: unknown, name: string): unknown {
   }
 }
 
-function checkValue(key: string, spec: FieldSpec, value: unknown): unknown {
-  if (value === null) return null;
-  const schema = Array.isArray(spec.type) ? z.enum(spec.type as [string, ...string[]]) : valueSchemas[spec.type as string];
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const unclean = typeof value === 'string' && !CLEAN_TEXT.test(value);
-    const reason = unclean ? UNCLEAN_TEXT_MESSAGE : 'ungültiger Wert';
-    throw badRequest(`Ungültiger Filterwert für ${shown(key)}${unclean ? `: ${UNCLEAN_TEXT_MESSAGE}` : '.'}`, { [key]: reason }, 'invalid_filter');
-  }
-  return parsed.data;
-}
-
 interface VisibleField {
   spec: FieldSpec;
   filter: Expression<unknown>;
@@ -153,89 +141,154 @@ const hiddenField = (key: string, what: 'sort' | 'filter') =>
     'hidden_field',
   );
 
+/** A filter key of a list: the field it names and the comparison its suffix asks for. */
+interface FilterKey {
+  name: string;
+  op: Operator;
+}
+
 /**
- * Parses react-admin's `sort`, `range` and `filter` query parameters against a list's whitelist,
- * as this caller may use it. Unknown keys, keys of fields hidden from the caller, malformed JSON,
- * hostile characters and pages over MAX_PAGE rows are 400s.
+ * A list's query as one zod schema, derived from its spec: `sort` (a sortable key and a direction),
+ * `range` (paged lists) and `filter` (each filterable key with the operator suffixes its type
+ * allows and its value type, `q` with search, the custom filter keys). The router validates every
+ * list request with it, `/api/openapi.json` documents the parameters from it, and the security
+ * tests draw their keys from it. Values are the parameters' JSON, decoded.
+ */
+export interface ListQuerySchema {
+  schema: z.ZodObject<{ sort: z.ZodOptional<z.ZodType>; range?: z.ZodOptional<z.ZodType>; filter: z.ZodOptional<z.ZodObject> }>;
+  /** Sort keys (the `sort` enum). */
+  sortKeys: string[];
+  /** Filter key → field and operator (`cohort_id_gte` → cohort_id, >=). */
+  filterKeys: Map<string, FilterKey>;
+}
+
+const DIRECTIONS = ['ASC', 'DESC', 'asc', 'desc'] as const;
+const COMPARABLE: ReadonlyArray<[string, Operator]> = SUFFIXES.filter(([suffix]) => suffix !== '_neq');
+
+const valueSchema = (type: FilterType): z.ZodType => (Array.isArray(type) ? z.enum(type as [string, ...string[]]) : valueSchemas[type as string]);
+
+function buildListQuerySchema(list: ListSpec): ListQuerySchema {
+  const sortKeys = Object.keys(list.fields).filter((key) => list.fields[key].sortable !== false);
+  const filterKeys = new Map<string, FilterKey>();
+  const filterShape: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(list.fields)) {
+    if (spec.filterable === false) continue;
+    const value = valueSchema(spec.type);
+    // `=` and `<>` take one value, null (IS [NOT] NULL) or a list (IN, NOT IN).
+    const equality = z.union([value, z.null(), z.array(z.union([value, z.null()])).max(MAX_PAGE, 'Zu viele Werte.')]).optional();
+    filterShape[name] = equality;
+    filterKeys.set(name, { name, op: '=' });
+    filterShape[`${name}_neq`] = equality;
+    filterKeys.set(`${name}_neq`, { name, op: '<>' });
+    // Ordering comparisons only where the type has an order.
+    if (spec.type === 'bool' || Array.isArray(spec.type)) continue;
+    for (const [suffix, op] of COMPARABLE) {
+      filterShape[`${name}${suffix}`] = z.union([value, z.null()]).optional();
+      filterKeys.set(`${name}${suffix}`, { name, op });
+    }
+  }
+  if (list.search) filterShape.q = z.union([searchText, z.null()]).optional();
+  // The resource checks these values itself (its CustomFilter throws a 400 for a bad one).
+  for (const key of list.customFilters ?? []) filterShape[key] = z.unknown().optional();
+  const range = z
+    .tuple([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)])
+    .refine(([start, end]) => end >= start, 'range muss [start,ende] mit ganzen Zahlen sein.')
+    .refine(([start, end]) => end - start + 1 <= MAX_PAGE, { message: `Höchstens ${MAX_PAGE} Einträge je Seite.`, params: { code: 'range_too_large' } });
+  const schema = z
+    .object({
+      sort: z.tuple([z.enum(sortKeys as [string, ...string[]]), z.enum(DIRECTIONS)]).optional(),
+      ...(list.paged !== false ? { range: range.optional() } : {}),
+      filter: z.object(filterShape).strict().optional(),
+    })
+    .strict();
+  return { schema, sortKeys, filterKeys };
+}
+
+const schemas = new WeakMap<ListSpec, ListQuerySchema>();
+
+/** The list's query schema (built once per list). */
+export function listQuerySchema(list: ListSpec): ListQuerySchema {
+  let built = schemas.get(list);
+  if (!built) schemas.set(list, (built = buildListQuerySchema(list)));
+  return built;
+}
+
+/** The first zod issue of a list query as the 400 it stands for (stable codes, German message). */
+function listQueryError(issue: z.core.$ZodIssue, decoded: Record<string, unknown>) {
+  const [param, key] = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const name = shown(issue.keys[0]);
+    if (param === undefined) return badRequest(`Unbekannter Parameter ${name}.`, { [issue.keys[0]]: 'unbekannt' }, 'unknown_parameter');
+    return badRequest(`Nach ${name} kann nicht gefiltert werden.`, { [issue.keys[0]]: 'unbekannter Filter' }, 'unknown_filter');
+  }
+  if (param === 'sort') {
+    if (key === 0 && Array.isArray(decoded.sort)) return badRequest(`Nach ${shown(String(decoded.sort[0]))} kann nicht sortiert werden.`, { sort: 'unbekanntes Feld' }, 'unknown_sort');
+    return badRequest('sort muss ["feld","ASC|DESC"] sein.', { sort: 'ungültig' }, 'malformed_query');
+  }
+  if (param === 'range') {
+    if ((issue as { params?: { code?: string } }).params?.code === 'range_too_large') return badRequest(issue.message, { range: 'zu groß' }, 'range_too_large');
+    return badRequest('range muss [start,ende] mit ganzen Zahlen sein.', { range: 'ungültig' }, 'malformed_query');
+  }
+  if (key === undefined) return badRequest('filter muss ein JSON-Objekt sein.', { filter: 'ungültig' }, 'malformed_query');
+  const name = String(key);
+  const value = (decoded.filter as Record<string, unknown>)[name];
+  const unclean = typeof value === 'string' && !CLEAN_TEXT.test(value);
+  if (name === 'q') return badRequest(unclean ? `Suchbegriff ungültig: ${UNCLEAN_TEXT_MESSAGE}` : 'Suchbegriff ungültig.', { q: unclean ? UNCLEAN_TEXT_MESSAGE : 'ungültig' }, 'invalid_filter');
+  return badRequest(`Ungültiger Filterwert für ${shown(name)}${unclean ? `: ${UNCLEAN_TEXT_MESSAGE}` : '.'}`, { [name]: unclean ? UNCLEAN_TEXT_MESSAGE : 'ungültiger Wert' }, 'invalid_filter');
+}
+
+/**
+ * Parses react-admin's `sort`, `range` and `filter` query parameters against a list's query
+ * schema, as this caller may use it. Unknown keys, keys of fields hidden from the caller, malformed
+ * JSON, hostile characters and pages over MAX_PAGE rows are 400s.
  */
 export function parseListQuery(query: Record<string, unknown>, list: ListSpec, viewer: Viewer): ListQuery {
   const { fields } = list;
-  const paged = list.paged !== false;
-  for (const key of Object.keys(query)) {
-    if (!(key === 'sort' || key === 'filter' || (paged && key === 'range'))) {
-      throw badRequest(`Unbekannter Parameter ${shown(key)}.`, { [key]: 'unbekannt' }, 'unknown_parameter');
+  const { schema, filterKeys } = listQuerySchema(list);
+  const decoded: Record<string, unknown> = Object.create(null);
+  for (const [key, raw] of Object.entries(query)) {
+    // JSON `null` stands for the parameter left out (the default sort, first page, no filter).
+    decoded[key] = key === 'sort' || key === 'range' || key === 'filter' ? (parseJson(raw, key) ?? undefined) : raw;
+  }
+  // Hidden before unknown or invalid: a caller learns no more of a hidden field than that it is hidden.
+  if (Array.isArray(decoded.sort) && typeof decoded.sort[0] === 'string' && visibleField(fields, decoded.sort[0], viewer) === 'hidden') {
+    throw hiddenField(decoded.sort[0], 'sort');
+  }
+  if (decoded.filter && typeof decoded.filter === 'object' && !Array.isArray(decoded.filter)) {
+    for (const key of Object.keys(decoded.filter)) {
+      const suffix = SUFFIXES.find(([s]) => key.endsWith(s) && Object.hasOwn(fields, key.slice(0, -s.length)));
+      const name = Object.hasOwn(fields, key) ? key : suffix && key.slice(0, -suffix[0].length);
+      if (name && visibleField(fields, name, viewer) === 'hidden') throw hiddenField(key, 'filter');
     }
   }
-  const sortRaw = parseJson(query.sort, 'sort') ?? list.defaultSort ?? ['id', 'ASC'];
-  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || typeof sortRaw[1] !== 'string') {
-    throw badRequest('sort muss ["feld","ASC|DESC"] sein.', { sort: 'ungültig' }, 'malformed_query');
-  }
-  const sortField = visibleField(fields, sortRaw[0], viewer);
-  if (sortField === 'hidden') throw hiddenField(sortRaw[0], 'sort');
-  if (!sortField || sortField.spec.sortable === false) throw badRequest(`Nach ${shown(sortRaw[0])} kann nicht sortiert werden.`, { sort: 'unbekanntes Feld' }, 'unknown_sort');
-  const direction = sortRaw[1].toUpperCase();
-  if (direction !== 'ASC' && direction !== 'DESC') throw badRequest('Sortierrichtung muss ASC oder DESC sein.', { sort: 'ungültige Richtung' }, 'malformed_query');
+  const parsed = schema.safeParse(decoded);
+  if (!parsed.success) throw listQueryError(parsed.error.issues[0], decoded);
 
-  const rangeRaw = parseJson(query.range, 'range') ?? [0, 24];
-  if (
-    !Array.isArray(rangeRaw) || rangeRaw.length !== 2 ||
-    !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]
-  ) {
-    throw badRequest('range muss [start,ende] mit ganzen Zahlen sein.', { range: 'ungültig' }, 'malformed_query');
-  }
-  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE) throw badRequest(`Höchstens ${MAX_PAGE} Einträge je Seite.`, { range: 'zu groß' }, 'range_too_large');
-
-  const filterRaw = parseJson(query.filter, 'filter') ?? {};
-  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
-    throw badRequest('filter muss ein JSON-Objekt sein.', { filter: 'ungültig' }, 'malformed_query');
-  }
+  const [sortKey, direction] = (parsed.data.sort as [string, string] | undefined) ?? list.defaultSort ?? ['id', 'ASC'];
+  const sortField = visibleField(fields, sortKey, viewer);
+  if (!sortField || sortField === 'hidden') throw badRequest(`Nach ${shown(sortKey)} kann nicht sortiert werden.`, { sort: 'unbekanntes Feld' }, 'unknown_sort');
+  const [start, end] = (parsed.data.range as [number, number] | undefined) ?? [0, 24];
   const filters: FilterClause[] = [];
   const custom: Record<string, unknown> = Object.create(null);
   let q: string | undefined;
-  for (const [key, value] of Object.entries(filterRaw as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries((parsed.data.filter ?? {}) as Record<string, unknown>)) {
+    if (value === undefined) continue;
     if (key === 'q' && list.search) {
-      if (value === '' || value === null || value === undefined) continue;
-      const parsed = searchText.safeParse(value);
-      if (!parsed.success) {
-        const unclean = typeof value === 'string' && !CLEAN_TEXT.test(value);
-        throw badRequest(unclean ? `Suchbegriff ungültig: ${UNCLEAN_TEXT_MESSAGE}` : 'Suchbegriff ungültig.', { q: unclean ? UNCLEAN_TEXT_MESSAGE : 'ungültig' }, 'invalid_filter');
-      }
-      q = parsed.data;
+      if (value !== null && value !== '') q = value as string;
       continue;
     }
     if (list.customFilters?.includes(key)) {
       custom[key] = value;
       continue;
     }
-    let name = key;
-    let op: Operator = '=';
-    if (!Object.hasOwn(fields, key)) {
-      const suffix = SUFFIXES.find(([s]) => key.endsWith(s) && Object.hasOwn(fields, key.slice(0, -s.length)));
-      if (suffix) {
-        name = key.slice(0, -suffix[0].length);
-        op = suffix[1];
-      }
-    }
-    const field = visibleField(fields, name, viewer);
-    if (field === 'hidden') throw hiddenField(key, 'filter');
-    if (!field || field.spec.filterable === false) throw badRequest(`Nach ${shown(key)} kann nicht gefiltert werden.`, { [key]: 'unbekannter Filter' }, 'unknown_filter');
-    const { spec } = field;
-    if (Array.isArray(value)) {
-      if (op !== '=' && op !== '<>') throw badRequest(`Liste nicht erlaubt für ${shown(key)}.`, { [key]: 'ungültig' }, 'invalid_filter');
-      if (value.length > MAX_PAGE) throw badRequest('Zu viele Werte.', { [key]: 'zu viele Werte' }, 'invalid_filter');
-      const values = value.map((v) => checkValue(key, spec, v));
-      filters.push({ key: name, ref: field.filter, op: op === '=' ? 'in' : '<>', value: values });
-      continue;
-    }
-    if (typeof value === 'object' && value !== null) throw badRequest(`Ungültiger Filterwert für ${shown(key)}.`, { [key]: 'ungültiger Wert' }, 'invalid_filter');
-    if (op !== '=' && op !== '<>' && (spec.type === 'bool' || Array.isArray(spec.type))) {
-      throw badRequest(`Vergleich nicht möglich für ${shown(key)}.`, { [key]: 'ungültig' }, 'invalid_filter');
-    }
-    filters.push({ key: name, ref: field.filter, op, value: checkValue(key, spec, value) });
+    const { name, op } = filterKeys.get(key)!;
+    const field = visibleField(fields, name, viewer) as VisibleField;
+    if (Array.isArray(value)) filters.push({ key: name, ref: field.filter, op: op === '=' ? 'in' : '<>', value });
+    else filters.push({ key: name, ref: field.filter, op, value });
   }
   return {
-    sort: { key: sortRaw[0], ref: sortField.sort, direction: direction.toLowerCase() as 'asc' | 'desc' },
-    range: { start: rangeRaw[0], end: rangeRaw[1] },
+    sort: { key: sortKey, ref: sortField.sort, direction: direction.toLowerCase() as 'asc' | 'desc' },
+    range: { start, end },
     filters,
     q,
     custom,

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { registerResource, type Rec } from '../http/resource.ts';
+import { changedFields, registerResource, type Existing, type Patch } from '../http/resource.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, milestoneSchema, milestoneUpdateSchema } from './milestones.schema.ts';
 
@@ -23,7 +23,7 @@ async function visibleFellowship(trx: Transaction<Database>, ctx: RequestContext
  * Achieved milestones carry weight: an approved transfer concept opened stage 2, and approved or
  * paid tranches were released because of it. Those may not silently become "open" again.
  */
-async function assertMayLeaveAchieved(trx: Transaction<Database>, existing: Rec) {
+async function assertMayLeaveAchieved(trx: Transaction<Database>, existing: Existing<'milestones'>) {
   if (existing.kind === 'transfer_concept') {
     const f = await trx.selectFrom('fellowships').select('stage').where('id', '=', existing.fellowship_id).executeTakeFirstOrThrow();
     if (Number(f.stage) === 2) throw conflict('Das Transferkonzept ist freigegeben (Stufe 2) und bleibt erreicht.', 'stage_gate_passed');
@@ -69,14 +69,13 @@ export function registerMilestoneRoutes(api: ApiRouter): void {
       return { ...input, achieved_at: input.status === 'achieved' ? new Date() : null };
     },
     beforeUpdate: async (_ctx, input, existing, trx) => {
-      const patch: Rec = { ...input };
+      const patch: Patch<'milestones'> = { ...input };
       const status = input.status ?? existing.status;
       const kind = input.kind ?? existing.kind;
       if (existing.status === 'achieved' && (status !== 'achieved' || kind !== existing.kind)) await assertMayLeaveAchieved(trx, existing);
       if (status === 'achieved' && existing.status !== 'achieved') patch.achieved_at = new Date();
       if (status !== 'achieved') patch.achieved_at = null;
-      for (const key of Object.keys(patch)) if (String(patch[key]) === String(existing[key]) && !(patch[key] instanceof Date)) delete patch[key];
-      return patch;
+      return changedFields(patch, existing);
     },
     beforeDelete: async (_ctx, existing, trx) => {
       if (existing.status === 'achieved') await assertMayLeaveAchieved(trx, existing);

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { csvDecimal, csvLabel, sendCsv } from '../http/csv.ts';
+import { csvDecimal, csvLabel } from '../http/csv.ts';
 import type { ListQuery, ListSpec } from '../http/list-query.ts';
-import { applyListQuery, listPage, setContentRange, type Rec } from '../http/resource.ts';
+import { applyListQuery, listPage, registerCsvExport, setContentRange, type CsvExport, type Rec } from '../http/resource.ts';
 import { juryProgress, RANKING_FIELDS, rankingTable } from './rankings.queries.ts';
 
 const RANKING_LIST: ListSpec = { fields: RANKING_FIELDS, defaultSort: ['rank', 'ASC'] };
@@ -23,34 +23,27 @@ async function rankingPage(ctx: RequestContext, list: ListQuery, cohortId: numbe
   return listPage(ctx.db, qb, list);
 }
 
-const CSV_HEADER = [
-  'Rang', 'Bewerbung', 'Organisation', 'Projekt', 'Status', 'Bewertungen', 'Zugewiesen', 'Unvollständig', 'Normalisierter Score (z)',
-  'Gewichteter Score (0–100)', 'Spannweite', 'Uneinigkeit',
+/** A cohort's whole ranking fits (a cohort has a few hundred applications). */
+const MAX_RANKED = 50_000;
+
+const CSV_COLUMNS: CsvExport<Rec>['columns'] = [
+  ['Rang', (r) => r.rank], ['Bewerbung', (r) => r.application_id], ['Organisation', (r) => r.organisation_name], ['Projekt', (r) => r.project_name],
+  ['Status', (r) => csvLabel('application_status', r.status)], ['Bewertungen', (r) => r.review_count], ['Zugewiesen', (r) => r.assigned_count], ['Unvollständig', (r) => r.partial],
+  ['Normalisierter Score (z)', (r) => csvDecimal(r.normalised_score, 3)], ['Gewichteter Score (0–100)', (r) => csvDecimal(r.weighted_score, 2)],
+  ['Spannweite', (r) => csvDecimal(r.spread, 2)], ['Uneinigkeit', (r) => r.disagreement],
 ];
 
 export function registerRankingRoutes(api: ApiRouter): void {
-  api.add({
-    method: 'get',
+  registerCsvExport(api, {
     path: '/rankings/export.csv',
     tag: 'rankings',
     summary: 'Rankings of one cohort as CSV (semicolon-separated, German decimal comma, UTF-8 with BOM)',
     access: STAFF,
-    list: { ...RANKING_LIST, paged: false },
-    handler: async (ctx, _req, res, { list }) => {
-      const cohortId = rankingCohort(list);
-      const rows = await applyListQuery(rankingTable(ctx.db, sql<number>`${cohortId}::int`), list, {}, ctx)
-        .orderBy(list.sort.ref, list.sort.direction)
-        .orderBy('t.id')
-        .execute();
-      sendCsv(res, `ranking-jahrgang-${cohortId}.csv`, [
-        CSV_HEADER,
-        ...rows.map((r) => [
-          r.rank, r.application_id, r.organisation_name, r.project_name, csvLabel('application_status', r.status), r.review_count, r.assigned_count, r.partial,
-          csvDecimal(r.normalised_score, 3), csvDecimal(r.weighted_score, 2), csvDecimal(r.spread, 2), r.disagreement,
-        ]),
-      ]);
-      return undefined;
-    },
+    list: RANKING_LIST,
+    select: (db, _ctx, list) => rankingTable(db, sql<number>`${rankingCohort(list)}::int`),
+    limit: MAX_RANKED,
+    filename: (list) => `ranking-jahrgang-${rankingCohort(list)}.csv`,
+    columns: CSV_COLUMNS,
   });
 
   api.add({

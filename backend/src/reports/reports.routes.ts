@@ -78,7 +78,7 @@ export function registerReportRoutes(api: ApiRouter): void {
         cohort_id: input.cohort_id,
         kind: input.kind,
         title: input.title ?? `${REPORT_TITLES[input.kind as ReportKind]} – ${cohort.name}`,
-        status: 'draft',
+        status: 'draft' as const,
         created_by: ctx.user?.id ?? null,
       };
     },

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database, ReviewScore } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, conflict, notFound, type FieldErrors } from '../http/errors.ts';
-import type { Rec } from '../http/resource.ts';
+import type { Existing, Patch, Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { cohortCriteria, selectReviews } from './reviews.queries.ts';
 import { planAssignment } from './assignment.ts';
@@ -78,11 +78,11 @@ function assertEditable(row: { status: string }) {
 }
 
 /** The patch for a juror's draft: only the juror, only while `assigned`. */
-export async function draftPatch(trx: Trx, input: ReviewUpdateInput, existing: Rec): Promise<Rec> {
-  assertEditable(existing as { status: string });
-  const cohortId = await assertReviewPhase(trx, existing.application_id as number);
+export async function draftPatch(trx: Trx, input: ReviewUpdateInput, existing: Existing<'reviews'>): Promise<Patch<'reviews'>> {
+  assertEditable(existing);
+  const cohortId = await assertReviewPhase(trx, existing.application_id);
   const criteria = await cohortCriteria(trx, cohortId);
-  const patch: Rec = {};
+  const patch: Patch<'reviews'> = {};
   if (input.scores !== undefined) patch.scores = JSON.stringify(normaliseScores(criteria, input.scores, existing.scores));
   if (input.recommendation !== undefined) patch.recommendation = input.recommendation;
   if (input.overall_comment !== undefined) patch.overall_comment = input.overall_comment;

@@ -2,18 +2,19 @@ import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { ADMIN, STAFF } from '../http/api-router.ts';
 import { badRequest, conflict } from '../http/errors.ts';
-import { registerResource, type Rec } from '../http/resource.ts';
+import { registerResource, type Existing } from '../http/resource.ts';
 import { hashPassword } from '../auth/password.ts';
-import { userCreateSchema, userUpdateSchema } from './users.schema.ts';
+import { userCreateSchema, userUpdateSchema, type UserInput } from './users.schema.ts';
 import { endSessions, forgetSessions } from '../auth/sessions.ts';
 import { retireAccountTokens } from '../auth/account-tokens.ts';
 
-async function withPasswordHash(input: Rec): Promise<Rec> {
+/** The write-only `password` becomes its hash; the rest of the input is the row. */
+async function withPasswordHash<I extends { password?: string }>(input: I): Promise<Omit<I, 'password'> & { password_hash?: string }> {
   const { password, ...rest } = input;
   return password ? { ...rest, password_hash: await hashPassword(password) } : rest;
 }
 
-function checkOrganisation(values: Rec, existing?: Rec) {
+function checkOrganisation(values: Partial<UserInput>, existing?: Existing<'users'>) {
   const role = values.role ?? existing?.role;
   const organisationId = values.organisation_id !== undefined ? values.organisation_id : existing?.organisation_id;
   if (role === 'applicant' && !organisationId) throw badRequest('Bitte die Organisation angeben.', { organisation_id: 'Pflichtfeld für Antragstellende.' });

@@ -18,3 +18,5 @@ export const userCreateSchema = z.object({
 export const userUpdateSchema = userCreateSchema.partial().extend({
   password: z.preprocess((v) => (v === '' || v === null ? undefined : v), passwordSchema.optional()),
 });
+
+export type UserInput = z.output<typeof userCreateSchema>;

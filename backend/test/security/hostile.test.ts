@@ -10,6 +10,7 @@ import { leafPaths, objectAt } from '../support/schema-paths.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import type { RouteDef } from '../../src/http/api-router.ts';
 import { errorHandler, toHttpError } from '../../src/http/errors.ts';
+import { listQuerySchema, type ListSpec } from '../../src/http/list-query.ts';
 import { MATRIX, parseEntry } from './matrix.table.ts';
 import { buildWorld, clearTables, fillPath, MATRIX_ROLES, sessionTokens, type MatrixRole, type World } from './world.ts';
 
@@ -176,11 +177,14 @@ describe('security: hostile input', function () {
       fc.string({ maxLength: 30 }),
       fc.constantFrom('[', '{"q":', '["id"]', '["id","ASC","x"]', '["id","SIDEWAYS"]', '["t.id; drop table users","ASC"]', '[0,1e9]', '[-5,3]', '[3,1]', '[0.5,2]', '[0,999]', '{"id":{"$gt":0}}', '{"id":[' + Array.from({ length: 2000 }, (_, i) => i).join(',') + ']}', '{"q":"\\u0000"}', '{"q":"\'"}', '{"id_gte":"1 or 1=1"}', '{"__proto__":{"x":1}}', '{"created_at_gte":"2026-13-45"}'),
     );
-    const filterFromFields = fc
-      .dictionary(fc.constantFrom('q', 'id', 'id_gte', 'id_neq', 'organisation_id', 'cohort_id', 'status', 'name', 'created_at_lt', 'nope', 'status_gt'), hostileValue, { maxKeys: 4 })
-      .map((f) => JSON.stringify(f));
+    const commonKeys = ['q', 'id', 'id_gte', 'id_neq', 'organisation_id', 'cohort_id', 'status', 'name', 'created_at_lt', 'nope', 'status_gt'];
     for (const route of testContext.routes.filter(isList)) {
       const role = callerFor(route);
+      // The keys the list's own query schema names (every operator of every field), plus common ones.
+      const schemaFilterKeys = route.list ? [...listQuerySchema(route.list).filterKeys.keys()] : [];
+      const filterFromFields = fc
+        .dictionary(fc.constantFrom(...commonKeys, ...schemaFilterKeys), hostileValue, { maxKeys: 4 })
+        .map((f) => JSON.stringify(f));
       await fc.assert(
         fc.asyncProperty(
           fc.record({ sort: fc.option(jsonish), range: fc.option(jsonish), filter: fc.option(fc.oneof(jsonish, filterFromFields)), extra: fc.option(fc.string({ maxLength: 10 })) }),
@@ -279,8 +283,11 @@ describe('security: hostile input', function () {
     assert.ok(lists.length > 15, `found only ${lists.length} list routes`);
     for (const route of lists) {
       const role = callerFor(route);
-      const keys = route.list ? Object.keys(route.list.fields) : ['id', 'name', 'status', 'organisation_id'];
-      const valueKeys = route.list?.search !== false ? [...keys, 'q'] : keys;
+      // From the list's query schema: its sort keys, and every filter key with each operator it allows.
+      const schema = route.list ? listQuerySchema(route.list as ListSpec) : undefined;
+      const keys = schema ? schema.sortKeys : ['id', 'name', 'status', 'organisation_id'];
+      const filterKeys = schema ? [...schema.filterKeys.keys()] : keys;
+      const valueKeys = route.list?.search !== false ? [...filterKeys, 'q'] : filterKeys;
       await fc.assert(
         fc.asyncProperty(
           fc.oneof(
