@@ -198,7 +198,7 @@ export function setContentRange(res: { setHeader(name: string, value: string): u
  * Every row of a list for a download: the list's filters and sort (id breaks ties), no range, at
  * most `limit` rows. The same parsed query as the list, so an export shows what the list shows.
  */
-export function exportRows<R>(qb: SelectQueryBuilder<any, any, R>, list: ListQuery, spec: ListFilters, ctx: RequestContext, limit: number): Promise<R[]> {
+function exportRows<R>(qb: SelectQueryBuilder<any, any, R>, list: ListQuery, spec: ListFilters, ctx: RequestContext, limit: number): Promise<R[]> {
   return applyListQuery(qb, list, spec, ctx)
     .orderBy(list.sort.ref, list.sort.direction)
     .orderBy(sql.ref('t.id'), list.sort.direction)
