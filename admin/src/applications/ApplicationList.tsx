@@ -2,7 +2,7 @@ import { Button, DataTable, DateField, List, TextField, TopToolbar, useListConte
 import DownloadIcon from '@mui/icons-material/Download';
 import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField } from '../shared/inputs.tsx';
-import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { BERLIN } from '../shared/dateOptions.ts';
 import { useApplicationFilters } from './applicationFilters.tsx';
 
 /** The server writes the CSV of exactly the filtered, sorted list (all pages), so the browser only follows a link. */

@@ -6,7 +6,7 @@ import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Link as MuiLink } from '@mui/material';
 import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField } from '../shared/inputs.tsx';
-import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { BERLIN } from '../shared/dateOptions.ts';
 import { EligibilityButton } from './EligibilityDialog.tsx';
 
 export const PdfButton = () => {

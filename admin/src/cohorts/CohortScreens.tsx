@@ -10,12 +10,13 @@ import { Link } from 'react-router-dom';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { COHORT_PHASES, cohortCreateSchema } from '../../../backend/src/cohorts/cohorts.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
+import { BERLIN } from '../shared/dateOptions.ts';
 import { MoneyField, MoneyInput, enumChoices } from '../shared/inputs.tsx';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
 
 /** Every date on these screens is shown in Berlin time, whatever the browser's zone. */
-export const BERLIN = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' } as const;
+export { BERLIN };
 
 const CohortFilters = () => {
   const translate = useTranslate();

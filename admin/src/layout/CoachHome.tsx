@@ -1,7 +1,7 @@
 import { List, ListItemButton, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
-import { useProgrammeFellows } from '../programme/CoachWorkspace.tsx';
+import { useProgrammeFellows } from '../programme/useProgrammeFellows.ts';
 import { formatDateTime, formatHours } from '../programme/format.ts';
 import { HomeCard, HomeFrame, LinkButton, Muted, Progress, useIntlLocale } from './HomeParts.tsx';
 
