@@ -46,3 +46,8 @@ export const organisationSchema = z.object({
 });
 
 export type OrganisationInput = z.infer<typeof organisationSchema>;
+
+/** A profile save: any field, plus the version the edit is based on (a mismatch answers 409 `stale_version`). */
+export const organisationUpdateSchema = organisationSchema.partial().extend({
+  version: z.number({ error: 'Version erwartet.' }).int().positive().optional(),
+});
