@@ -7,6 +7,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: {
+    alias: { 'object.entries': fileURLToPath(new URL('./src/shared/object-entries.cjs', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

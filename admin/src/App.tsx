@@ -1,5 +1,9 @@
-import { useState } from 'react';
-import { Admin, CustomRoutes, Loading, NotFound, Resource } from 'react-admin';
+import { createElement, useState, type ComponentProps } from 'react';
+import { CssBaseline } from '@mui/material';
+import {
+  AccessDenied, AdminContext, AuthCallback, AuthenticationError, CoreAdminUI, CustomRoutes, Error as ErrorPage, Loading, LoadingPage,
+  localStorageStore, NotFound, Notification, Resource,
+} from 'react-admin';
 import { Route } from 'react-router-dom';
 import { dataProvider } from './dataProvider.ts';
 import { authProvider, routeDenied, type Role } from './auth/authProvider.ts';
@@ -48,20 +52,38 @@ function exposeScreens(role: Role, features: Features) {
   };
 }
 
+/**
+ * react-admin's `<Admin>` is `<AdminContext>` plus `<AdminUI>`; this is that `AdminUI` with every
+ * page named. The stock one imports its default login form (and with it react-hook-form and the
+ * form inputs) even when `loginPage` replaces it, so the login page would carry a form library
+ * it never uses.
+ */
+const ConsoleUI = (props: ComponentProps<typeof CoreAdminUI>) => (
+  <CssBaseline enableColorScheme>
+    <CoreAdminUI
+      accessDenied={AccessDenied}
+      authCallbackPage={AuthCallback}
+      authenticationError={AuthenticationError}
+      error={ErrorPage}
+      loading={LoadingPage}
+      {...props}
+    />
+    {createElement(Notification)}
+  </CssBaseline>
+);
+
+const store = localStorageStore();
+
 export const App = () => {
   const [features, setFeatures] = useState<Features | null>(null);
   return (
     <FeaturesContext.Provider value={{ features, setFeatures }}>
-      <Admin
-        dataProvider={dataProvider}
-        authProvider={authProvider}
-        i18nProvider={i18nProvider}
+      <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} store={store} theme={theme} darkTheme={darkTheme}>
+      <ConsoleUI
         layout={Layout}
         dashboard={Dashboard}
         loginPage={LoginPage}
         catchAll={CatchAll}
-        theme={theme}
-        darkTheme={darkTheme}
         requireAuth
         disableTelemetry
       >
@@ -101,7 +123,8 @@ export const App = () => {
             publicRoutes,
           ];
         }}
-      </Admin>
+      </ConsoleUI>
+      </AdminContext>
     </FeaturesContext.Provider>
   );
 };

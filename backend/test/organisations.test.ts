@@ -138,4 +138,60 @@ describe('organisations', () => {
     await juror.get('/api/organisations').expect(403);
     await juror.get(`/api/organisations/${org.id}`).expect(403);
   });
+  describe('versions: a save based on an older profile is refused (issue 17)', () => {
+    it('carries a version; a save based on an older one answers 409 stale_version in German and changes nothing', async () => {
+      const org = await createOrganisation({ name: 'Versionen e.V.', city: 'Leipzig' });
+      const { agent } = await agentFor('applicant', { organisation_id: org.id });
+      const loaded = (await agent.get(`/api/organisations/${org.id}`).expect(200)).body;
+      assert.equal(loaded.version, 1);
+      // Tab 2 saves first, based on version 1 (react-admin sends the whole record back).
+      const second = await agent.put(`/api/organisations/${org.id}`).send({ ...loaded, city: 'Dresden' }).expect(200);
+      assert.equal(second.body.version, 2);
+      const before = await databaseSnapshot();
+      const stale = await agent.put(`/api/organisations/${org.id}`).send({ ...loaded, city: 'Chemnitz' }).expect(409);
+      assert.equal(stale.body.code, 'stale_version');
+      assert.match(stale.body.message, /^Das Profil dieser Organisation wurde inzwischen an anderer Stelle geändert/);
+      assert.equal(await databaseSnapshot(), before);
+      const next = await agent.put(`/api/organisations/${org.id}`).send({ ...second.body, city: 'Zwickau' }).expect(200);
+      assert.equal(next.body.version, 3);
+      assert.equal(next.body.city, 'Zwickau');
+    });
+
+    it('lets exactly one of two parallel saves on the same version win', async () => {
+      const org = await createOrganisation({ name: 'Parallel e.V.' });
+      const { agent: staff } = await agentFor('staff');
+      const { agent: applicant } = await agentFor('applicant', { organisation_id: org.id });
+      const results = await Promise.all([
+        staff.put(`/api/organisations/${org.id}`).send({ version: 1, name: 'Parallel e.V.', city: 'Fenster A' }),
+        applicant.put(`/api/organisations/${org.id}`).send({ version: 1, name: 'Parallel e.V.', city: 'Fenster B' }),
+      ]);
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
+      const winner = results.find((r) => r.status === 200)!;
+      const loser = results.find((r) => r.status === 409)!;
+      assert.equal(loser.body.code, 'stale_version');
+      const stored = await db().selectFrom('organisations').select(['city', 'version']).where('id', '=', org.id).executeTakeFirstOrThrow();
+      assert.equal(stored.city, winner.body.city);
+      assert.equal(stored.version, 2);
+    });
+
+    it('counts every change of the profile, but not a save that changes nothing', async () => {
+      const org = await createOrganisation({ name: 'Zähler e.V.', city: 'Halle' });
+      const { agent } = await agentFor('staff');
+      const same = await agent.put(`/api/organisations/${org.id}`).send({ version: 1, name: 'Zähler e.V.', city: 'Halle' }).expect(200);
+      assert.equal(same.body.version, 1);
+      // A change made outside the form (a script, an operator) still moves the version.
+      await db().updateTable('organisations').set({ phone: '0345 123' }).where('id', '=', org.id).execute();
+      const stale = await agent.put(`/api/organisations/${org.id}`).send({ version: 1, name: 'Zähler e.V.', city: 'Magdeburg' }).expect(409);
+      assert.equal(stale.body.code, 'stale_version');
+    });
+
+    it('refuses a version that is not a positive whole number with 400 at the field', async () => {
+      const org = await createOrganisation({ name: 'Eingabe e.V.' });
+      const { agent } = await agentFor('staff');
+      const before = await databaseSnapshot();
+      const res = await agent.put(`/api/organisations/${org.id}`).send({ version: 'zwei', name: 'Eingabe e.V.' }).expect(400);
+      assert.ok(res.body.errors.version);
+      assert.equal(await databaseSnapshot(), before);
+    });
+  });
 });

@@ -1,5 +1,9 @@
 import type { PageDef } from '../registry.tsx';
-import { ConfirmRegistrationPage, ForgotPasswordPage, ResetPasswordPage } from './AccountPages.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const ConfirmRegistrationPage = lazyScreen(() => import('./AccountPages.tsx'), (m) => m.ConfirmRegistrationPage);
+const ForgotPasswordPage = lazyScreen(() => import('./AccountPages.tsx'), (m) => m.ForgotPasswordPage);
+const ResetPasswordPage = lazyScreen(() => import('./AccountPages.tsx'), (m) => m.ResetPasswordPage);
 
 /** Public pages the login page and the account e-mails link to (backend/src/auth/account-emails.ts). */
 export const accountPages: PageDef[] = [

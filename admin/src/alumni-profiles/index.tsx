@@ -1,10 +1,13 @@
 import Diversity3Icon from '@mui/icons-material/Diversity3';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import type { PageDef, ResourceDef } from '../registry.tsx';
-import { AlumniDirectory } from './AlumniDirectory.tsx';
-import { AlumniProfileShow } from './AlumniProfileShow.tsx';
-import { AlumniProfileCreate, AlumniProfileEdit } from './AlumniProfileEdit.tsx';
-import { MentorMatchesPage } from './MentorMatchesPage.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const AlumniDirectory = lazyScreen(() => import('./AlumniDirectory.tsx'), (m) => m.AlumniDirectory);
+const AlumniProfileShow = lazyScreen(() => import('./AlumniProfileShow.tsx'), (m) => m.AlumniProfileShow);
+const AlumniProfileCreate = lazyScreen(() => import('./AlumniProfileEdit.tsx'), (m) => m.AlumniProfileCreate);
+const AlumniProfileEdit = lazyScreen(() => import('./AlumniProfileEdit.tsx'), (m) => m.AlumniProfileEdit);
+const MentorMatchesPage = lazyScreen(() => import('./MentorMatchesPage.tsx'), (m) => m.MentorMatchesPage);
 
 const alumniProfiles: ResourceDef = {
   name: 'alumni-profiles',

@@ -1,9 +1,11 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import type { PageDef, ResourceDef } from '../registry.tsx';
-import { ApplicationList } from './ApplicationList.tsx';
-import { ApplicationShow } from './ApplicationShow.tsx';
-import { ApplicationFormPage } from './ApplicationFormPage.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const ApplicationList = lazyScreen(() => import('./ApplicationList.tsx'), (m) => m.ApplicationList);
+const ApplicationShow = lazyScreen(() => import('./ApplicationShow.tsx'), (m) => m.ApplicationShow);
+const ApplicationFormPage = lazyScreen(() => import('./ApplicationFormPage.tsx'), (m) => m.ApplicationFormPage);
 
 const applications: ResourceDef = {
   name: 'applications',

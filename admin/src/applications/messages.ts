@@ -1,5 +1,5 @@
 import type { FeatureMessages } from '../i18n/types.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../backend/src/shared/password-policy.ts';
 
 /** The call: cohorts, criteria, applications, the application form, registration and the outbox. */
 export const callMessages: FeatureMessages = {

@@ -1,8 +1,10 @@
 import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceDef } from '../registry.tsx';
-import { AuditEventList } from './AuditEventList.tsx';
-import { AuditEventShow } from './AuditEventShow.tsx';
 import { AuditEventRepresentation } from './AuditFields.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const AuditEventList = lazyScreen(() => import('./AuditEventList.tsx'), (m) => m.AuditEventList);
+const AuditEventShow = lazyScreen(() => import('./AuditEventShow.tsx'), (m) => m.AuditEventShow);
 
 /** Read-only for admins: the API has no create, edit or delete for the audit trail. */
 const auditEvents: ResourceDef = {

@@ -1,5 +1,5 @@
 import type { FeatureMessages } from '../i18n/types.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../backend/src/auth/auth.schema.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../backend/src/shared/password-policy.ts';
 
 /** Audit trail and account pages (password reset, registration confirmation). German first. */
 export const auditMessages: FeatureMessages = {

@@ -1,8 +1,10 @@
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import type { ResourceDef } from '../registry.tsx';
-import { CoachingSessionList } from './CoachingSessionList.tsx';
-import { CoachingSessionEdit } from './CoachingSessionEdit.tsx';
-import { LogSessionForm } from './LogSessionForm.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const CoachingSessionList = lazyScreen(() => import('./CoachingSessionList.tsx'), (m) => m.CoachingSessionList);
+const CoachingSessionEdit = lazyScreen(() => import('./CoachingSessionEdit.tsx'), (m) => m.CoachingSessionEdit);
+const LogSessionForm = lazyScreen(() => import('./LogSessionForm.tsx'), (m) => m.LogSessionForm);
 import { useLocaleState, useRecordContext } from 'react-admin';
 import { formatDate } from '../shared/format.ts';
 

@@ -1,7 +1,14 @@
 import EventIcon from '@mui/icons-material/Event';
 import RuleIcon from '@mui/icons-material/Rule';
 import type { ResourceDef } from '../registry.tsx';
-import { CohortCreate, CohortEdit, CohortList, CohortShow, CriterionCreate, CriterionEdit } from './CohortScreens.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const CohortCreate = lazyScreen(() => import('./CohortScreens.tsx'), (m) => m.CohortCreate);
+const CohortEdit = lazyScreen(() => import('./CohortScreens.tsx'), (m) => m.CohortEdit);
+const CohortList = lazyScreen(() => import('./CohortScreens.tsx'), (m) => m.CohortList);
+const CohortShow = lazyScreen(() => import('./CohortScreens.tsx'), (m) => m.CohortShow);
+const CriterionCreate = lazyScreen(() => import('./CohortScreens.tsx'), (m) => m.CriterionCreate);
+const CriterionEdit = lazyScreen(() => import('./CohortScreens.tsx'), (m) => m.CriterionEdit);
 
 const cohorts: ResourceDef = {
   name: 'cohorts',

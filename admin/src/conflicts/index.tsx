@@ -1,7 +1,10 @@
 import GppMaybeIcon from '@mui/icons-material/GppMaybe';
 import type { ResourceDef } from '../registry.tsx';
-import { ConflictList } from './ConflictList.tsx';
-import { ConflictCreate, ConflictEdit } from './ConflictEdit.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const ConflictList = lazyScreen(() => import('./ConflictList.tsx'), (m) => m.ConflictList);
+const ConflictCreate = lazyScreen(() => import('./ConflictEdit.tsx'), (m) => m.ConflictCreate);
+const ConflictEdit = lazyScreen(() => import('./ConflictEdit.tsx'), (m) => m.ConflictEdit);
 
 const conflicts: ResourceDef = {
   name: 'conflicts',

@@ -1,45 +1,33 @@
-import { Box, Card, CardContent, CardHeader, MenuItem, TextField, Typography } from '@mui/material';
-import Grid from '@mui/material/Grid';
+import { lazy, Suspense } from 'react';
+import { Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { BarChart } from '@mui/x-charts/BarChart';
-import { LineChart } from '@mui/x-charts/LineChart';
-import { Gauge } from '@mui/x-charts/Gauge';
-import { useState, type ReactNode } from 'react';
-import { Loading, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
-import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
+import { useState } from 'react';
+import { Loading, Title, useDataProvider, useStore, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import type { DashboardData } from '../../../backend/src/dashboard/dashboard.schema.ts';
+import { useDashboardFormat, type Dashboard } from './dashboardFormat.ts';
 
-/** JSON turns the API's Date fields into strings. */
-type Dashboard = Omit<DashboardData, 'cohort'> & { cohort: (Omit<NonNullable<DashboardData['cohort']>, 'application_opens_at' | 'application_closes_at'>) | null };
+const StaffDashboardCharts = lazy(() => import('./StaffDashboardCharts.tsx'));
 
-
-const Panel = ({ title, subtitle, children, size = 6 }: { title: string; subtitle?: string; children: ReactNode; size?: number }) => (
-  <Grid size={{ xs: 12, lg: size }}>
-    <Card sx={{ height: '100%' }}>
-      <CardHeader title={title} subheader={subtitle} slotProps={{ title: { variant: 'h6' } }} />
-      <CardContent sx={{ pt: 0 }}>{children}</CardContent>
-    </Card>
-  </Grid>
+/** One line of the key figures: what it is, and its value. */
+const Figure = ({ label, value }: { label: string; value: string }) => (
+  <Box>
+    <Typography variant="body2" color="text.secondary">{label}</Typography>
+    <Typography>{value}</Typography>
+  </Box>
 );
-
-const Empty = () => {
-  const translate = useTranslate();
-  return <Typography variant="body2" color="text.secondary">{translate('dashboard.empty')}</Typography>;
-};
 
 /**
  * The staff dashboard: one cohort's year at a glance. Every number is aggregated by the API
- * (`GET /api/dashboard`); the browser only draws.
+ * (`GET /api/dashboard`); the browser only draws. The key figures come first; the charts are
+ * opened on request (and stay open for this browser), so signing in never waits for the charts
+ * library.
  */
 const StaffDashboardView = () => {
+  const { euro, number } = useDashboardFormat();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
-  /** Charts draw euros; the axis shows whole euros (`25.000 €`). */
-  const euros = (value: number) => formatMoney(Math.round(value * 100), locale, { whole: true });
-  const number = (n: number) => formatNumber(n, locale);
   const dataProvider = useDataProvider<AppDataProvider>();
   const [cohortId, setCohortId] = useState<number | ''>('');
+  const [showCharts, setShowCharts] = useStore('dashboard.charts', false);
   const { data, isPending, error } = useQuery<Dashboard>({
     queryKey: ['dashboard', cohortId],
     queryFn: () => dataProvider.get(cohortId === '' ? 'dashboard' : `dashboard?cohort_id=${cohortId}`),
@@ -56,12 +44,11 @@ const StaffDashboardView = () => {
   }
   const statusLabel = (s: string) => translate(`enums.application_status.${s}`, { _: s });
   const f = data.funding;
-  const weeks = data.applications_over_time;
-  const workshops = data.attendance.by_workshop;
+  const total = data.applications_by_status.reduce((sum, s) => sum + s.count, 0);
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="dashboard.title" />
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 2, mb: 2 }}>
         <Typography variant="h5" sx={{ flexGrow: 1 }}>{data.cohort.name}</Typography>
         <TextField
           select
@@ -73,93 +60,40 @@ const StaffDashboardView = () => {
         >
           {data.cohorts.map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
         </TextField>
+        <Button variant="outlined" aria-expanded={showCharts} onClick={() => setShowCharts(!showCharts)}>
+          {translate(showCharts ? 'dashboard.hide_charts' : 'dashboard.show_charts')}
+        </Button>
       </Box>
-      <Grid container spacing={2}>
-        <Panel title={translate('dashboard.applications_over_time')} size={8}>
-          {weeks.length ? (
-            <LineChart
-              height={260}
-              xAxis={[{ scaleType: 'point', data: weeks.map((w) => formatDate(w.week.slice(0, 10), locale)) }]}
-              series={[
-                { data: weeks.map((w) => w.cumulative), label: translate('dashboard.cumulative'), area: true, showMark: false },
-                { data: weeks.map((w) => w.submitted), label: translate('dashboard.submitted_per_week') },
-              ]}
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{translate('dashboard.key_figures')}</Typography>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, gap: 2 }}>
+            <Figure label={translate('dashboard.applications_total')} value={String(total)} />
+            <Figure label={translate('dashboard.seats')} value={translate('dashboard.seats_summary', { fellows: data.seats.fellows, seats: data.seats.seats, waitlisted: data.seats.waitlisted })} />
+            <Figure label={translate('dashboard.jury')} value={translate('dashboard.jury_summary', { submitted: data.jury.submitted, assigned: data.jury.assigned })} />
+            <Figure label={translate('dashboard.funding')} value={`${translate('dashboard.funding_paid')}: ${euro(f.paid_cents / 100)} / ${euro(f.grant_cents / 100)}`} />
+            <Figure label={translate('dashboard.coaching')} value={translate('dashboard.coaching_summary', { used: number(data.coaching.used_hours), budget: number(data.coaching.budget_hours) })} />
+            <Figure
+              label={translate('dashboard.attendance')}
+              value={translate('dashboard.attendance_summary', {
+                rate: data.attendance.rate_percent == null ? '–' : `${number(data.attendance.rate_percent)} %`,
+                min: data.attendance.min_percent,
+                below: data.attendance.below_rule,
+              })}
             />
-          ) : <Empty />}
-        </Panel>
-        <Panel
-          title={translate('dashboard.seats')}
-          subtitle={translate('dashboard.seats_summary', { fellows: data.seats.fellows, seats: data.seats.seats, waitlisted: data.seats.waitlisted })}
-          size={4}
-        >
-          <Gauge height={220} value={data.seats.fellows} valueMax={Math.max(data.seats.seats, data.seats.fellows)} text={`${data.seats.fellows} / ${data.seats.seats}`} startAngle={-110} endAngle={110} />
-        </Panel>
-        <Panel title={translate('dashboard.applications_by_status')}>
-          {data.applications_by_status.length ? (
-            <BarChart
-              height={280}
-              layout="horizontal"
-              yAxis={[{ scaleType: 'band', data: data.applications_by_status.map((s) => statusLabel(s.status)), width: 130 }]}
-              series={[{ data: data.applications_by_status.map((s) => s.count), label: translate('dashboard.applications_by_status') }]}
-              hideLegend
-            />
-          ) : <Empty />}
-        </Panel>
-        <Panel title={translate('dashboard.jury')} subtitle={translate('dashboard.jury_summary', { submitted: data.jury.submitted, assigned: data.jury.assigned })}>
-          {data.jury.by_juror.length ? (
-            <BarChart
-              height={280}
-              layout="horizontal"
-              yAxis={[{ scaleType: 'band', data: data.jury.by_juror.map((j) => j.juror_name), width: 150 }]}
-              series={[
-                { data: data.jury.by_juror.map((j) => j.submitted), label: translate('dashboard.jury_submitted'), stack: 'jury' },
-                { data: data.jury.by_juror.map((j) => j.assigned - j.submitted), label: translate('dashboard.jury_open'), stack: 'jury' },
-              ]}
-            />
-          ) : <Empty />}
-        </Panel>
-        <Panel title={translate('dashboard.funding')} subtitle={`${translate('dashboard.funding_paid')}: ${formatMoney(f.paid_cents, locale, { whole: true })} / ${formatMoney(f.grant_cents, locale, { whole: true })}`}>
-          <BarChart
-            height={260}
-            xAxis={[{ scaleType: 'band', data: [translate('dashboard.funding_grant'), translate('dashboard.funding_planned'), translate('dashboard.funding_approved'), translate('dashboard.funding_paid')] }]}
-            yAxis={[{ valueFormatter: (v: number) => euros(v), width: 90 }]}
-            series={[{ data: [f.grant_cents, f.planned_cents, f.approved_cents, f.paid_cents].map((c) => c / 100), valueFormatter: (v) => euros(v ?? 0) }]}
-            hideLegend
-          />
-        </Panel>
-        <Panel title={translate('dashboard.coaching')} subtitle={translate('dashboard.coaching_summary', { used: number(data.coaching.used_hours), budget: number(data.coaching.budget_hours) })}>
-          {data.coaching.by_fellow.length ? (
-            <BarChart
-              height={Math.max(220, 40 + data.coaching.by_fellow.length * 32)}
-              layout="horizontal"
-              yAxis={[{ scaleType: 'band', data: data.coaching.by_fellow.map((x) => x.organisation_name), width: 180 }]}
-              series={[
-                { data: data.coaching.by_fellow.map((x) => x.used_hours), label: translate('dashboard.coaching_used') },
-                { data: data.coaching.by_fellow.map((x) => x.budget_hours), label: translate('dashboard.coaching_budget') },
-              ]}
-            />
-          ) : <Empty />}
-        </Panel>
-        <Panel
-          title={translate('dashboard.attendance')}
-          subtitle={translate('dashboard.attendance_summary', {
-            rate: data.attendance.rate_percent == null ? '–' : `${number(data.attendance.rate_percent)} %`,
-            min: data.attendance.min_percent,
-            below: data.attendance.below_rule,
-          })}
-          size={12}
-        >
-          {workshops.length ? (
-            <BarChart
-              height={280}
-              xAxis={[{ scaleType: 'band', data: workshops.map((w) => `${w.title} (${formatDate(w.starts_at, locale)})`) }]}
-              series={(['attended', 'excused', 'absent', 'registered'] as const).map((key) => ({
-                data: workshops.map((w) => w[key]), label: translate(`dashboard.${key}`), stack: 'attendance',
-              }))}
-            />
-          ) : <Empty />}
-        </Panel>
-      </Grid>
+          </Box>
+          {data.applications_by_status.length > 0 && (
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 2 }} aria-label={translate('dashboard.applications_by_status')}>
+              {data.applications_by_status.map((s) => <Chip key={s.status} label={`${statusLabel(s.status)}: ${s.count}`} />)}
+            </Stack>
+          )}
+        </CardContent>
+      </Card>
+      {showCharts && (
+        <Suspense fallback={<Loading />}>
+          <StaffDashboardCharts data={data} />
+        </Suspense>
+      )}
     </Box>
   );
 };

@@ -3,12 +3,15 @@ import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import type { PageDef, ResourceDef } from '../registry.tsx';
-import { DisbursementList } from './DisbursementList.tsx';
-import { DisbursementCreate, DisbursementEdit } from './DisbursementForm.tsx';
-import { DisbursementShow } from './DisbursementShow.tsx';
-import { ExportList } from './ExportList.tsx';
-import { FundingOverviewPage } from './FundingOverviewPage.tsx';
-import { ToApprovePage } from './ToApprovePage.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const DisbursementList = lazyScreen(() => import('./DisbursementList.tsx'), (m) => m.DisbursementList);
+const DisbursementCreate = lazyScreen(() => import('./DisbursementForm.tsx'), (m) => m.DisbursementCreate);
+const DisbursementEdit = lazyScreen(() => import('./DisbursementForm.tsx'), (m) => m.DisbursementEdit);
+const DisbursementShow = lazyScreen(() => import('./DisbursementShow.tsx'), (m) => m.DisbursementShow);
+const ExportList = lazyScreen(() => import('./ExportList.tsx'), (m) => m.ExportList);
+const FundingOverviewPage = lazyScreen(() => import('./FundingOverviewPage.tsx'), (m) => m.FundingOverviewPage);
+const ToApprovePage = lazyScreen(() => import('./ToApprovePage.tsx'), (m) => m.ToApprovePage);
 
 const disbursements: ResourceDef = {
   name: 'disbursements',

@@ -1,70 +1,9 @@
 import MailIcon from '@mui/icons-material/Mail';
-import { Alert } from '@mui/material';
-import { DataTable, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import type { ResourceDef } from '../registry.tsx';
-import { EnumField } from '../shared/EnumField.tsx';
-import { enumChoices } from '../shared/inputs.tsx';
-import { LABELS } from '../../../backend/src/shared/labels.ts';
-import { DateTimeField } from '../shared/fields.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
 
-const STATUSES = ['queued', 'sent', 'failed'] as const;
-/** Messages whose link logs someone in: the API returns them with the token masked. */
-const WITH_LINK = ['password_reset', 'register_confirm'];
-
-const useEmailFilters = () => {
-  const translate = useTranslate();
-  return [
-    <SearchInput source="q" alwaysOn key="q" />,
-    <SelectInput source="status" choices={enumChoices(translate, 'email_status', STATUSES)} alwaysOn key="status" />,
-    <SelectInput source="template" key="template" choices={enumChoices(translate, 'email_template', Object.keys(LABELS.email_template))} />,
-  ];
-};
-
-/** The outbox: what the system sent, will send, or gave up on (read-only). */
-const EmailList = () => {
-  const translate = useTranslate();
-  return (
-    <List filters={useEmailFilters()} sort={{ field: 'id', order: 'DESC' }} exporter={false}
-      aside={undefined} title={translate('resources.emails.name', { smart_count: 2 })}>
-      <Alert severity="info" sx={{ m: 1 }}>{translate('resources.emails.no_smtp')}</Alert>
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="to" />
-        <DataTable.Col source="subject" />
-        <DataTable.Col source="template"><EnumField source="template" enumName="email_template" /></DataTable.Col>
-        <DataTable.Col source="status"><EnumField source="status" enumName="email_status" chip /></DataTable.Col>
-        <DataTable.NumberCol source="attempts" />
-        <DataTable.Col source="sent_at"><DateTimeField source="sent_at" /></DataTable.Col>
-      </DataTable>
-    </List>
-  );
-};
-
-/** Says why the link in an account message reads `token=••••••••`. */
-const MaskedLinkNote = () => {
-  const record = useRecordContext<{ template: string }>();
-  const translate = useTranslate();
-  if (!record || !WITH_LINK.includes(record.template)) return null;
-  return <Alert severity="info">{translate('resources.emails.masked_link')}</Alert>;
-};
-
-const EmailShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <MaskedLinkNote />
-      <TextField source="to" />
-      <TextField source="subject" />
-      <EnumField source="template" enumName="email_template" />
-      <EnumField source="status" enumName="email_status" chip />
-      <NumberField source="attempts" />
-      <DateTimeField source="created_at" />
-      <DateTimeField source="next_attempt_at" />
-      <DateTimeField source="sent_at" />
-      <TextField source="last_error" />
-      <TextField source="body" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
-    </SimpleShowLayout>
-  </Show>
-);
+const EmailList = lazyScreen(() => import('./EmailScreens.tsx'), (m) => m.EmailList);
+const EmailShow = lazyScreen(() => import('./EmailScreens.tsx'), (m) => m.EmailShow);
 
 const emails: ResourceDef = {
   name: 'emails',

@@ -1,8 +1,10 @@
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import type { ResourceDef } from '../registry.tsx';
-import { FellowshipList } from './FellowshipList.tsx';
-import { FellowshipShow } from './FellowshipShow.tsx';
-import { FellowshipEdit } from './FellowshipEdit.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const FellowshipList = lazyScreen(() => import('./FellowshipList.tsx'), (m) => m.FellowshipList);
+const FellowshipShow = lazyScreen(() => import('./FellowshipShow.tsx'), (m) => m.FellowshipShow);
+const FellowshipEdit = lazyScreen(() => import('./FellowshipEdit.tsx'), (m) => m.FellowshipEdit);
 
 const fellowships: ResourceDef = {
   name: 'fellowships',

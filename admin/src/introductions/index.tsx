@@ -1,7 +1,9 @@
 import ConnectWithoutContactIcon from '@mui/icons-material/ConnectWithoutContact';
 import type { ResourceDef } from '../registry.tsx';
-import { IntroductionList } from './IntroductionList.tsx';
-import { IntroductionShow } from './IntroductionShow.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const IntroductionList = lazyScreen(() => import('./IntroductionList.tsx'), (m) => m.IntroductionList);
+const IntroductionShow = lazyScreen(() => import('./IntroductionShow.tsx'), (m) => m.IntroductionShow);
 
 /** Introduction requests between alumni (created from a directory card, answered here). */
 const introductions: ResourceDef = {

@@ -1,8 +1,7 @@
 import { List, ListItemButton, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
-import { useProgrammeFellows } from '../programme/CoachWorkspace.tsx';
-
+import { useProgrammeFellows } from '../programme/useProgrammeFellows.ts';
 import { HomeCard, HomeFrame, LinkButton, Muted, Progress } from './HomeParts.tsx';
 import { formatDateTime, formatNumber, useIntlLocale } from '../shared/format.ts';
 

@@ -1,9 +1,12 @@
 import BusinessIcon from '@mui/icons-material/Business';
 import type { PageDef, ResourceDef } from '../registry.tsx';
-import { MyOrganisationPage } from './MyOrganisationPage.tsx';
-import { OrganisationList } from './OrganisationList.tsx';
-import { OrganisationShow } from './OrganisationShow.tsx';
-import { OrganisationCreate, OrganisationEdit } from './OrganisationEdit.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const MyOrganisationPage = lazyScreen(() => import('./MyOrganisationPage.tsx'), (m) => m.MyOrganisationPage);
+const OrganisationList = lazyScreen(() => import('./OrganisationList.tsx'), (m) => m.OrganisationList);
+const OrganisationShow = lazyScreen(() => import('./OrganisationShow.tsx'), (m) => m.OrganisationShow);
+const OrganisationCreate = lazyScreen(() => import('./OrganisationEdit.tsx'), (m) => m.OrganisationCreate);
+const OrganisationEdit = lazyScreen(() => import('./OrganisationEdit.tsx'), (m) => m.OrganisationEdit);
 
 const organisations: ResourceDef = {
   name: 'organisations',

@@ -1,19 +1,11 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Title, useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
 import { formatDate, formatDateTime } from '../shared/format.ts';
+import { useProgrammeFellows } from './useProgrammeFellows.ts';
 
-/** Shared by coach and fellow pages: GET /api/programme/fellows (scoped on the server). */
-export const useProgrammeFellows = (status?: 'active') => {
-  const dataProvider = useDataProvider<AppDataProvider>();
-  return useQuery({
-    queryKey: ['programme-fellows', status ?? 'all'],
-    queryFn: () => dataProvider.get(status ? `programme/fellows?status=${status}` : 'programme/fellows') as Promise<any[]>,
-  });
-};
+export { useProgrammeFellows };
 
 export const UpcomingWorkshops = ({ limit = 8 }: { limit?: number }) => {
   const translate = useTranslate();

@@ -2,10 +2,12 @@ import GroupsIcon from '@mui/icons-material/Groups';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { PageDef } from '../registry.tsx';
-import { CoachWorkspace } from './CoachWorkspace.tsx';
-import { FellowProgramme } from './FellowProgramme.tsx';
-import { AttendanceOverviewPage } from './AttendanceOverviewPage.tsx';
-import { FellowshipStoryPage } from './FellowshipStoryPage.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const CoachWorkspace = lazyScreen(() => import('./CoachWorkspace.tsx'), (m) => m.CoachWorkspace);
+const FellowProgramme = lazyScreen(() => import('./FellowProgramme.tsx'), (m) => m.FellowProgramme);
+const AttendanceOverviewPage = lazyScreen(() => import('./AttendanceOverviewPage.tsx'), (m) => m.AttendanceOverviewPage);
+const FellowshipStoryPage = lazyScreen(() => import('./FellowshipStoryPage.tsx'), (m) => m.FellowshipStoryPage);
 
 /** Pages of the programme year (coach workspace, fellow's programme, attendance overview, story). */
 export const programmePages: PageDef[] = [

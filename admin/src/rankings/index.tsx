@@ -1,6 +1,8 @@
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import type { ResourceDef } from '../registry.tsx';
-import { RankingList } from './RankingList.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const RankingList = lazyScreen(() => import('./RankingList.tsx'), (m) => m.RankingList);
 
 const rankings: ResourceDef = {
   name: 'rankings',

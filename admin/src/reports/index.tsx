@@ -1,6 +1,10 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import type { ResourceDef } from '../registry.tsx';
-import { ReportCreate, ReportEdit, ReportList } from './ReportList.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const ReportCreate = lazyScreen(() => import('./ReportList.tsx'), (m) => m.ReportCreate);
+const ReportEdit = lazyScreen(() => import('./ReportList.tsx'), (m) => m.ReportEdit);
+const ReportList = lazyScreen(() => import('./ReportList.tsx'), (m) => m.ReportList);
 
 const reports: ResourceDef = {
   name: 'reports',

@@ -58,6 +58,10 @@ export const reportMessages: FeatureMessages = {
       excused: 'Entschuldigt',
       registered: 'Angemeldet',
       empty: 'Noch keine Daten.',
+      key_figures: 'Kennzahlen',
+      applications_total: 'Bewerbungen',
+      show_charts: 'Diagramme anzeigen',
+      hide_charts: 'Diagramme ausblenden',
     },
   },
   en: {
@@ -116,6 +120,10 @@ export const reportMessages: FeatureMessages = {
       excused: 'Excused',
       registered: 'Registered',
       empty: 'No data yet.',
+      key_figures: 'Key figures',
+      applications_total: 'Applications',
+      show_charts: 'Show charts',
+      hide_charts: 'Hide charts',
     },
   },
 };

@@ -1,8 +1,10 @@
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import type { ResourceDef } from '../registry.tsx';
-import { ReviewList } from './ReviewList.tsx';
-import { ReviewEdit } from './ReviewEdit.tsx';
-import { ReviewShow } from './ReviewShow.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const ReviewList = lazyScreen(() => import('./ReviewList.tsx'), (m) => m.ReviewList);
+const ReviewEdit = lazyScreen(() => import('./ReviewEdit.tsx'), (m) => m.ReviewEdit);
+const ReviewShow = lazyScreen(() => import('./ReviewShow.tsx'), (m) => m.ReviewShow);
 
 const reviews: ResourceDef = {
   name: 'reviews',

@@ -1,6 +1,8 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import type { PageDef } from '../registry.tsx';
-import { SelectionBoard } from './SelectionBoard.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const SelectionBoard = lazyScreen(() => import('./SelectionBoard.tsx'), (m) => m.SelectionBoard);
 
 export const selectionBoardPage: PageDef = {
   path: '/selection',

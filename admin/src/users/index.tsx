@@ -1,54 +1,17 @@
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
-import { AutocompleteInput, BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
-import { ROLES } from '../../../backend/src/users/users.schema.ts';
-import { EnumField } from '../shared/EnumField.tsx';
-import { enumChoices } from '../shared/inputs.tsx';
 import type { ResourceDef } from '../registry.tsx';
-import { DateTimeField } from '../shared/fields.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
 
-const useFilters = () => {
-  const translate = useTranslate();
-  return [
-    <SearchInput source="q" alwaysOn key="q" />,
-    <SelectInput source="role" choices={enumChoices(translate, 'role', ROLES)} key="role" />,
-    <BooleanInput source="active" key="active" />,
-  ];
-};
-
-const UserList = () => (
-  <List filters={useFilters()} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="edit">
-      <DataTable.Col source="name" />
-      <DataTable.Col source="email" />
-      <DataTable.Col source="role"><EnumField source="role" enumName="role" chip /></DataTable.Col>
-      <DataTable.Col source="organisation_id"><ReferenceField source="organisation_id" reference="organisations" /></DataTable.Col>
-      <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
-      <DataTable.Col source="last_login_at"><DateTimeField source="last_login_at" /></DataTable.Col>
-    </DataTable>
-  </List>
-);
-
-const UserForm = ({ isCreate }: { isCreate?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <SimpleForm>
-      <TextInput source="name" />
-      <TextInput source="email" type="email" />
-      <SelectInput source="role" choices={enumChoices(translate, 'role', ROLES)} />
-      <ReferenceInput source="organisation_id" reference="organisations"><AutocompleteInput /></ReferenceInput>
-      <SelectInput source="locale" choices={enumChoices(translate, 'locale', ['de', 'en'])} />
-      <BooleanInput source="active" defaultValue />
-      <PasswordInput source="password" autoComplete="new-password" required={isCreate} />
-    </SimpleForm>
-  );
-};
+const UserCreate = lazyScreen(() => import('./UserScreens.tsx'), (m) => m.UserCreate);
+const UserEdit = lazyScreen(() => import('./UserScreens.tsx'), (m) => m.UserEdit);
+const UserList = lazyScreen(() => import('./UserScreens.tsx'), (m) => m.UserList);
 
 const users: ResourceDef = {
   name: 'users',
   roles: ['admin'],
   list: UserList,
-  edit: () => <Edit mutationMode="pessimistic"><UserForm /></Edit>,
-  create: () => <Create redirect="list"><UserForm isCreate /></Create>,
+  edit: UserEdit,
+  create: UserCreate,
   icon: ManageAccountsIcon,
   recordRepresentation: 'name',
 };

@@ -1,8 +1,11 @@
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import type { ResourceDef } from '../registry.tsx';
-import { WorkshopList } from './WorkshopList.tsx';
-import { WorkshopShow } from './WorkshopShow.tsx';
-import { WorkshopCreate, WorkshopEdit } from './WorkshopEdit.tsx';
+import { lazyScreen } from '../shared/lazyScreen.tsx';
+
+const WorkshopList = lazyScreen(() => import('./WorkshopList.tsx'), (m) => m.WorkshopList);
+const WorkshopShow = lazyScreen(() => import('./WorkshopShow.tsx'), (m) => m.WorkshopShow);
+const WorkshopCreate = lazyScreen(() => import('./WorkshopEdit.tsx'), (m) => m.WorkshopCreate);
+const WorkshopEdit = lazyScreen(() => import('./WorkshopEdit.tsx'), (m) => m.WorkshopEdit);
 
 const workshops: ResourceDef = {
   name: 'workshops',

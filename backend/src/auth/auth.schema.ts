@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '../shared/password-policy.ts';
 
 /** Passwords people pick first; refused even though they meet the length rule. */
 const COMMON_PASSWORDS = new Set([
@@ -9,11 +10,7 @@ const COMMON_PASSWORDS = new Set([
   'demo-password', 'test-password',
 ]);
 
-/**
- * The one password rule's length: the server checks it here and the console's hints read the
- * number from this constant (never a second copy of it).
- */
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 export const passwordSchema = z
   .string()

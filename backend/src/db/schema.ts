@@ -37,6 +37,8 @@ interface OrganisationsTable {
   search_vector: Tsvector;
   /** German sort key (migration 0002). */
   name_sort: Tsvector;
+  /** Incremented by a trigger on every content change (migration 0012); PUT checks it. */
+  version: Generated<number>;
 }
 
 export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';

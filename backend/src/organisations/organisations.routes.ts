@@ -4,17 +4,20 @@ import { STAFF } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { registerResource } from '../http/resource.ts';
 import { setActor } from '../db/actor.ts';
-import { organisationSchema } from './organisations.schema.ts';
+import { organisationSchema, organisationUpdateSchema } from './organisations.schema.ts';
 
 export const ORGANISATION_COLUMNS = [
   't.id', 't.name', 't.legal_form', 't.charitable_status', 't.tax_exemption_valid_until', 't.street', 't.postal_code',
   't.city', 't.state', 't.website', 't.email', 't.phone', 't.founded_year', 't.staff_count', 't.annual_budget_cents',
-  't.field', 't.description', 't.iban', 't.bic', 't.account_holder', 't.anonymised_at', 't.created_at', 't.updated_at',
+  't.field', 't.description', 't.iban', 't.bic', 't.account_holder', 't.anonymised_at', 't.created_at', 't.updated_at', 't.version',
 ] as const;
 
 // Coaches see the organisations they coach, but never their bank details.
 const BANK_COLUMNS = new Set(['t.iban', 't.bic', 't.account_holder']);
 const COACH_COLUMNS = ORGANISATION_COLUMNS.filter((column) => !BANK_COLUMNS.has(column));
+
+const STALE_ORGANISATION =
+  'Das Profil dieser Organisation wurde inzwischen an anderer Stelle geändert (z. B. in einem anderen Fenster). Bitte neu laden und Ihre Änderungen erneut eintragen.';
 
 export function registerOrganisationRoutes(api: ApiRouter): void {
   registerResource(api, {
@@ -49,6 +52,8 @@ export function registerOrganisationRoutes(api: ApiRouter): void {
     search: (tsquery) => sql<boolean>`t.search_vector @@ to_tsquery('german', ${tsquery})`,
     access: { read: ['admin', 'staff', 'applicant', 'coach'], create: STAFF, update: ['admin', 'staff', 'applicant'], delete: STAFF },
     createSchema: organisationSchema,
+    updateSchema: organisationUpdateSchema,
+    versioned: { message: STALE_ORGANISATION },
     // A change of IBAN, BIC or account holder resets the organisation's approved tranches and
     // makes this caller one of their editors (trigger, migration 0010): it needs to know who.
     beforeUpdate: async (ctx, input, _existing, trx) => {

@@ -44,3 +44,8 @@ export const organisationSchema = z.object({
   bic: bicField(),
   account_holder: text(200),
 });
+
+/** A profile save: any field, plus the version the edit is based on (a mismatch answers 409 `stale_version`). */
+export const organisationUpdateSchema = organisationSchema.partial().extend({
+  version: z.number({ error: 'Version erwartet.' }).int().positive().optional(),
+});

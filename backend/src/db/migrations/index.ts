@@ -7,6 +7,7 @@ import * as m0008 from './0008_alumni_introductions.ts';
 import * as m0009 from './0009_account_emails.ts';
 import * as m0010 from './0010_four_eyes_payee.ts';
 import * as m0011 from './0011_introductions_either_way.ts';
+import * as m0012 from './0012_organisation_version.ts';
 import * as m0017 from './0017_application_version.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0009_account_emails': m0009,
   '0010_four_eyes_payee': m0010,
   '0011_introductions_either_way': m0011,
+  '0012_organisation_version': m0012,
   '0017_application_version': m0017,
 };

@@ -1,0 +1,46 @@
+import { AutocompleteInput, BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { ROLES } from '../../../backend/src/users/users.schema.ts';
+import { EnumField } from '../shared/EnumField.tsx';
+import { enumChoices } from '../shared/inputs.tsx';
+import { DateTimeField } from '../shared/fields.tsx';
+
+const useFilters = () => {
+  const translate = useTranslate();
+  return [
+    <SearchInput source="q" alwaysOn key="q" />,
+    <SelectInput source="role" choices={enumChoices(translate, 'role', ROLES)} key="role" />,
+    <BooleanInput source="active" key="active" />,
+  ];
+};
+
+export const UserList = () => (
+  <List filters={useFilters()} sort={{ field: 'name', order: 'ASC' }}>
+    <DataTable rowClick="edit">
+      <DataTable.Col source="name" />
+      <DataTable.Col source="email" />
+      <DataTable.Col source="role"><EnumField source="role" enumName="role" chip /></DataTable.Col>
+      <DataTable.Col source="organisation_id"><ReferenceField source="organisation_id" reference="organisations" /></DataTable.Col>
+      <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
+      <DataTable.Col source="last_login_at"><DateTimeField source="last_login_at" /></DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+const UserForm = ({ isCreate }: { isCreate?: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <SimpleForm>
+      <TextInput source="name" />
+      <TextInput source="email" type="email" />
+      <SelectInput source="role" choices={enumChoices(translate, 'role', ROLES)} />
+      <ReferenceInput source="organisation_id" reference="organisations"><AutocompleteInput /></ReferenceInput>
+      <SelectInput source="locale" choices={enumChoices(translate, 'locale', ['de', 'en'])} />
+      <BooleanInput source="active" defaultValue />
+      <PasswordInput source="password" autoComplete="new-password" required={isCreate} />
+    </SimpleForm>
+  );
+};
+
+export const UserEdit = () => <Edit mutationMode="pessimistic"><UserForm /></Edit>;
+
+export const UserCreate = () => <Create redirect="list"><UserForm isCreate /></Create>;
