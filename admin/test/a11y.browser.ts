@@ -132,7 +132,7 @@ describe('keyboard-only main tasks, one per role', function () {
     await page.context().close();
   });
 
-  it('lets an applicant start, fill and save its application form with the keyboard alone', async () => {
+  it('lets an applicant start its application and fill it with the keyboard alone, saved as it types', async () => {
     const staff = await openAs(env, 'staff@example.org');
     await ensureOpenCall(staff);
     await staff.context().close();
@@ -153,22 +153,20 @@ describe('keyboard-only main tasks, one per role', function () {
     await expectAccessible(page, 'application form');
     await tabToElement(page, city);
     await page.keyboard.type('Görlitz');
-    await tabTo(page, /^Organisationsdaten speichern$/, 20);
-    await page.keyboard.press('Enter');
-    await page.getByText('Organisationsdaten gespeichert.').waitFor({ timeout: 15_000 });
-    await tabToElement(page, page.getByLabel('Projektname', { exact: true }), 30);
+    // Both sections save as one types (autosave); the organisation's data first.
+    await until(async () => (await apiCall(page, 'GET', `organisations/${org.id}`)).body.city === 'Görlitz', 20_000);
+    await tabToElement(page, page.getByLabel('Projektname', { exact: true }), 40);
     await page.keyboard.type('Reparaturcafés für alle');
     await page.keyboard.press('Tab');
     assert.equal(await focusedName(page), 'Kurzbeschreibung');
     await page.keyboard.type('Ehrenamtliche reparieren mit Nachbarinnen und Nachbarn, was sonst weggeworfen würde.');
-    await page.getByText(/Entwurf gespeichert um/).waitFor({ timeout: 20_000 });
+    // The project section's save indicator (the organisation section has its own above).
+    await page.getByText(/Entwurf gespeichert um/).nth(1).waitFor({ timeout: 20_000 });
     const saved = await until(async () => {
       const mine = (await apiCall<any[]>(page, 'GET', 'applications')).body[0];
       return mine?.summary?.endsWith('weggeworfen würde.') ? mine : undefined;
     }, 20_000);
     assert.equal(saved.project_name, 'Reparaturcafés für alle');
-    const organisation = await apiCall(page, 'GET', `organisations/${org.id}`);
-    assert.equal(organisation.body.city, 'Görlitz');
     await page.context().close();
   });
 

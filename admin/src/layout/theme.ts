@@ -1,6 +1,5 @@
 import { defaultDarkTheme, defaultLightTheme } from 'react-admin';
 import { deepmerge } from '@mui/utils';
-import { KeyboardDataTableRow } from './KeyboardDataTableRow.tsx';
 
 /**
  * Console-wide defaults: react-admin's empty list draws its sentence in `text.disabled`, too faint
@@ -23,7 +22,7 @@ const consoleDefaults = {
     RaEdit: { defaultProps: { mutationMode: 'pessimistic' } },
     RaDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
     RaBulkDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
-    RaDataTableBody: { defaultProps: { row: KeyboardDataTableRow } },
+    // A keyboard-focused row (layout/KeyboardDataTableRow.tsx) shows where focus is.
     MuiTableRow: { styleOverrides: { root: ({ theme }: any) => ({ '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 } }) } },
     RaEmpty: { styleOverrides: { root: ({ theme }: any) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
   },
