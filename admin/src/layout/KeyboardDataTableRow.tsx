@@ -12,7 +12,7 @@ const openOnKey = (event: KeyboardEvent<HTMLTableRowElement>) => {
  * react-admin's table row, reachable by keyboard when clicking it opens the record (`rowClick`, or
  * a show or edit view by default): the row takes focus with Tab and opens with Enter. react-admin
  * only listens for the mouse, so a keyboard user could not open a record from most lists.
- * Set for every DataTable by `AccessibleDefaults` (`RaDataTableBody.defaultProps.row`).
+ * Set for every DataTable in the theme (`RaDataTableBody.defaultProps.row`).
  */
 export const KeyboardDataTableRow = forwardRef<HTMLTableRowElement, DataTableRowProps>((props, ref) => {
   const { rowClick } = useDataTableCallbacksContext();

@@ -1,5 +1,6 @@
 import { defaultDarkTheme, defaultLightTheme } from 'react-admin';
 import { deepmerge } from '@mui/utils';
+import { KeyboardDataTableRow } from './KeyboardDataTableRow.tsx';
 
 /**
  * Console-wide defaults: react-admin's empty list draws its sentence in `text.disabled`, too faint
@@ -22,7 +23,8 @@ const consoleDefaults = {
     RaEdit: { defaultProps: { mutationMode: 'pessimistic' } },
     RaDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
     RaBulkDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
-    // A keyboard-focused row (layout/KeyboardDataTableRow.tsx) shows where focus is.
+    // List rows that open a record take focus and open with Enter; a focused row shows it.
+    RaDataTableBody: { defaultProps: { row: KeyboardDataTableRow } },
     MuiTableRow: { styleOverrides: { root: ({ theme }: any) => ({ '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 } }) } },
     RaEmpty: { styleOverrides: { root: ({ theme }: any) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
   },
