@@ -26,6 +26,9 @@ const consoleDefaults = {
     // List rows that open a record take focus and open with Enter; a focused row shows it.
     RaDataTableBody: { defaultProps: { row: KeyboardDataTableRow } },
     MuiTableRow: { styleOverrides: { root: ({ theme }: any) => ({ '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 } }) } },
+    // The help under a disabled field says why it is disabled ("choose a fellowship first"): MUI
+    // greys it to text.disabled (2.6:1); it stays readable.
+    MuiFormHelperText: { styleOverrides: { root: ({ theme }: any) => ({ '&.Mui-disabled': { color: theme.palette.text.secondary } }) } },
     RaEmpty: { styleOverrides: { root: ({ theme }: any) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
   },
 };
