@@ -4,7 +4,7 @@ import { useLocale, useTranslate } from 'react-admin';
 
 /**
  * Every progress indicator needs an accessible name (role="progressbar", WCAG 4.1.2): loading bars
- * and spinners of the signed-in console get the translated "Laden"/"Loading"; a bar that measures
+ * and spinners of the signed-in console get the translated `ra.page.loading`; a bar that measures
  * something (hours used, share scored) names what it measures where it is drawn.
  */
 export const AccessibleDefaults = ({ children }: { children: ReactNode }) => {
