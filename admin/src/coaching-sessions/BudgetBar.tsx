@@ -19,11 +19,12 @@ export const BudgetBar = ({ budget, showAlert = true }: { budget: Budget | null 
   if (!budget) return null;
   const loc = locale === 'en' ? 'en-GB' : 'de-DE';
   const t = (key: string, options?: any) => translate(`resources.coaching-sessions.budget.${key}`, options);
+  const used = t('used', { used: formatNumber(budget.used_hours, loc, 2), budget: formatNumber(budget.budget_hours, loc, 2), percent: budget.percent ?? 100 });
   return (
     <Box sx={{ minWidth: 180 }}>
-      <LinearProgress variant="determinate" value={Math.min(100, budget.percent ?? 100)} color={COLOR[budget.state]} sx={{ height: 8, borderRadius: 4 }} />
+      <LinearProgress variant="determinate" value={Math.min(100, budget.percent ?? 100)} color={COLOR[budget.state]} aria-label={used} sx={{ height: 8, borderRadius: 4 }} />
       <Typography variant="caption" color="text.secondary">
-        {t('used', { used: formatNumber(budget.used_hours, loc, 2), budget: formatNumber(budget.budget_hours, loc, 2), percent: budget.percent ?? 100 })}
+        {used}
         {' · '}
         {t('remaining', { hours: formatNumber(budget.remaining_hours, loc, 2) })}
       </Typography>

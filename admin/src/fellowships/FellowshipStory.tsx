@@ -68,7 +68,7 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
               {scores.criteria.map((c: any) => (
                 <Box key={c.criterion_id}>
                   <Typography variant="caption">{c.name} ({c.average == null ? '—' : formatNumber(c.average, locale)} / {c.max_score})</Typography>
-                  <LinearProgress variant="determinate" value={c.average == null ? 0 : (c.average / c.max_score) * 100} />
+                  <LinearProgress variant="determinate" value={c.average == null ? 0 : (c.average / c.max_score) * 100} aria-label={`${c.name} (${c.average == null ? '—' : formatNumber(c.average, locale)} / ${c.max_score})`} />
                 </Box>
               ))}
             </Stack>

@@ -1,5 +1,5 @@
-import { List, ListItemButton, ListItemText } from '@mui/material';
-import { Link } from 'react-router-dom';
+import { List, ListItemText } from '@mui/material';
+import { LinkListItem } from '../shared/LinkListItem.tsx';
 import { useGetList, useTranslate } from 'react-admin';
 import { useProgrammeFellows } from '../programme/useProgrammeFellows.ts';
 import { HomeCard, HomeFrame, LinkButton, Muted, Progress } from './HomeParts.tsx';
@@ -35,9 +35,9 @@ const CoachHome = () => {
         ) : (
           <List dense aria-label={t('workshops')}>
             {workshops.map((w) => (
-              <ListItemButton key={w.id} component={Link} to={`/workshops/${w.id}/show`}>
+              <LinkListItem key={w.id} to={`/workshops/${w.id}/show`}>
                 <ListItemText primary={w.title} secondary={formatDateTime(w.starts_at, locale)} />
-              </ListItemButton>
+              </LinkListItem>
             ))}
           </List>
         )}

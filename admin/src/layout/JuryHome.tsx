@@ -1,5 +1,5 @@
-import { List, ListItemButton, ListItemText } from '@mui/material';
-import { Link } from 'react-router-dom';
+import { List, ListItemText } from '@mui/material';
+import { LinkListItem } from '../shared/LinkListItem.tsx';
 import { useGetList, useTranslate } from 'react-admin';
 import { HomeCard, HomeFrame, LinkButton, Muted, Progress } from './HomeParts.tsx';
 
@@ -31,12 +31,12 @@ const JuryHome = () => {
         ) : (
           <List dense aria-label={t('next')}>
             {open.slice(0, 8).map((r) => (
-              <ListItemButton key={r.id} component={Link} to={`/reviews/${r.id}`}>
+              <LinkListItem key={r.id} to={`/reviews/${r.id}`}>
                 <ListItemText
                   primary={`${r.organisation_name ?? ''}${r.project_name ? ` – ${r.project_name}` : ''}`}
                   secondary={translate('resources.reviews.scoring.progress', { scored: r.scored_count ?? 0, total: r.criteria_count ?? 0 })}
                 />
-              </ListItemButton>
+              </LinkListItem>
             ))}
           </List>
         )}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu } from 'react-admin';
 import { LogoutEverywhere } from './LogoutEverywhere.tsx';
 import { Menu } from './Menu.tsx';
+import { AccessibleDefaults } from './AccessibleDefaults.tsx';
 import { useLoadFeatures } from '../featuresContext.tsx';
 
 const AppBarWithLocale = () => (
@@ -17,8 +18,10 @@ const AppBarWithLocale = () => (
 export const Layout = ({ children }: { children: ReactNode }) => {
   useLoadFeatures();
   return (
-    <RaLayout menu={Menu} appBar={AppBarWithLocale}>
-      {children}
-    </RaLayout>
+    <AccessibleDefaults>
+      <RaLayout menu={Menu} appBar={AppBarWithLocale}>
+        {children}
+      </RaLayout>
+    </AccessibleDefaults>
   );
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Card, CardContent, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import { alpha } from '@mui/material/styles';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
@@ -49,8 +50,9 @@ export const AttendanceOverviewPage = () => {
                 </TableRow>
               </TableHead>
               <TableBody>
+                {/* Below the rule: a pale tint, so the organisation's link and the chip stay readable on it. */}
                 {data.rows.map((r: any) => (
-                  <TableRow key={r.fellowship_id} sx={r.below_rule ? { bgcolor: 'warning.light' } : undefined}>
+                  <TableRow key={r.fellowship_id} sx={r.below_rule ? { bgcolor: (theme) => alpha(theme.palette.warning.main, 0.1) } : undefined}>
                     <TableCell><Link to={`/fellowship-story/${r.fellowship_id}`}>{r.organisation_name}</Link></TableCell>
                     {past.map((w: any) => (
                       <TableCell key={w.id} align="center" title={r.by_workshop[w.id] ? translate(`enums.attendance_status.${r.by_workshop[w.id]}`) : ''}>
