@@ -8,6 +8,7 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField } from '../shared/inputs.tsx';
 import { BERLIN } from '../cohorts/CohortScreens.tsx';
 import { EligibilityButton } from './EligibilityDialog.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 export const PdfButton = () => {
   const record = useRecordContext();
@@ -36,12 +37,12 @@ const Actions = () => (
 
 export const AttachmentTable = () => (
   <ReferenceManyField reference="attachments" target="application_id" perPage={50}>
-    <DataTable bulkActionButtons={false}>
+    <ResponsiveDataTable bulkActionButtons={false}>
       <DataTable.Col source="filename" label="resources.applications.attachments">
         <FunctionField render={(r: any) => <MuiLink href={`/api/attachments/${r.id}/content`}>{r.filename}</MuiLink>} />
       </DataTable.Col>
       <DataTable.Col source="size_bytes" label="KB"><FunctionField render={(r: any) => Math.ceil(r.size_bytes / 1024).toLocaleString('de-DE')} /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </ReferenceManyField>
 );
 

@@ -5,6 +5,7 @@ import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { dateTimeOptions } from '../programme/format.ts';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -18,13 +19,13 @@ const useFilters = () => {
 /** Registrations and attendance, across workshops (marking itself happens on the workshop). */
 const AttendanceList = () => (
   <List filters={useFilters()} sort={{ field: 'workshop_starts_at', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false}>
+    <ResponsiveDataTable bulkActionButtons={false}>
       <DataTable.Col source="workshop_starts_at"><DateField source="workshop_starts_at" showTime options={dateTimeOptions} /></DataTable.Col>
       <DataTable.Col source="workshop_id"><ReferenceField source="workshop_id" reference="workshops" link="show" /></DataTable.Col>
       <DataTable.Col source="person_name" />
       <DataTable.Col source="organisation_name" />
       <DataTable.Col source="status"><EnumField source="status" enumName="attendance_status" chip /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );
 

@@ -1,4 +1,5 @@
 import { DataTable, DateField, DateTimeInput, List, NumberInput, ReferenceField, SearchInput, TextField, TextInput } from 'react-admin';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 export const BERLIN_DATETIME = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' } as const;
 
@@ -15,7 +16,7 @@ const auditFilters = [
 /** The audit trail: read-only, newest first, filterable by actor, resource, record, action and time. */
 export const AuditEventList = () => (
   <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="at"><DateField source="at" showTime options={BERLIN_DATETIME} /></DataTable.Col>
       <DataTable.Col source="actor_name">
         <ReferenceField source="actor_id" reference="users" link={false} emptyText="System">
@@ -25,6 +26,6 @@ export const AuditEventList = () => (
       <DataTable.Col source="action" />
       <DataTable.Col source="resource" />
       <DataTable.Col source="record_id" />
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

@@ -6,6 +6,7 @@ import {
   TopToolbar, useListContext, usePermissions, useTranslate,
 } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** CSV of exactly what the list shows (same filters, confidential content redacted by the server). */
 const ExportCsvButton = () => {
@@ -55,7 +56,7 @@ export const CoachingSessionList = () => {
   const { permissions } = usePermissions();
   return (
     <List filters={filters} sort={{ field: 'held_on', order: 'DESC' }} actions={<Actions />} exporter={false}>
-      <DataTable rowClick={permissions === 'coach' || permissions === 'admin' ? 'edit' : false} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={permissions === 'coach' || permissions === 'admin' ? 'edit' : false} bulkActionButtons={false}>
         <DataTable.Col source="held_on"><DateField source="held_on" /></DataTable.Col>
         <DataTable.Col source="organisation_name" />
         <DataTable.Col source="coach_name" />
@@ -66,7 +67,7 @@ export const CoachingSessionList = () => {
         </DataTable.Col>
         <DataTable.Col source="topics"><Hidden><TextField source="topics" /></Hidden></DataTable.Col>
         <DataTable.Col source="next_steps"><Hidden><TextField source="next_steps" /></Hidden></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

@@ -13,6 +13,7 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField, MoneyInput, enumChoices } from '../shared/inputs.tsx';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** Every date on these screens is shown in Berlin time, whatever the browser's zone. */
 export const BERLIN = { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' } as const;
@@ -27,7 +28,7 @@ const CohortFilters = () => {
 
 export const CohortList = () => (
   <List filters={CohortFilters()} sort={{ field: 'year', order: 'DESC' }}>
-    <DataTable rowClick="show">
+    <ResponsiveDataTable rowClick="show">
       <DataTable.Col source="name" />
       <DataTable.NumberCol source="year" options={{ useGrouping: false }} />
       <DataTable.Col source="phase"><EnumField source="phase" enumName="cohort_phase" chip /></DataTable.Col>
@@ -35,7 +36,7 @@ export const CohortList = () => (
       <DataTable.NumberCol source="seats" />
       <DataTable.NumberCol source="criteria_count" disableSort />
       <DataTable.NumberCol source="submitted_count" disableSort />
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );
 
@@ -139,7 +140,7 @@ export const CohortShow = () => {
           </Stack>
           <ReferenceManyField reference="criteria" target="cohort_id" sort={{ field: 'position', order: 'ASC' }} perPage={100}
             empty={<Alert severity="info">{translate('app.empty')}</Alert>}>
-            <DataTable bulkActionButtons={false} rowClick="edit">
+            <ResponsiveDataTable bulkActionButtons={false} rowClick="edit">
               <DataTable.NumberCol source="position" />
               <DataTable.Col source="name" />
               <DataTable.Col source="description" />
@@ -149,7 +150,7 @@ export const CohortShow = () => {
                 <EditButton />
                 <DeleteButton mutationMode="pessimistic" redirect={false} />
               </DataTable.Col>
-            </DataTable>
+            </ResponsiveDataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>

@@ -5,6 +5,7 @@ import type { ResourceDef } from '../registry.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { BERLIN } from '../cohorts/CohortScreens.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed'] as const;
 /** Messages whose link logs someone in: the API returns them with the token masked. */
@@ -29,7 +30,7 @@ const EmailList = () => {
     <List filters={useEmailFilters()} sort={{ field: 'id', order: 'DESC' }} exporter={false}
       aside={undefined} title={translate('resources.emails.name', { smart_count: 2 })}>
       <Alert severity="info" sx={{ m: 1 }}>{translate('resources.emails.no_smtp')}</Alert>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="created_at"><DateField source="created_at" showTime options={BERLIN} /></DataTable.Col>
         <DataTable.Col source="to" />
         <DataTable.Col source="subject" />
@@ -37,7 +38,7 @@ const EmailList = () => {
         <DataTable.Col source="status"><EnumField source="status" enumName="email_status" chip /></DataTable.Col>
         <DataTable.NumberCol source="attempts" />
         <DataTable.Col source="sent_at"><DateField source="sent_at" showTime options={BERLIN} /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

@@ -3,6 +3,7 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField } from '../shared/inputs.tsx';
 import { FellowshipActions } from './FellowshipActions.tsx';
 import { FellowshipStory } from './FellowshipStory.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -33,13 +34,13 @@ export const FellowshipShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.fellowships.tabs.milestones')} path="milestones">
           <ReferenceManyField reference="milestones" target="fellowship_id" sort={{ field: 'due_on', order: 'ASC' }} label={false}>
-            <DataTable bulkActionButtons={false} rowClick="edit">
+            <ResponsiveDataTable bulkActionButtons={false} rowClick="edit">
               <DataTable.Col source="title" />
               <DataTable.Col source="kind"><EnumField source="kind" enumName="milestone_kind" /></DataTable.Col>
               <DataTable.Col source="due_on"><DateField source="due_on" /></DataTable.Col>
               <DataTable.Col source="status"><EnumField source="status" enumName="milestone_status" chip /></DataTable.Col>
               <DataTable.Col source="note" />
-            </DataTable>
+            </ResponsiveDataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">

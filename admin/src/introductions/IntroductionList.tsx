@@ -2,6 +2,7 @@ import { Tab, Tabs } from '@mui/material';
 import { DataTable, DateField, List, useListContext, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { RespondButtons } from './RespondButtons.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** Alumni switch between requests to them and requests they sent. */
 const DirectionTabs = () => {
@@ -29,7 +30,7 @@ export const IntroductionList = () => {
   return (
     <List sort={{ field: 'created_at', order: 'DESC' }} exporter={false}>
       {alumnus && <DirectionTabs />}
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="created_at"><DateField source="created_at" showTime /></DataTable.Col>
         {alumnus && <DataTable.Col source="direction"><EnumField source="direction" enumName="introduction_direction" /></DataTable.Col>}
         <DataTable.Col source="from_organisation_name" />
@@ -37,7 +38,7 @@ export const IntroductionList = () => {
         <DataTable.Col source="status"><EnumField source="status" enumName="introduction_status" chip /></DataTable.Col>
         <DataTable.Col source="responded_at"><DateField source="responded_at" showTime /></DataTable.Col>
         {alumnus && <DataTable.Col label=" "><RespondButtons /></DataTable.Col>}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

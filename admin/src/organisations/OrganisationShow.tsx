@@ -5,6 +5,7 @@ import {
 import { AnonymiseButton } from './AnonymiseButton.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { MoneyField } from '../shared/inputs.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /**
  * The organisation's record in tabs: staff's show page and the applicant's own profile page (which
@@ -41,12 +42,12 @@ export const OrganisationProfile = ({ syncWithLocation = true }: { syncWithLocat
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label={translate('resources.organisations.tabs.people')}>
         <ReferenceManyField reference="people" target="organisation_id" label={false}>
-          <DataTable bulkActionButtons={false} rowClick="edit">
+          <ResponsiveDataTable bulkActionButtons={false} rowClick="edit">
             <DataTable.Col source="first_name" />
             <DataTable.Col source="last_name" />
             <DataTable.Col source="role_title" />
             <DataTable.Col source="email" />
-          </DataTable>
+          </ResponsiveDataTable>
         </ReferenceManyField>
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>

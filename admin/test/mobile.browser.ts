@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { login, screenshot, settle, sharedEnv, trackRequests, type BrowserEnv } from './support/server.ts';
+import { routesOf, visit } from './support/screens.ts';
+
+/** A phone as applicants and jurors hold it: 390 × 844 CSS pixels, touch, the page's own viewport tag. */
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The staff laptop the issue names: 1366 × 768. */
+const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
+
+async function signIn(env: BrowserEnv, email: string, device: BrowserContextOptions): Promise<Page> {
+  const context = await env.browser.newContext({ ...device, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  trackRequests(page);
+  await login(page, env.baseUrl, email);
+  // On a phone the menu is a closed drawer, so the signed-in console is recognised by its screen list.
+  await page.waitForFunction(() => (window as any).__consoleScreens, undefined, { timeout: 30_000 });
+  await settle(page);
+  return page;
+}
+
+/**
+ * What makes the screen wider than the viewport: the page itself scrolling sideways (named by the
+ * widest piece inside it: the table, the tab strip, the unbroken word), an inner box whose content
+ * scrolls sideways, and content a box cuts off without an ellipsis. Tab strips are the one
+ * deliberate sideways scroller (swiped, with arrows).
+ */
+function sidewaysOverflow(page: Page): Promise<string[]> {
+  // Written without named inner functions: tsx would wrap them in a helper the page does not have.
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = document.documentElement.clientWidth;
+    const findings: string[] = [];
+    const names = new Map<Element, string>();
+    for (const el of document.body.querySelectorAll('*')) {
+      const cls = [...el.classList].filter((c) => !c.startsWith('css-')).slice(0, 3).join('.');
+      names.set(el, `<${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''}> "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`);
+    }
+    if (root.scrollWidth > root.clientWidth + 1) {
+      // Follow the widest child while it alone is wider than the screen: that is what to fix.
+      let culprit: Element = document.body;
+      for (;;) {
+        const wider = [...culprit.children].filter((c) => c.getBoundingClientRect().width > width + 1 || c.getBoundingClientRect().right > width + 1);
+        if (!wider.length || culprit.tagName === 'TABLE') break;
+        culprit = wider.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+      }
+      const r = culprit.getBoundingClientRect();
+      findings.push(`page scrolls sideways (${root.scrollWidth} px in ${root.clientWidth} px) because of ${names.get(culprit)} at ${Math.round(r.left)}…${Math.round(r.right)} px`);
+    }
+    for (const el of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(el);
+      if (style.overflowX === 'visible' || style.visibility === 'hidden' || el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue;
+      if (el.classList.contains('MuiTabs-scroller')) continue;
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') findings.push(`${names.get(el)} scrolls sideways: ${el.scrollWidth} px in ${el.clientWidth} px`);
+      else if (style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 8) findings.push(`${names.get(el)} cuts off ${el.scrollWidth - el.clientWidth} px`);
+    }
+    return findings;
+  });
+}
+
+describe('applicants, alumni and jurors can use every screen on a phone', function () {
+  this.timeout(600_000);
+  let env: BrowserEnv;
+  before(async () => {
+    env = await sharedEnv();
+  });
+
+  const roles = [
+    { email: 'applicant1@example.org', role: 'applicant' },
+    { email: 'applicant4@example.org', role: 'fellow' },
+    { email: 'alumni1@example.org', role: 'alumni' },
+    { email: 'jury1@example.org', role: 'jury' },
+  ];
+  for (const { email, role } of roles) {
+    it(`${email.split('@')[0]} (${role}): no screen scrolls sideways at 390 px`, async () => {
+      const page = await signIn(env, email, PHONE);
+      const routes = await routesOf(page, env.baseUrl);
+      assert.ok(routes.length > 2, `routes found for ${email}: ${routes.join(', ')}`);
+      const findings: string[] = [];
+      let n = 0;
+      for (const route of routes) {
+        const landed = await visit(page, route);
+        await screenshot(page, `mobile-${role}-${++n}`);
+        for (const finding of await sidewaysOverflow(page)) findings.push(`${landed}: ${finding}`);
+      }
+      await page.context().close();
+      assert.deepEqual(findings, [], `too wide for a phone (${routes.length} screens):\n${findings.join('\n')}`);
+    });
+  }
+
+  it('staff: the rankings fit a 1366 px laptop without scrolling sideways', async () => {
+    const page = await signIn(env, 'staff@example.org', LAPTOP);
+    await visit(page, '/rankings');
+    await page.locator('table tbody tr').first().waitFor();
+    await screenshot(page, 'laptop-staff-rankings');
+    const findings = await sidewaysOverflow(page);
+    await page.context().close();
+    assert.deepEqual(findings, [], `the rankings are too wide for 1366 px:\n${findings.join('\n')}`);
+  });
+});
