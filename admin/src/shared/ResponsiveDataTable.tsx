@@ -1,12 +1,10 @@
 import { Children, Fragment, createElement, isValidElement, type MouseEvent, type ReactElement, type ReactNode } from 'react';
-import { Box, Card, CardContent, Skeleton, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import {
   DataTable, Link, NumberField, RecordContextProvider, useGetPathForRecord, useListContext, useResourceContext, useTranslate, useTranslateLabel,
   type DataTableColumnProps, type DataTableNumberColumnProps, type DataTableProps, type RaRecord,
 } from 'react-admin';
-
-/** True below MUI's `sm` breakpoint (600 px): phones held upright. */
-export const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+import { usePhone } from './usePhone.ts';
 
 /**
  * A react-admin `DataTable` that becomes a stack of cards on a phone. The columns stay the one
