@@ -5,6 +5,7 @@ import { EuroField } from '../shared/fields.tsx';
 
 import { useApplicationFilters } from './applicationFilters.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** The server writes the CSV of exactly the filtered, sorted list (all pages), so the browser only follows a link. */
 const CsvExportButton = () => {
@@ -19,7 +20,7 @@ const CsvExportButton = () => {
 
 export const ApplicationList = () => (
   <List filters={useApplicationFilters()} sort={{ field: 'organisation_name', order: 'ASC' }} actions={<TopToolbar><CsvExportButton /></TopToolbar>}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="organisation_name" />
       <DataTable.Col source="project_name" />
       {/* Sorted by the cohort's id (the whitelisted key), shown by its name. */}
@@ -30,6 +31,6 @@ export const ApplicationList = () => (
       <DataTable.Col source="funding_requested_cents"><EuroField source="funding_requested_cents" /></DataTable.Col>
       <DataTable.Col source="status"><EnumField source="status" enumName="application_status" chip /></DataTable.Col>
       <DataTable.Col source="submitted_at"><DateTimeField source="submitted_at" /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

@@ -5,6 +5,7 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { EuroField } from '../shared/fields.tsx';
 import { EligibilityButton } from './EligibilityDialog.tsx';
 import { DateTimeField, FileSizeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const PdfButton = () => {
   const record = useRecordContext();
@@ -33,12 +34,12 @@ const Actions = () => (
 
 const AttachmentTable = () => (
   <ReferenceManyField reference="attachments" target="application_id" perPage={50}>
-    <DataTable bulkActionButtons={false}>
+    <ResponsiveDataTable bulkActionButtons={false}>
       <DataTable.Col source="filename" label="resources.applications.attachments">
         <FunctionField render={(r: any) => <MuiLink href={`/api/attachments/${r.id}/content`}>{r.filename}</MuiLink>} />
       </DataTable.Col>
       <DataTable.Col source="size_bytes" label="resources.applications.attachment_size"><FileSizeField source="size_bytes" /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </ReferenceManyField>
 );
 

@@ -3,6 +3,7 @@ import { ATTENDANCE_STATUSES } from '../../../backend/src/attendances/attendance
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -16,12 +17,12 @@ const useFilters = () => {
 /** Registrations and attendance, across workshops (marking itself happens on the workshop). */
 export const AttendanceList = () => (
   <List filters={useFilters()} sort={{ field: 'workshop_starts_at', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false}>
+    <ResponsiveDataTable bulkActionButtons={false}>
       <DataTable.Col source="workshop_starts_at"><DateTimeField source="workshop_starts_at" weekday /></DataTable.Col>
       <DataTable.Col source="workshop_id"><ReferenceField source="workshop_id" reference="workshops" link="show" /></DataTable.Col>
       <DataTable.Col source="person_name" />
       <DataTable.Col source="organisation_name" />
       <DataTable.Col source="status"><EnumField source="status" enumName="attendance_status" chip /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

@@ -2,6 +2,7 @@ import { DataTable, DateTimeInput, List, NumberInput, ReferenceField, SearchInpu
 import { DateTimeField } from '../shared/fields.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { ResourceNameField } from './AuditFields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const auditFilters = [
   <SearchInput source="q" alwaysOn key="q" />,
@@ -18,7 +19,7 @@ export const AuditEventList = () => {
   const translate = useTranslate();
   return (
   <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
       <DataTable.Col source="actor_name">
         <ReferenceField source="actor_id" reference="users" link={false} emptyText={translate('resources.audit-events.system')}>
@@ -28,7 +29,7 @@ export const AuditEventList = () => {
       <DataTable.Col source="action"><EnumField source="action" enumName="audit_action" /></DataTable.Col>
       <DataTable.Col source="resource"><ResourceNameField source="resource" /></DataTable.Col>
       <DataTable.Col source="record_id" />
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
   );
 };

@@ -4,6 +4,7 @@ import { Button, Tooltip } from '@mui/material';
 import { AutocompleteInput, BooleanInput, CreateButton, DataTable, FunctionField, List, ReferenceInput, SearchInput, TextField, TopToolbar, useListContext, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { DayField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** CSV of exactly what the list shows (same filters, confidential content redacted by the server). */
 const ExportCsvButton = () => {
@@ -53,7 +54,7 @@ export const CoachingSessionList = () => {
   const { permissions } = usePermissions();
   return (
     <List filters={filters} sort={{ field: 'held_on', order: 'DESC' }} actions={<Actions />} exporter={false}>
-      <DataTable rowClick={permissions === 'coach' || permissions === 'admin' ? 'edit' : false} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={permissions === 'coach' || permissions === 'admin' ? 'edit' : false} bulkActionButtons={false}>
         <DataTable.Col source="held_on"><DayField source="held_on" /></DataTable.Col>
         <DataTable.Col source="organisation_name" />
         <DataTable.Col source="coach_name" />
@@ -64,7 +65,7 @@ export const CoachingSessionList = () => {
         </DataTable.Col>
         <DataTable.Col source="topics"><Hidden><TextField source="topics" /></Hidden></DataTable.Col>
         <DataTable.Col source="next_steps"><Hidden><TextField source="next_steps" /></Hidden></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

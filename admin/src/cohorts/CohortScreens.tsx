@@ -11,6 +11,7 @@ import type { AppDataProvider } from '../dataProvider.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const CohortFilters = () => {
   const translate = useTranslate();
@@ -22,7 +23,7 @@ const CohortFilters = () => {
 
 export const CohortList = () => (
   <List filters={CohortFilters()} sort={{ field: 'year', order: 'DESC' }}>
-    <DataTable rowClick="show">
+    <ResponsiveDataTable rowClick="show">
       <DataTable.Col source="name" />
       <DataTable.NumberCol source="year" options={{ useGrouping: false }} />
       <DataTable.Col source="phase"><EnumField source="phase" enumName="cohort_phase" chip /></DataTable.Col>
@@ -30,7 +31,7 @@ export const CohortList = () => (
       <DataTable.NumberCol source="seats" />
       <DataTable.NumberCol source="criteria_count" disableSort />
       <DataTable.NumberCol source="submitted_count" disableSort />
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );
 
@@ -134,7 +135,7 @@ export const CohortShow = () => {
           </Stack>
           <ReferenceManyField reference="criteria" target="cohort_id" sort={{ field: 'position', order: 'ASC' }} perPage={100}
             empty={<Alert severity="info">{translate('app.empty')}</Alert>}>
-            <DataTable bulkActionButtons={false} rowClick="edit">
+            <ResponsiveDataTable bulkActionButtons={false} rowClick="edit">
               <DataTable.NumberCol source="position" />
               <DataTable.Col source="name" />
               <DataTable.Col source="description" />
@@ -144,7 +145,7 @@ export const CohortShow = () => {
                 <EditButton />
                 <DeleteButton mutationMode="pessimistic" redirect={false} />
               </DataTable.Col>
-            </DataTable>
+            </ResponsiveDataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>

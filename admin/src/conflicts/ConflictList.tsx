@@ -1,5 +1,6 @@
 import { CreateButton, DataTable, DeleteButton, List, SearchInput, TopToolbar, usePermissions } from 'react-admin';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const Actions = () => (
   <TopToolbar>
@@ -13,13 +14,13 @@ export const ConflictList = () => {
   const staff = permissions === 'admin' || permissions === 'staff';
   return (
     <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'created_at', order: 'DESC' }}>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="edit" bulkActionButtons={false}>
         {staff && <DataTable.Col source="juror_name" />}
         <DataTable.Col source="organisation_name" />
         <DataTable.Col source="reason" disableSort />
         <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         {staff && <DataTable.Col label=" " disableSort><DeleteButton mutationMode="pessimistic" /></DataTable.Col>}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

@@ -9,6 +9,7 @@ import { EnumInput } from '../shared/inputs.tsx';
 import { TrancheActions } from './DisbursementActions.tsx';
 import { PayeeField } from './PayeeField.tsx';
 import { DayField, EuroField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** Only a planned tranche that is not with the bank opens in the edit form; every other one is read-only. */
 export const isEditable = (record: { status?: string; export_id?: number | null } & Record<string, any>) => record.status === 'planned' && record.export_id == null;
@@ -50,7 +51,7 @@ export const TrancheTable = ({ variant = 'full' }: { variant?: 'full' | 'approve
   const { permissions } = usePermissions();
   const staff = permissions === 'admin' || permissions === 'staff';
   return (
-    <DataTable rowClick={(_id, _resource, record) => (staff && isEditable(record) ? 'edit' : 'show')} bulkActionButtons={false}>
+    <ResponsiveDataTable rowClick={(_id, _resource, record) => (staff && isEditable(record) ? 'edit' : 'show')} bulkActionButtons={false}>
       <DataTable.Col source="organisation_name" />
       <DataTable.Col source="label" />
       <DataTable.Col source="amount_cents" align="right"><EuroField source="amount_cents" /></DataTable.Col>
@@ -62,7 +63,7 @@ export const TrancheTable = ({ variant = 'full' }: { variant?: 'full' | 'approve
       {variant === 'full' && <DataTable.Col source="approved_by_name" />}
       {variant === 'full' && <DataTable.Col source="payment_reference" />}
       {staff && <DataTable.Col label=" " disableSort><TrancheActions /></DataTable.Col>}
-    </DataTable>
+    </ResponsiveDataTable>
   );
 };
 

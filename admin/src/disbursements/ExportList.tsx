@@ -4,6 +4,7 @@ import { DataTable, Link, List, TextField, TopToolbar, useRecordContext, useTran
 import { EnumField } from '../shared/EnumField.tsx';
 import { download } from './money.ts';
 import { DateTimeField, DayField, EuroField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** The stored file of a batch (byte for byte as made); a SEPA batch also as bookkeeping CSV. */
 const DownloadButtons = () => {
@@ -32,7 +33,7 @@ const NewExport = () => {
 
 export const ExportList = () => (
   <List sort={{ field: 'created_at', order: 'DESC' }} actions={<TopToolbar><NewExport /></TopToolbar>}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <ResponsiveDataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
       <DataTable.Col source="format"><EnumField source="format" enumName="export_format" /></DataTable.Col>
@@ -42,6 +43,6 @@ export const ExportList = () => (
       <DataTable.Col source="execution_date"><DayField source="execution_date" /></DataTable.Col>
       <DataTable.Col source="created_by_name" />
       <DataTable.Col label=" " disableSort><DownloadButtons /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

@@ -4,6 +4,7 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { LABELS } from '../../../backend/src/shared/labels.ts';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed'] as const;
 /** Messages whose link logs someone in: the API returns them with the token masked. */
@@ -25,7 +26,7 @@ export const EmailList = () => {
     <List filters={useEmailFilters()} sort={{ field: 'id', order: 'DESC' }} exporter={false}
       aside={undefined} title={translate('resources.emails.name', { smart_count: 2 })}>
       <Alert severity="info" sx={{ m: 1 }}>{translate('resources.emails.no_smtp')}</Alert>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         <DataTable.Col source="to" />
         <DataTable.Col source="subject" />
@@ -33,7 +34,7 @@ export const EmailList = () => {
         <DataTable.Col source="status"><EnumField source="status" enumName="email_status" chip /></DataTable.Col>
         <DataTable.NumberCol source="attempts" />
         <DataTable.Col source="sent_at"><DateTimeField source="sent_at" /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

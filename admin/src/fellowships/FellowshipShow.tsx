@@ -4,6 +4,7 @@ import { EuroField } from '../shared/fields.tsx';
 import { FellowshipActions } from './FellowshipActions.tsx';
 import { FellowshipStory } from './FellowshipStory.tsx';
 import { DayField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -34,13 +35,13 @@ export const FellowshipShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.fellowships.tabs.milestones')} path="milestones">
           <ReferenceManyField reference="milestones" target="fellowship_id" sort={{ field: 'due_on', order: 'ASC' }} label={false}>
-            <DataTable bulkActionButtons={false} rowClick="edit">
+            <ResponsiveDataTable bulkActionButtons={false} rowClick="edit">
               <DataTable.Col source="title" />
               <DataTable.Col source="kind"><EnumField source="kind" enumName="milestone_kind" /></DataTable.Col>
               <DataTable.Col source="due_on"><DayField source="due_on" /></DataTable.Col>
               <DataTable.Col source="status"><EnumField source="status" enumName="milestone_status" chip /></DataTable.Col>
               <DataTable.Col source="note" />
-            </DataTable>
+            </ResponsiveDataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">

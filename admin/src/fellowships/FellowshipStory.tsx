@@ -160,9 +160,9 @@ export const FellowshipStory = ({ fellowshipId }: { fellowshipId?: number | stri
           <Section title={t('timeline')}>
             <Stack divider={<Divider flexItem />} spacing={1}>
               {timeline.map((e: any, i: number) => (
-                <Stack key={i} direction="row" spacing={2}>
-                  <Typography variant="body2" sx={{ minWidth: 110 }} color="text.secondary">{formatDate(e.at, loc)}</Typography>
-                  <Typography variant="body2" sx={{ minWidth: 220 }}>{translate(`enums.timeline.${e.kind}`, { _: e.kind })}</Typography>
+                <Stack key={i} direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }}>
+                  <Typography variant="body2" sx={{ minWidth: { sm: 110 } }} color="text.secondary">{formatDate(e.at, loc)}</Typography>
+                  <Typography variant="body2" sx={{ minWidth: { sm: 220 } }}>{translate(`enums.timeline.${e.kind}`, { _: e.kind })}</Typography>
                   <Typography variant="body2">{e.title || (e.kind === 'coaching_session' ? translate('resources.coaching-sessions.hidden') : '')}</Typography>
                 </Stack>
               ))}

@@ -3,6 +3,7 @@ import { DataTable, List, useListContext, usePermissions, useTranslate } from 'r
 import { EnumField } from '../shared/EnumField.tsx';
 import { RespondButtons } from './RespondButtons.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** Alumni switch between requests to them and requests they sent. */
 const DirectionTabs = () => {
@@ -30,7 +31,7 @@ export const IntroductionList = () => {
   return (
     <List sort={{ field: 'created_at', order: 'DESC' }} exporter={false}>
       {alumnus && <DirectionTabs />}
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
         {alumnus && <DataTable.Col source="direction"><EnumField source="direction" enumName="introduction_direction" /></DataTable.Col>}
         <DataTable.Col source="from_organisation_name" />
@@ -38,7 +39,7 @@ export const IntroductionList = () => {
         <DataTable.Col source="status"><EnumField source="status" enumName="introduction_status" chip /></DataTable.Col>
         <DataTable.Col source="responded_at"><DateTimeField source="responded_at" /></DataTable.Col>
         {alumnus && <DataTable.Col label=" "><RespondButtons /></DataTable.Col>}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

@@ -29,6 +29,18 @@ const consoleDefaults = {
     // The help under a disabled field says why it is disabled ("choose a fellowship first"): MUI
     // greys it to text.disabled (2.6:1); it stays readable.
     MuiFormHelperText: { styleOverrides: { root: ({ theme }: any) => ({ '&.Mui-disabled': { color: theme.palette.text.secondary } }) } },
+    // Spacing by `gap`, not margins: a row that wraps on a narrow screen keeps its rows aligned.
+    MuiStack: { defaultProps: { useFlexGap: true } },
+    // Phones: a tab strip wider than the screen scrolls within itself instead of widening the page.
+    MuiTabs: { defaultProps: { variant: 'scrollable', scrollButtons: 'auto', allowScrollButtonsMobile: true } },
+    // react-admin widens the whole layout to its widest content (`min-width: fit-content`), so one
+    // long title or word pushed the app bar and every screen past a phone's edge. On a phone the
+    // layout is the screen's width and long words (organisation names, e-mail addresses) break.
+    RaLayout: {
+      styleOverrides: {
+        root: ({ theme }: any) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0, overflowWrap: 'anywhere' } } }),
+      },
+    },
     RaEmpty: { styleOverrides: { root: ({ theme }: any) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
   },
 };

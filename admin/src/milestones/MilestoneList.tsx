@@ -3,6 +3,7 @@ import { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../backend/src/milest
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { DayField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -17,13 +18,13 @@ export const MilestoneList = () => {
   ];
   return (
     <List filters={filters} sort={{ field: 'due_on', order: 'ASC' }} actions={<Actions />}>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="fellowship_id"><ReferenceField source="fellowship_id" reference="fellowships" link="show" /></DataTable.Col>
         <DataTable.Col source="title" />
         <DataTable.Col source="kind"><EnumField source="kind" enumName="milestone_kind" /></DataTable.Col>
         <DataTable.Col source="due_on"><DayField source="due_on" /></DataTable.Col>
         <DataTable.Col source="status"><EnumField source="status" enumName="milestone_status" chip /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

@@ -2,6 +2,7 @@ import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar, 
 import { MyOrganisationPage } from './MyOrganisationPage.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { useOrganisationFilters } from './organisationFilters.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const Actions = () => (
   <TopToolbar>
@@ -18,13 +19,13 @@ export const OrganisationList = () => {
 
 const OrganisationTable = () => (
   <List filters={useOrganisationFilters()} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />}>
-    <DataTable rowClick="show">
+    <ResponsiveDataTable rowClick="show">
       <DataTable.Col source="name" />
       <DataTable.Col source="city" />
       <DataTable.Col source="state" />
       <DataTable.Col source="field"><EnumField source="field" enumName="field" /></DataTable.Col>
       <DataTable.Col source="legal_form"><EnumField source="legal_form" enumName="legal_form" /></DataTable.Col>
       <DataTable.Col source="charitable_status"><BooleanField source="charitable_status" /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

@@ -3,6 +3,7 @@ import { AnonymiseButton } from './AnonymiseButton.tsx';
 import { EnumField } from '../shared/EnumField.tsx';
 import { EuroField } from '../shared/fields.tsx';
 import { DayField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /**
  * The organisation's record in tabs: staff's show page and the applicant's own profile page (which
@@ -39,12 +40,12 @@ export const OrganisationProfile = ({ syncWithLocation = true }: { syncWithLocat
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label={translate('resources.organisations.tabs.people')}>
         <ReferenceManyField reference="people" target="organisation_id" label={false}>
-          <DataTable bulkActionButtons={false} rowClick="edit">
+          <ResponsiveDataTable bulkActionButtons={false} rowClick="edit">
             <DataTable.Col source="first_name" />
             <DataTable.Col source="last_name" />
             <DataTable.Col source="role_title" />
             <DataTable.Col source="email" />
-          </DataTable>
+          </ResponsiveDataTable>
         </ReferenceManyField>
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>

@@ -1,6 +1,7 @@
 import { Create, DataTable, Edit, EmailField, List, ReferenceField, ReferenceInput, SearchInput, SimpleForm, TextInput, AutocompleteInput } from 'react-admin';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 import { personSchema } from '../../../backend/src/people/people.schema.ts';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const filters = [
   <SearchInput source="q" alwaysOn key="q" />,
@@ -9,13 +10,13 @@ const filters = [
 
 export const PersonList = () => (
   <List filters={filters} sort={{ field: 'last_name', order: 'ASC' }}>
-    <DataTable rowClick="edit">
+    <ResponsiveDataTable rowClick="edit">
       <DataTable.Col source="last_name" />
       <DataTable.Col source="first_name" />
       <DataTable.Col source="organisation_id"><ReferenceField source="organisation_id" reference="organisations" link="show" /></DataTable.Col>
       <DataTable.Col source="role_title" />
       <DataTable.Col source="email"><EmailField source="email" /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );
 

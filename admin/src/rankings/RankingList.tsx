@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Chip, LinearProgress, Stack, TextField as MuiTextField, MenuItem, Typography } from '@mui/material';
+import { Alert, Box, LinearProgress, Stack, TextField as MuiTextField, MenuItem, Tooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Button, DataTable, List, NumberField, TopToolbar, useGetList, useListContext, useRecordContext, useTranslate } from 'react-admin';
@@ -24,19 +24,48 @@ const Actions = ({ cohortId }: { cohortId: number }) => (
   </TopToolbar>
 );
 
-/** Fewer submitted reviews than assigned: the scores rest on part of the jury. */
-const PartialField = (_props: { label?: string }) => {
+/** The organisation with its project beneath: one column instead of two keeps the table within a laptop. */
+const OrganisationField = (_props: { label?: string }) => {
   const record = useRecordContext();
-  const translate = useTranslate();
-  if (!record?.partial) return null;
-  return <Chip size="small" color="warning" variant="outlined" label={translate('resources.rankings.partial_chip', { submitted: record.review_count, assigned: record.assigned_count })} />;
+  if (!record) return null;
+  return (
+    <Box sx={{ minWidth: 180, maxWidth: 340 }}>
+      <Typography variant="body2">{record.organisation_name}</Typography>
+      {record.project_name && <Typography variant="caption" color="text.secondary">{record.project_name}</Typography>}
+    </Box>
+  );
 };
 
-const DisagreementField = (_props: { label?: string }) => {
+/** Submitted of assigned reviews; fewer submitted than assigned (the scores rest on part of the jury) is marked. */
+const ReviewCountField = (_props: { label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
-  if (!record?.disagreement) return null;
-  return <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={translate('resources.rankings.disagreement')} />;
+  if (!record) return null;
+  const text = translate('resources.rankings.partial_chip', { submitted: record.review_count, assigned: record.assigned_count });
+  return (
+    <Tooltip title={text}>
+      <Typography variant="body2" component="span" aria-label={text} sx={{ whiteSpace: 'nowrap', color: record.partial ? 'warning.dark' : undefined, fontWeight: record.partial ? 600 : undefined }}>
+        {record.review_count} / {record.assigned_count}
+      </Typography>
+    </Tooltip>
+  );
+};
+
+/** The spread of the jurors' scores, with a warning sign where the jury disagrees. */
+const SpreadField = (_props: { label?: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
+      {record.disagreement && (
+        <Tooltip title={translate('resources.rankings.disagreement')}>
+          <WarningAmberIcon fontSize="small" color="warning" aria-label={translate('resources.rankings.disagreement')} aria-hidden={false} role="img" />
+        </Tooltip>
+      )}
+      <NumberField source="spread" options={ONE} emptyText="–" />
+    </Stack>
+  );
 };
 
 const StatusField = (_props: { label?: string }) => {
@@ -49,7 +78,11 @@ const StatusField = (_props: { label?: string }) => {
 const ONE = { maximumFractionDigits: 1, minimumFractionDigits: 1 };
 const TWO = { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' as const };
 
-/** Staff's ranking of one cohort: sortable, per-juror breakdown on expand, jury progress, CSV, assignment. */
+/**
+ * Staff's ranking of one cohort: sortable, per-juror breakdown on expand, jury progress, CSV, assignment.
+ * Seven compact columns, so the table fits a 1366 px laptop beside the menu; the per-juror detail stays
+ * in the expanded row.
+ */
 export const RankingList = () => {
   const translate = useTranslate();
   const { data: cohorts, isPending } = useGetList('cohorts', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
@@ -78,16 +111,12 @@ export const RankingList = () => {
       >
         <DataTable expand={<RankingBreakdown />} bulkActionButtons={false} rowClick="expand">
           <DataTable.Col source="rank" />
-          <DataTable.Col source="organisation_name" />
-          <DataTable.Col source="project_name" />
+          <DataTable.Col source="organisation_name"><OrganisationField /></DataTable.Col>
           <DataTable.Col source="status"><StatusField /></DataTable.Col>
-          <DataTable.Col source="review_count" align="right" />
-          <DataTable.Col source="assigned_count" align="right" />
-          <DataTable.Col source="partial"><PartialField /></DataTable.Col>
+          <DataTable.Col source="review_count" align="right"><ReviewCountField /></DataTable.Col>
           <DataTable.Col source="normalised_score" align="right"><NumberField source="normalised_score" options={TWO} emptyText="–" /></DataTable.Col>
           <DataTable.Col source="weighted_score" align="right"><NumberField source="weighted_score" options={ONE} emptyText="–" /></DataTable.Col>
-          <DataTable.Col source="spread" align="right"><NumberField source="spread" options={ONE} emptyText="–" /></DataTable.Col>
-          <DataTable.Col source="disagreement"><DisagreementField /></DataTable.Col>
+          <DataTable.Col source="spread" align="right"><SpreadField /></DataTable.Col>
         </DataTable>
       </List>
       <Box sx={{ mt: 2 }}>

@@ -7,6 +7,7 @@ import { LiveReports } from './LiveReports.tsx';
 import { DownloadIssuedButton, DraftButtons, IssueButton } from './ReportButtons.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 import { DateTimeField, FileSizeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const useReportFilters = () => {
   const translate = useTranslate();
@@ -33,7 +34,7 @@ export const ReportList = () => {
       </Box>
       <Typography variant="h6" sx={{ mt: 1 }}>{translate('resources.reports.frozen.title')}</Typography>
       <List filters={useReportFilters()} sort={{ field: 'id', order: 'DESC' }} title={' '}>
-        <DataTable bulkActionButtons={false}>
+        <ResponsiveDataTable bulkActionButtons={false}>
           <DataTable.Col source="title" />
           <DataTable.Col source="cohort_name" disableSort />
           <DataTable.Col source="kind"><EnumField source="kind" enumName="report_kind" /></DataTable.Col>
@@ -42,7 +43,7 @@ export const ReportList = () => {
           <DataTable.Col source="size_bytes" disableSort><FileSizeField source="size_bytes" /></DataTable.Col>
           <DataTable.Col source="sha256" disableSort><FunctionField render={(r: any) => (r.sha256 ? <code title={r.sha256}>{r.sha256.slice(0, 12)}…</code> : '')} /></DataTable.Col>
           <DataTable.Col label=" " disableSort><IssueButton /><DraftButtons /><DownloadIssuedButton /></DataTable.Col>
-        </DataTable>
+        </ResponsiveDataTable>
       </List>
     </Box>
   );

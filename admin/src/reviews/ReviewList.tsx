@@ -3,6 +3,7 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { ProgressField } from './ProgressField.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const STATUSES = ['assigned', 'submitted', 'conflict'] as const;
 
@@ -33,7 +34,7 @@ export const ReviewList = () => {
       title={staff ? undefined : translate('resources.reviews.my_menu')}
       empty={false}
     >
-      <DataTable rowClick={staff ? 'show' : 'edit'} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={staff ? 'show' : 'edit'} bulkActionButtons={false}>
         <DataTable.Col source="organisation_name" />
         <DataTable.Col source="project_name" />
         {staff && <DataTable.Col source="juror_name" />}
@@ -42,7 +43,7 @@ export const ReviewList = () => {
         <DataTable.Col source="recommendation"><EnumField source="recommendation" enumName="recommendation" /></DataTable.Col>
         <DataTable.Col source="submitted_at"><DateTimeField source="submitted_at" /></DataTable.Col>
         {!staff && <DataTable.Col source="updated_at"><DateTimeField source="updated_at" /></DataTable.Col>}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

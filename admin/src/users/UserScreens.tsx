@@ -3,6 +3,7 @@ import { ROLES } from '../../../backend/src/users/users.schema.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -15,14 +16,14 @@ const useFilters = () => {
 
 export const UserList = () => (
   <List filters={useFilters()} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="edit">
+    <ResponsiveDataTable rowClick="edit">
       <DataTable.Col source="name" />
       <DataTable.Col source="email" />
       <DataTable.Col source="role"><EnumField source="role" enumName="role" chip /></DataTable.Col>
       <DataTable.Col source="organisation_id"><ReferenceField source="organisation_id" reference="organisations" /></DataTable.Col>
       <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
       <DataTable.Col source="last_login_at"><DateTimeField source="last_login_at" /></DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );
 

@@ -5,6 +5,7 @@ import { WORKSHOP_KINDS } from '../../../backend/src/workshops/workshops.schema.
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 
 /** Download the cohort's calendar (needs a cohort filter: one feed per cohort). */
 export const IcsButton = ({ cohortId }: { cohortId?: number | string }) => {
@@ -43,7 +44,7 @@ const useFilters = () => {
 /** A calendar-like list: by start time, in Berlin time, with seats taken. */
 export const WorkshopList = () => (
   <List filters={useFilters()} sort={{ field: 'starts_at', order: 'ASC' }} actions={<Actions />} filterDefaultValues={{ upcoming: true }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="starts_at"><DateTimeField source="starts_at" weekday /></DataTable.Col>
       <DataTable.Col source="title" />
       <DataTable.Col source="kind"><EnumField source="kind" enumName="workshop_kind" chip /></DataTable.Col>
@@ -52,6 +53,6 @@ export const WorkshopList = () => (
       <DataTable.Col source="mandatory"><BooleanField source="mandatory" /></DataTable.Col>
       <DataTable.NumberCol source="registered_count" />
       <DataTable.NumberCol source="attended_count" />
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

@@ -81,7 +81,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   };
 }
 
-async function login(page: Page, baseUrl: string, email: string, password = 'demo-password') {
+export async function login(page: Page, baseUrl: string, email: string, password = 'demo-password') {
   await page.goto(`${baseUrl}/#/login`);
   await page.getByLabel(/E-Mail|Benutzername|Username/i).first().fill(email);
   await page.getByLabel(/Passwort|Password/i).first().fill(password);
