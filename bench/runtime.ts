@@ -36,7 +36,7 @@ async function storageFor(engine: Engine, serverUrl: string): Promise<{ url: str
  * RESTARTS times, as after a deploy. Time from spawning the process to `/readyz` answering 200, and
  * resident memory SETTLE_MS later.
  */
-async function restarts(runtime: Runtime, engine: Engine, serverUrl: string) {
+export async function restarts(runtime: Runtime, engine: Engine, serverUrl: string) {
   const storage = await storageFor(engine, serverUrl);
   try {
     const first = await startServerProcess(storage.url, storage.env, { runtime });
@@ -98,7 +98,7 @@ function mixedRequest(i: number, base: string, cookie: string, organisationIds: 
  * Soak: the compiled server after start, then 20,000 mixed requests (SOAK_CONNECTIONS in flight),
  * memory read after each half. Unbounded growth shows as the second half adding as much as the first.
  */
-async function soak(engine: Engine, serverUrl: string) {
+export async function soak(engine: Engine, serverUrl: string) {
   const storage = await storageFor(engine, serverUrl);
   const server = await startServerProcess(storage.url, storage.env, { runtime: 'compiled' });
   try {
