@@ -22,7 +22,7 @@ const deadlineRush: BenchScenario = async ({ serverUrl }) => {
   const database = await createBenchDatabase(serverUrl);
   // The server logs as in production (info, one line per request): its own view of each submit.
   const logFile = join(tmpdir(), `bench-call-${randomBytes(4).toString('hex')}.log`);
-  const server = await startServerProcess(database.url, {}, logFile);
+  const server = await startServerProcess(database.url, {}, { logFile });
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   try {
     const { rows: [cohort] } = await pool.query(

@@ -1,4 +1,4 @@
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -29,17 +29,34 @@ export async function createBenchDatabase(serverUrl: string): Promise<{ url: str
 
 export const BENCH_ADMIN = { email: 'bench-admin@example.org', password: 'bench-password-1' };
 
+/** How the server runs: compiled (`npm start`: scripts/start.mjs → dist/backend) or its TypeScript through tsx (`npm run dev`). */
+export type Runtime = 'compiled' | 'tsx';
+
+const RUNTIME_ARGS: Record<Runtime, string[]> = {
+  compiled: ['scripts/start.mjs'],
+  tsx: ['--import', 'tsx', 'backend/src/server.ts'],
+};
+
+export interface ServerOptions {
+  runtime?: Runtime;
+  /** Info-level log (one line per request, with pino's responseTime) into this file; silent without. */
+  logFile?: string;
+}
+
 /**
- * The real server in its own process (as in production), on the given database. With `logFile`
- * it logs at info level (one line per request, with pino's responseTime) into that file.
+ * The real server in its own process (as in production), on the given database ('' = embedded,
+ * with DATA_DIR in `extraEnv`). Resolves once `/readyz` answers; `readyAfterMs` is the time from
+ * spawning the process to that answer.
  */
 export async function startServerProcess(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
-  logFile?: string,
-): Promise<{ baseUrl: string; stop: () => Promise<void>; child: ChildProcess }> {
+  options: ServerOptions = {},
+): Promise<{ baseUrl: string; stop: () => Promise<void>; child: ChildProcess; readyAfterMs: number }> {
+  const { runtime = 'compiled', logFile } = options;
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
+  const spawned = performance.now();
+  const child = spawn(process.execPath, RUNTIME_ARGS[runtime], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -54,23 +71,40 @@ export async function startServerProcess(
     },
     stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'inherit', 'inherit'],
   });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  let gone = false;
+  void exited.then(() => (gone = true));
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  let readyAfterMs = NaN;
+  for (let i = 0; i < 6000 && !gone; i++) {
     try {
       const res = await fetch(`${baseUrl}/readyz`);
-      if (res.ok) break;
+      if (res.ok) {
+        readyAfterMs = performance.now() - spawned;
+        break;
+      }
     } catch {}
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  if (Number.isNaN(readyAfterMs)) {
+    child.kill('SIGKILL');
+    throw new Error(`the ${runtime} server did not become ready`);
   }
   return {
     baseUrl,
     child,
-    stop: () =>
-      new Promise<void>((ok) => {
-        child.once('exit', () => ok());
-        child.kill('SIGTERM');
-      }),
+    readyAfterMs,
+    stop: async () => {
+      if (!gone) child.kill('SIGTERM');
+      await exited;
+    },
   };
+}
+
+/** The process's resident memory now (VmRSS), in MiB. */
+export function rssMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
 }
 
 export async function loginCookie(baseUrl: string, email = BENCH_ADMIN.email, password = BENCH_ADMIN.password): Promise<string> {

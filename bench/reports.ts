@@ -79,7 +79,7 @@ const reportsBench: BenchScenario = async ({ serverUrl }) => {
       { scenario: 'selection.pdf, 2,000 applications', metric: 'median of 3', value: `${ms(median(selection))} (${(selectionBytes / 1024).toFixed(0)} KB)`, target: '< 5 s', ok: median(selection) < 5000 },
       { scenario: '', metric: 'server CPU time, median', value: ms(median(selectionCpu)) },
       // The target is read as the memory that generating the reports takes: the server at rest
-      // (TypeScript run through tsx) is reported beside it, not hidden.
+      // (the compiled server, `npm start`) is reported beside it, not hidden.
       { scenario: '', metric: 'memory the reports take (peak − idle server)', value: `${(rss - idleRss).toFixed(0)} MiB`, target: '< 300 MB', ok: (rss - idleRss) * 1.048576 < 300 },
       { scenario: '', metric: 'server process peak RSS', value: `${rss.toFixed(0)} MiB (idle after start ${idleRss.toFixed(0)} MiB, peak before selection.pdf ${rssBefore.toFixed(0)} MiB)` },
       { scenario: 'funding.pdf, full cohort', metric: 'one run', value: ms(funding.ms) },

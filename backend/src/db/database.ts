@@ -1,6 +1,6 @@
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -145,6 +145,8 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   let pglite: PGlite;
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
+    // Loaded only here: a server on PostgreSQL never needs PGlite's half a megabyte of JavaScript.
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),

@@ -36,9 +36,10 @@ const running = new Set<ServerProcess>();
 export type Storage = { DATA_DIR: string } | { DATABASE_URL: string };
 
 /**
- * The real server (`node --import tsx backend/src/server.ts`) in its own process, on a free port,
- * with the first admin, no demo data and no console. `stdout: 'stalled'` hands it a pipe that is
- * never read, like a log collector that stopped reading; `'read'` collects it.
+ * The real server as `npm start` runs it (`node scripts/start.mjs`: the compiled backend, built
+ * first if the sources changed) in its own process, on a free port, with the first admin, no demo
+ * data and no console. `stdout: 'stalled'` hands it a pipe that is never read, like a log
+ * collector that stopped reading; `'read'` collects it.
  */
 export async function startServer(storage: Storage, stdout: 'stalled' | 'read'): Promise<ServerProcess> {
   const port = await freePort();
@@ -61,7 +62,7 @@ export async function startServer(storage: Storage, stdout: 'stalled' | 'read'):
     CONSOLE_DIR: join(tmpdir(), 'no-console-here'),
     CRM_TEST_PROCESS_TAG: tag,
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
