@@ -1,8 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** Fields never written into the audit trail (secrets and binary blobs). */
-const OMIT = new Set(['password_hash', 'content', 'pdf', 'search_vector', 'total_count', 'updated_at']);
+/**
+ * Fields never written into the audit trail: secrets and binary blobs, and bookkeeping that every
+ * change moves (`updated_at`, the optimistic-concurrency `version`), which would only repeat the event.
+ */
+const OMIT = new Set(['password_hash', 'content', 'pdf', 'search_vector', 'total_count', 'updated_at', 'version']);
 
 type Plain = Record<string, unknown> | null | undefined;
 
