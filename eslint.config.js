@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'admin/dist/**', 'data/**', 'test-artifacts/**'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'admin/dist/**', 'data/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
