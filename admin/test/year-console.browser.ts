@@ -163,14 +163,14 @@ describe('the year from the console: every role its world, seats and phases', fu
     await page.getByText('Nächster Schritt: Alumni').waitFor({ timeout: 20_000 });
     const openItems = page.getByTestId('phase-open-items');
     assert.equal((await openItems.innerText()).trim(), `Aktive Förderungen: ${await activeFellows()} · offene Nachrück-Angebote: ${openOffers} · Warteliste: 3`);
-    await page.getByText('1 Nachrück-Angebot(e) noch ohne Antwort').waitFor();
+    await page.getByText('1 Nachrück-Angebot noch ohne Antwort').waitFor();
 
     await page.getByRole('button', { name: 'Weiter zu „Alumni“' }).click();
     let dialog = page.getByRole('dialog');
     await dialog.getByText(`Das Programmjahr endet: ${await activeFellows()} aktive Förderungen werden abgeschlossen`).waitFor();
     await dialog.getByText('Noch ist nicht alles erledigt').waitFor();
     await dialog.getByRole('button', { name: 'Weiter zu „Alumni“' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Der Schritt ist nicht möglich: 1 Nachrück-Angebot(e) sind noch offen.' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('alert').filter({ hasText: 'Der Schritt ist nicht möglich: Noch offen: 1 Nachrück-Angebot.' }).waitFor({ timeout: 20_000 });
     await settle(page);
     await screenshot(page, 'year-phase-refused');
     assert.equal((await db().selectFrom('cohorts').select('phase').where('id', '=', cohort.id).executeTakeFirstOrThrow()).phase, 'programme');
