@@ -167,7 +167,9 @@ interface ApplicationsTable {
 
 interface AttachmentsTable {
   id: Generated<number>;
-  application_id: number;
+  /** Exactly one of application_id and grantee_report_id is set (migration 0018). */
+  application_id: number | null;
+  grantee_report_id: number | null;
   filename: string;
   content_type: 'application/pdf' | 'image/png' | 'image/jpeg';
   size_bytes: number;
@@ -218,8 +220,78 @@ interface FellowshipsTable {
   status: Generated<'active' | 'completed' | 'withdrawn'>;
   stage: Generated<1 | 2>;
   goals: string | null;
+  /** Migration 0018: the day the grant agreement (Fördervertrag) was signed; no tranche is approved before. */
+  agreement_signed_on: NullableDate;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export type BudgetCategory = 'personnel' | 'fees' | 'travel' | 'material' | 'events' | 'overhead' | 'other';
+
+interface BudgetLinesTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  category: BudgetCategory;
+  planned_cents: number;
+  note: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+interface GranteeReportsTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  kind: 'interim' | 'final';
+  period_start: DateOnly;
+  period_end: DateOnly;
+  due_on: DateOnly;
+  status: Generated<'requested' | 'submitted' | 'returned' | 'accepted'>;
+  achievements: string | null;
+  challenges: string | null;
+  next_steps: string | null;
+  submitted_at: NullableTimestamp;
+  submitted_by: number | null;
+  reviewed_by: number | null;
+  reviewed_at: NullableTimestamp;
+  review_note: string | null;
+  requested_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Every return and acceptance of a grantee report, so the history of returns stays visible. */
+interface GranteeReportReviewsTable {
+  id: Generated<number>;
+  grantee_report_id: number;
+  outcome: 'returned' | 'accepted';
+  note: string | null;
+  reviewed_by: number | null;
+  reviewed_at: CreatedAt;
+}
+
+interface ExpensesTable {
+  id: Generated<number>;
+  grantee_report_id: number;
+  category: BudgetCategory;
+  spent_on: DateOnly;
+  payee: string;
+  description: string;
+  amount_cents: number;
+  receipt_attachment_id: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** View `grantee_report_budget` (migration 0018): budget against actual per report and category. */
+interface GranteeReportBudgetView {
+  grantee_report_id: number;
+  fellowship_id: number;
+  category: BudgetCategory;
+  position: number;
+  planned_cents: number;
+  actual_cents: number;
+  deviation_pct: number | null;
+  over_limit: boolean;
 }
 
 interface MilestonesTable {
@@ -321,6 +393,8 @@ interface DisbursementsTable {
   /** When and how the organisation's bank details changed while the tranche was open (cleared on approval). */
   bank_changed_at: NullableTimestamp;
   bank_change_note: string | null;
+  /** Migration 0018: a tranche tied to a grantee report is approved only once that report is accepted. */
+  grantee_report_id: number | null;
 }
 
 interface AlumniProfilesTable {
@@ -410,6 +484,11 @@ export interface Database {
   conflicts: ConflictsTable;
   reviews: ReviewsTable;
   fellowships: FellowshipsTable;
+  budget_lines: BudgetLinesTable;
+  grantee_reports: GranteeReportsTable;
+  grantee_report_reviews: GranteeReportReviewsTable;
+  expenses: ExpensesTable;
+  grantee_report_budget: GranteeReportBudgetView;
   milestones: MilestonesTable;
   workshops: WorkshopsTable;
   attendances: AttendancesTable;
