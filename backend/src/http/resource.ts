@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Database, TableName } from '../db/schema.ts';
 import type { Access, ApiRouter } from './api-router.ts';
 import type { RequestContext } from './context.ts';
-import { badRequest, conflict, notFound } from './errors.ts';
+import { conflict, notFound } from './errors.ts';
+import { refuseUnknownFields } from './input.ts';
 import { hiddenKeys, toPrefixTsquery, type FieldSpec, type ListQuery, type ListSpec } from './list-query.ts';
 import { sendCsv, type CsvValue } from './csv.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -246,14 +247,6 @@ function splitBody(body: object, writable: Set<string>): { input: Rec; extra: st
     else extra.push(key);
   }
   return { input, extra };
-}
-
-/** 400 naming body keys that are neither written by this route nor read back from the record. */
-function refuseUnknownFields(keys: string[]): void {
-  if (!keys.length) return;
-  const errors: Record<string, string> = Object.create(null);
-  for (const key of keys) errors[key] = 'Unbekanntes Feld.';
-  throw badRequest(`Unbekannte Felder: ${keys.map((k) => (k.length > 60 ? `${k.slice(0, 60)}…` : k)).join(', ')}.`, errors, 'unknown_field');
 }
 
 /**

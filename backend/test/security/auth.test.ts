@@ -143,9 +143,19 @@ describe('security: accounts', () => {
       await api().post('/api/auth/register/confirm').send({ token: tokenIn(sent[1].text) }).expect(200);
     });
 
-    it('ignores role, activity and organisation smuggled into a registration (mass assignment)', async () => {
+    it('refuses role, activity and organisation smuggled into a registration (mass assignment)', async () => {
       const existing = await createUser('applicant');
-      await api().post('/api/auth/register').send({ ...form('sneaky@verein.de'), role: 'admin', active: true, organisation_id: existing.organisation_id, id: 1, password_hash: 'x' }).expect(202);
+      const smuggle = { role: 'admin', active: true, organisation_id: existing.organisation_id, id: 1, password_hash: 'x' };
+      const before = await databaseSnapshot();
+      const refused = await api().post('/api/auth/register').send({ ...form('sneaky@verein.de'), ...smuggle }).expect(400);
+      assert.equal(refused.body.code, 'unknown_field');
+      assert.deepEqual(Object.keys(refused.body.errors).sort(), ['active', 'id', 'organisation_id', 'password_hash', 'role']);
+      // The same answer for a taken address: the refusal tells nothing about accounts.
+      const taken = await api().post('/api/auth/register').send({ ...form(existing.email), ...smuggle }).expect(400);
+      assert.deepEqual(taken.body, refused.body);
+      assert.equal(await databaseSnapshot(), before);
+      // Without them, the same form registers an ordinary applicant of a new organisation.
+      await api().post('/api/auth/register').send(form('sneaky@verein.de')).expect(202);
       const user = await db().selectFrom('users').selectAll().where('email', '=', 'sneaky@verein.de').executeTakeFirstOrThrow();
       assert.equal(user.role, 'applicant');
       assert.equal(user.active, false);
