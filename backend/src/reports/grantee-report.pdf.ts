@@ -107,6 +107,8 @@ export function buildGranteeReport(data: GranteeReportData, generatedAt = new Da
   );
   budgetTable(doc, budget, totals);
 
+  // The heading, its five lines and the note stay together on one page.
+  doc.ensureSpace(190);
   doc.heading('Mittelverwendung', 2);
   const spent = totals.actual_cents;
   const unspent = paid - spent;
