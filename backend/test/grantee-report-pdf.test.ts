@@ -375,6 +375,17 @@ describe('reminders of due grantee reports', () => {
     assert.deepEqual(await queueReportReminders(db(), PUBLIC_URL, at('2027-05-30')), []);
   });
 
+  it('counts days in Berlin, and parallel runs still queue each letter once', async () => {
+    const fellowship = await createReportingFellowship();
+    await createUser('applicant', { organisation_id: fellowship.organisation_id });
+    const report = await insertGranteeReport(fellowship.id, { due_on: '2027-03-31', period_start: '2026-10-01', period_end: '2027-02-28' });
+    // 23:30 UTC on 16 March is 00:30 on 17 March in Berlin: 14 days before the due date there.
+    assert.deepEqual(await queueReportReminders(db(), PUBLIC_URL, new Date('2027-03-16T22:30:00Z')), [], '23:30 in Berlin is still the 16th');
+    const runs = await Promise.all([1, 2, 3, 4].map(() => queueReportReminders(db(), PUBLIC_URL, new Date('2027-03-16T23:30:00Z'))));
+    assert.equal(runs.flat().length, 1, 'one letter from four parallel runs');
+    assert.deepEqual((await remindersOf(report.id)).map((e) => e.dedupe_key), [reminderKey(report.id, 'due_14')]);
+  });
+
   it('runs as a background job: a second run queues nothing new', async () => {
     const today = berlinDay(new Date());
     const shift = (days: number) => berlinDay(new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000));
