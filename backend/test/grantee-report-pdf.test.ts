@@ -166,11 +166,20 @@ describe('Verwendungsnachweis (grantee report PDF)', () => {
   it('shows an accepted report with who accepted it, when, and the note', async () => {
     const { staff, interim } = await auditedFellowship();
     await db().updateTable('grantee_reports').set({ review_note: 'Reisekosten höher wegen Bahnstreik – genehmigt.' }).where('id', '=', interim.id).execute();
+    await db().insertInto('grantee_report_reviews').values([
+      { grantee_report_id: interim.id, outcome: 'returned', note: 'Bitte die Belege der Reisekosten nachreichen.', reviewed_by: staff.id, reviewed_at: new Date('2026-10-22T09:00:00Z') },
+      { grantee_report_id: interim.id, outcome: 'accepted', note: 'Reisekosten höher wegen Bahnstreik – genehmigt.', reviewed_by: staff.id, reviewed_at: interim.reviewed_at! },
+    ]).execute();
     const { agent } = await agentFor('admin');
     const text = flat(pdfText(await getPdf(agent, url(interim.id))));
     assert.ok(text.includes(`Status ${label('grantee_report_status', 'accepted')}`));
     assert.ok(text.includes(`Angenommen ${dateTime(interim.reviewed_at)} Uhr von ${staff.name}`));
     assert.ok(text.includes('Vermerk der Prüfung Reisekosten höher wegen Bahnstreik – genehmigt.'));
+    // The history of returns stays visible: every review, oldest first.
+    assert.ok(text.includes('Prüfverlauf'));
+    const history = text.slice(text.indexOf('Prüfverlauf'), text.indexOf('Sachbericht'));
+    assert.ok(history.indexOf(`${dateTime(new Date('2026-10-22T09:00:00Z'))} Zurückgegeben ${staff.name} Bitte die Belege der Reisekosten nachreichen.`) >= 0, history);
+    assert.ok(history.indexOf(`${dateTime(interim.reviewed_at)} Angenommen ${staff.name} Reisekosten höher`) > history.indexOf('Zurückgegeben'), history);
     // The interim's actuals are its own expenses only: the final report comes later.
     const rows = await viewRows(interim.id);
     const spent = rows.reduce((s, r) => s + Number(r.actual_cents), 0);

@@ -1,4 +1,4 @@
-import type { BudgetRow, BudgetTotals, ExpenseRow, GranteeReportData } from './grantee-report.queries.ts';
+import type { BudgetRow, BudgetTotals, ExpenseRow, GranteeReportData, ReviewEntry } from './grantee-report.queries.ts';
 import { ReportDocument, type Column } from './report-document.ts';
 import { date, dateTime, money, signedPercent } from '../shared/format.ts';
 import { label } from '../shared/labels.ts';
@@ -57,7 +57,7 @@ function expenseColumns<Row extends ExpenseRow>(): Column<Row>[] {
 const sumOf = (rows: ExpenseRow[]) => rows.reduce((a, e) => a + e.amount_cents, 0);
 
 export function buildGranteeReport(data: GranteeReportData, generatedAt = new Date()): PDFKit.PDFDocument {
-  const { report: r, budget, totals, expenses, earlierExpenses, paid_cents: paid } = data;
+  const { report: r, reviews, budget, totals, expenses, earlierExpenses, paid_cents: paid } = data;
   const kind = label('grantee_report_kind', r.kind);
   const doc = new ReportDocument({
     title: GRANTEE_REPORT_TITLE,
@@ -88,6 +88,19 @@ export function buildGranteeReport(data: GranteeReportData, generatedAt = new Da
   doc.facts(facts);
   if (r.status === 'requested' || r.status === 'returned') {
     doc.paragraph(`Dieser Bericht ist noch nicht ${r.status === 'returned' ? 'erneut ' : ''}eingereicht: Stand der Bearbeitung am ${date(generatedAt)}.`, { muted: true, size: 9 });
+  }
+
+  if (reviews.length) {
+    doc.heading('Prüfverlauf', 2);
+    doc.table<ReviewEntry>(
+      [
+        { header: 'Datum', width: 0, nowrap: true, value: (v) => dateTime(v.reviewed_at) },
+        { header: 'Ergebnis', width: 0, nowrap: true, value: (v) => label('grantee_report_status', v.outcome) },
+        { header: 'Von', width: 0.6, value: (v) => v.reviewed_by_name ?? '–' },
+        { header: 'Vermerk', width: 2, value: (v) => v.note ?? '' },
+      ],
+      reviews,
+    );
   }
 
   doc.heading('Sachbericht');

@@ -65,8 +65,17 @@ interface GranteeReportHeader {
   agreement_signed_on: string | null;
 }
 
+export interface ReviewEntry {
+  outcome: 'returned' | 'accepted';
+  note: string | null;
+  reviewed_at: Date;
+  reviewed_by_name: string | null;
+}
+
 export interface GranteeReportData {
   report: GranteeReportHeader;
+  /** Every return and acceptance, oldest first (grantee_report_reviews). */
+  reviews: ReviewEntry[];
   budget: BudgetRow[];
   totals: BudgetTotals;
   /** This report's expenses. */
@@ -141,7 +150,15 @@ export async function loadGranteeReport(db: Db, reportId: number): Promise<Grant
     .where('r.id', '=', reportId)
     .executeTakeFirst();
   if (!report) return undefined;
-  const [budget, totals, expenses, earlier, funding] = await Promise.all([
+  const [reviews, budget, totals, expenses, earlier, funding] = await Promise.all([
+    db
+      .selectFrom('grantee_report_reviews as v')
+      .leftJoin('users as u', 'u.id', 'v.reviewed_by')
+      .select(['v.outcome', 'v.note', 'v.reviewed_at', 'u.name as reviewed_by_name'])
+      .where('v.grantee_report_id', '=', reportId)
+      .orderBy('v.reviewed_at')
+      .orderBy('v.id')
+      .execute(),
     budgetRows(db, [reportId]),
     budgetTotals(db, [reportId]),
     expensesQuery(db).where('e.grantee_report_id', '=', reportId).execute(),
@@ -162,6 +179,7 @@ export async function loadGranteeReport(db: Db, reportId: number): Promise<Grant
       agreement_signed_on: report.agreement_signed_on ? String(report.agreement_signed_on) : null,
       grant_cents: money(report.grant_cents),
     },
+    reviews,
     budget,
     totals: totals.get(reportId)!,
     expenses: expenses.map(toExpense),
