@@ -245,6 +245,23 @@ describe('Verwendungsnachweis (grantee report PDF)', () => {
     for (const bad of ['abc', '0', '-1', '1.5', '99999999999999999999', '%00']) await agent.get(url(bad)).expect(404);
   });
 
+  it('warns visibly when more was spent than paid out, and more than granted', async () => {
+    const staff = await createUser('staff');
+    const approver = await createUser('admin');
+    const fellowship = await createReportingFellowship({ grant_cents: 1_000_000 });
+    await insertBudget(fellowship.id, { personnel: 1_000_000 });
+    await insertTranche({ fellowship_id: fellowship.id, amount_cents: 200_000, status: 'paid', created_by: staff.id, approved_by: approver.id });
+    const report = await insertGranteeReport(fellowship.id, { kind: 'final', status: 'submitted' });
+    await insertExpense(report.id, { category: 'personnel', amount_cents: 1_200_000, spent_on: '2026-05-01' });
+    const { agent } = await agentFor('staff');
+    const pdf = await getPdf(agent, url(report.id));
+    const layout = layoutText(pdf);
+    assert.match(layout, rowPattern(['Ausgaben über den Auszahlungen', money(1_000_000)]));
+    assert.ok(!layout.includes('zurückzuzahlen'), 'nothing to repay when more was spent than paid');
+    assert.ok(flat(pdfText(pdf)).includes(`Achtung: Die Ausgaben übersteigen die bewilligte Förderung um ${money(200_000)}.`));
+    assert.match(layout, rowPattern([label('budget_category', 'personnel'), money(1_000_000), money(1_200_000), '+20 %']), 'exactly 20 % over is within the limit: no flag');
+  });
+
   it('prints an empty report (no plan, no expenses, no text) without failing', async () => {
     const fellowship = await createReportingFellowship({ organisation: { name: 'Hội Người Việt Đồng Hành e.V.' } });
     const report = await insertGranteeReport(fellowship.id, { status: 'requested' });
