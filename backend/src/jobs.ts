@@ -1,9 +1,10 @@
 import type { AppContext, BackgroundJob } from './http/context.ts';
 import { outboxJob } from './emails/emails.worker.ts';
 import { retentionJob } from './privacy/retention.job.ts';
+import { reportReminderJob } from './grantee-reports/report-reminders.ts';
 
-/** Background jobs of every feature (outbox delivery, retention); each feature adds its own here. */
-const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob];
+/** Background jobs of every feature (outbox delivery, retention, report reminders); each feature adds its own here. */
+const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob, reportReminderJob];
 
 /** Runs each job on its interval, never overlapping with itself; errors are logged, not fatal. */
 export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[] = backgroundJobs) {

@@ -120,7 +120,7 @@ describe('reports (PDF)', () => {
     assert.equal(stats.submitted, data.submitted);
     assert.equal(fellows.reduce((s, f) => s + f.coaching_minutes, 0), data.coachingMinutes);
     assert.equal(funding.totals.paid_cents, data.tranches.paid);
-    const pdf = await toBuffer(buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, generatedAt: new Date('2026-11-26T10:00:00Z') }));
+    const pdf = await toBuffer(buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports: [], generatedAt: new Date('2026-11-26T10:00:00Z') }));
     const text = flat(pdfText(pdf));
     assert.ok(text.includes('Erstellt am 26.11.2026'));
     assert.ok(text.includes(data.fellowNames[0]));

@@ -186,6 +186,26 @@ export class ReportDocument {
     doc.fillColor(COLORS.text).font('regular').fontSize(10);
   }
 
+  /** Label and value pairs, one pair a line, the labels in a column as wide as the longest (a letter's or form's header). */
+  facts(items: Array<[string, string]>): void {
+    const doc = this.doc;
+    doc.font('regular').fontSize(9.5);
+    const labelW = Math.min(this.width * 0.4, Math.max(0, ...items.map(([k]) => doc.widthOfString(k))) + 12);
+    for (const [k, v] of items) {
+      doc.font('bold').fontSize(9.5);
+      const height = doc.heightOfString(v || '–', { width: this.width - labelW });
+      this.ensureSpace(height + 4);
+      const y = doc.y;
+      doc.font('regular').fontSize(9.5).fillColor(COLORS.muted).text(k, this.left, y, { width: labelW - 8 });
+      const labelBottom = doc.y;
+      doc.font('bold').fontSize(9.5).fillColor(COLORS.text).text(v || '–', this.left + labelW, y, { width: this.width - labelW });
+      doc.y = Math.max(doc.y, labelBottom) + 2;
+    }
+    doc.x = this.left;
+    doc.moveDown(0.5);
+    doc.fillColor(COLORS.text).font('regular').fontSize(10);
+  }
+
   /** A table whose rows break across pages; the header row is repeated on every page. */
   table<Row>(columns: Column<Row>[], rows: Row[], options: { footer?: string[]; empty?: string; fontSize?: number } = {}): void {
     const doc = this.doc;
@@ -277,11 +297,13 @@ export class ReportDocument {
     const measure = (size: number) => {
       const need = columns.map(() => 0);
       const full = columns.map(() => 0);
+      const headerNeed = columns.map(() => 0);
       const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
       const widest = (text: string) => Math.max(0, ...text.split('\n').map((line) => doc.widthOfString(line)));
       doc.font('bold').fontSize(size);
       columns.forEach((c, i) => {
         need[i] = Math.max(need[i], longestWord(c.header));
+        headerNeed[i] = need[i];
         full[i] = Math.max(full[i], widest(c.header));
         // A footer (totals) line stays one line: "Summe ohne Stornos" is a label, not prose.
         const f = footer?.[i];
@@ -300,22 +322,31 @@ export class ReportDocument {
           if (c.bold) doc.font('regular');
         });
       }
-      return { need: need.map((n) => n + 2 * pad + 0.5), full: full.map((n) => n + 2 * pad + 0.5) };
+      const padded = (xs: number[]) => xs.map((n) => n + 2 * pad + 0.5);
+      return { need: padded(need), full: padded(full), headerNeed: padded(headerNeed) };
     };
     let fontSize = preferred;
-    let { need, full } = measure(fontSize);
+    let { need, full, headerNeed } = measure(fontSize);
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     while (sum(need) > total && fontSize > MIN_TABLE_FONT) {
       fontSize = Math.max(MIN_TABLE_FONT, fontSize - 0.5);
-      ({ need, full } = measure(fontSize));
+      ({ need, full, headerNeed } = measure(fontSize));
     }
     if (sum(need) > total) {
-      // Still too wide at the smallest size: only the text columns give way (their longest words
-      // will break); dates and amounts keep their width.
-      const fixed = sum(need.filter((_, i) => columns[i].nowrap));
-      const flexible = sum(need.filter((_, i) => !columns[i].nowrap));
-      const factor = Math.max(0, total - fixed) / (flexible || 1);
-      return { widths: need.map((n, i) => (columns[i].nowrap ? n : n * factor)), fontSize };
+      // Still too wide at the smallest size: only the text columns give way, the widest first
+      // (every text column is capped at one common width, found by bisection), and none below
+      // its header's longest word. So one long file name or URL breaks, while the other columns'
+      // words and every header word stay whole; dates and amounts keep their width.
+      const floor = need.map((n, i) => (columns[i].nowrap ? n : Math.min(n, headerNeed[i])));
+      const capped = (cap: number) => need.map((n, i) => (columns[i].nowrap ? n : Math.max(floor[i], Math.min(n, cap))));
+      let low = 0;
+      let high = Math.max(...need);
+      for (let k = 0; k < 40; k++) {
+        const mid = (low + high) / 2;
+        if (sum(capped(mid)) <= total) low = mid;
+        else high = mid;
+      }
+      return { widths: capped(low), fontSize };
     }
     const widths = [...need];
     let rest = total - sum(widths);

@@ -3,6 +3,8 @@ import type {
   WorkshopInfo,
 } from './reports.queries.ts';
 import { ReportDocument } from './report-document.ts';
+import type { FellowReportSummary } from './grantee-report.queries.ts';
+import { budgetTable } from './grantee-report.pdf.ts';
 import { berlinDay, count, date, hours, money, percent, score, zScore } from '../shared/format.ts';
 import { FUNDING_LEGEND, label } from '../shared/labels.ts';
 import { stageGate } from '../fellowships/index.ts';
@@ -22,6 +24,8 @@ export interface FunderReportData {
   /** Funder-safe tranche fields only (no payment reference). */
   tranches: Array<Omit<Tranche, 'payment_reference'>>;
   workshops: WorkshopInfo[];
+  /** Per fellowship with a grantee report: the latest report's status, budget against actual of the latest handed-in one. */
+  granteeReports: FellowReportSummary[];
   generatedAt: Date;
 }
 
@@ -98,8 +102,45 @@ function fundingTable(report: ReportDocument, funding: Funding, options: { unpla
   report.paragraph(FUNDING_LEGEND.de, { muted: true, size: 8.5 });
 }
 
+/** `Zwischenbericht bis 30.06.2026`; `–` without any report. */
+function latestReportText(g: FellowReportSummary | undefined): string {
+  return g ? `${label('grantee_report_kind', g.latest.kind)} bis ${date(g.latest.period_end)}` : '–';
+}
+
+const spentText = (g: FellowReportSummary | undefined) => (g?.figures ? money(g.figures.totals.actual_cents) : '–');
+
+/** Paid out − spent by the latest handed-in report; `–` before any figures were handed in. */
+const unspentText = (g: FellowReportSummary | undefined, paid: number) => (g?.figures ? money(paid - g.figures.totals.actual_cents) : '–');
+
+/** A fellow's page: the latest report's status and the budget against actual of the latest handed-in report. */
+function granteeReportSection(report: ReportDocument, g: FellowReportSummary | undefined, paid: number) {
+  report.heading('Verwendungsnachweis', 2);
+  if (!g) {
+    report.paragraph('Noch kein Bericht angefordert.', { muted: true });
+    return;
+  }
+  report.paragraph(
+    `Letzter Bericht: ${latestReportText(g)}, fällig am ${date(g.latest.due_on)} – ${label('grantee_report_status', g.latest.status)}.`,
+  );
+  if (!g.figures) {
+    report.paragraph('Noch keine Ausgaben eingereicht.', { muted: true });
+    return;
+  }
+  report.paragraph(
+    `Budget und Ist laut ${label('grantee_report_kind', g.figures.kind)} bis ${date(g.figures.period_end)} (${label('grantee_report_status', g.figures.status)}):`,
+    { muted: true, size: 8.5 },
+  );
+  budgetTable(report, g.figures.budget, g.figures.totals);
+  const unspent = paid - g.figures.totals.actual_cents;
+  report.paragraph(
+    `${label('funding_measure', 'paid')}: ${money(paid)} · Verausgabt: ${money(g.figures.totals.actual_cents)} · ` +
+      (unspent >= 0 ? `Nicht verausgabt: ${money(unspent)}` : `Mehr ausgegeben als ausgezahlt: ${money(-unspent)}`),
+    { size: 9 },
+  );
+}
+
 export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
-  const { cohort, stats, fellows, funding, milestones, tranches, workshops, generatedAt } = data;
+  const { cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports, generatedAt } = data;
   const report = newReport('funder', 'Skalierungsstipendium – das Jahr in Zahlen und die Fellows', cohort, generatedAt);
   report.cover(callFacts(cohort));
 
@@ -182,6 +223,22 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     { footer: ['Summe', '', '', hours(coachingMinutes, 'minutes')], empty: 'In diesem Jahrgang gibt es noch keine Fellows.' },
   );
   if (coachingBudget > 0) report.progress('Coaching gesamt', coachingMinutes / 60, coachingBudget, `${hours(coachingMinutes, 'minutes')} von ${hours(coachingBudget)}`);
+  const reportsBy = new Map(granteeReports.map((g) => [g.fellowship_id, g]));
+  const fundingOf = new Map(funding.fellowships.map((f) => [f.fellowship_id, f]));
+  report.heading('Verwendungsnachweise', 2);
+  report.table<FellowSummary>(
+    [
+      { header: 'Organisation', width: 1, value: (f) => f.organisation_name },
+      { header: 'Letzter Bericht', width: 0, nowrap: true, value: (f) => latestReportText(reportsBy.get(f.id)) },
+      { header: 'Status', width: 0, nowrap: true, value: (f) => label('grantee_report_status', reportsBy.get(f.id)?.latest.status) },
+      { header: label('funding_measure', 'paid'), width: 0, align: 'right', nowrap: true, value: (f) => money(fundingOf.get(f.id)?.paid_cents ?? 0) },
+      { header: 'Verausgabt', width: 0, align: 'right', nowrap: true, value: (f) => spentText(reportsBy.get(f.id)) },
+      { header: 'Nicht verausgabt', width: 0, align: 'right', nowrap: true, value: (f) => unspentText(reportsBy.get(f.id), fundingOf.get(f.id)?.paid_cents ?? 0) },
+    ],
+    fellows,
+    { empty: 'In diesem Jahrgang gibt es noch keine Fellows.' },
+  );
+  report.paragraph('Verausgabt: Ist-Ausgaben laut dem zuletzt eingereichten Bericht. Nicht verausgabt = ausgezahlt − verausgabt (negativ: mehr ausgegeben als ausgezahlt).', { muted: true, size: 8.5 });
 
   // ── One page per fellow ──
   const tranchesBy = new Map<number, FunderReportData['tranches']>();
@@ -239,6 +296,7 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
         { muted: true, size: 8.5 },
       );
     }
+    granteeReportSection(report, reportsBy.get(f.id), own?.paid_cents ?? 0);
   }
 
   // ── Outlook: what comes next ──

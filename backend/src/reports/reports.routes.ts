@@ -7,7 +7,7 @@ import { registerResource } from '../http/resource.ts';
 import { contentDisposition } from '../http/download.ts';
 import { REPORT_KINDS, reportCreateSchema, reportUpdateSchema } from './reports.schema.ts';
 import { REPORT_TITLES, type ReportKind } from './reports.pdf.ts';
-import { issueReport, renderReport } from './reports.service.ts';
+import { issueReport, renderGranteeReport, renderReport } from './reports.service.ts';
 
 const REPORT_COLUMNS = [
   't.id', 't.cohort_id', 't.kind', 't.title', 't.status', 't.issued_at', 't.issued_by', 't.size_bytes', 't.sha256',
@@ -50,6 +50,21 @@ export function registerReportRoutes(api: ApiRouter): void {
       },
     });
   }
+
+  api.add({
+    method: 'get',
+    path: '/reports/grantee-reports/:id/report.pdf',
+    tag: 'reports',
+    summary: 'Verwendungsnachweis of a grantee report (PDF, German): Sachbericht, budget against actual, expenses with receipts',
+    access: ['admin', 'staff', 'coach', 'applicant'],
+    handler: async (ctx, _req, res, { id }) => {
+      const doc = await renderGranteeReport(ctx, id);
+      sendPdfHeaders(res, `verwendungsnachweis-${id}.pdf`, 'inline');
+      res.setHeader('Cache-Control', 'private, no-store');
+      doc.pipe(res);
+      return undefined;
+    },
+  });
 
   registerResource(api, {
     name: 'reports',

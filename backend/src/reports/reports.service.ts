@@ -10,6 +10,9 @@ import {
 } from './reports.queries.ts';
 import { buildFunderReport, buildFundingReport, buildSelectionReport, type ReportKind } from './reports.pdf.ts';
 import { toBuffer } from './report-document.ts';
+import { loadFellowReports, loadGranteeReport } from './grantee-report.queries.ts';
+import { buildGranteeReport } from './grantee-report.pdf.ts';
+import { visibleFellowshipIds } from '../fellowships/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -23,11 +26,11 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
   if (!cohort) throw notFound('Diesen Jahrgang gibt es nicht.');
   switch (kind) {
     case 'funder': {
-      const [stats, fellows, funding, milestones, tranches, workshops] = await Promise.all([
+      const [stats, fellows, funding, milestones, tranches, workshops, granteeReports] = await Promise.all([
         loadApplicationStats(db, cohortId), loadFellows(db, cohortId), loadFunding(db, cohortId), loadMilestones(db, cohortId),
-        loadFunderTranches(db, cohortId), loadWorkshops(db, cohortId),
+        loadFunderTranches(db, cohortId), loadWorkshops(db, cohortId), loadFellowReports(db, cohortId),
       ]);
-      return buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, generatedAt });
+      return buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports, generatedAt });
     }
     case 'selection': {
       const [stats, criteria, ranking, jury] = await Promise.all([
@@ -40,6 +43,23 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
       return buildFundingReport({ cohort, funding, tranches, generatedAt });
     }
   }
+}
+
+/**
+ * The Verwendungsnachweis of one grantee report, for staff, the applicants of the fellowship's
+ * organisation and the fellowship's coach; anyone else gets 404 (existence does not leak).
+ */
+export async function renderGranteeReport(ctx: RequestContext, reportId: number, generatedAt = new Date()): Promise<PDFKit.PDFDocument> {
+  const visible = await ctx.db
+    .selectFrom('grantee_reports')
+    .select('id')
+    .where('id', '=', reportId)
+    .where('fellowship_id', 'in', visibleFellowshipIds(ctx.db, ctx.user))
+    .executeTakeFirst();
+  if (!visible) throw notFound('Diesen Bericht gibt es nicht.');
+  const data = await loadGranteeReport(ctx.db, reportId);
+  if (!data) throw notFound('Diesen Bericht gibt es nicht.');
+  return buildGranteeReport(data, generatedAt);
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

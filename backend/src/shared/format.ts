@@ -109,6 +109,13 @@ export function zScore(value: number | string | null | undefined, locale: string
   return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
 }
 
+/** A deviation in percent, signed: `+12,5 %`, `−3 %`, `0 %` (budget against actual). */
+export function signedPercent(value: number | string | null | undefined, locale: string = 'de'): string {
+  if (value === null || value === undefined || value === '' || !Number.isFinite(Number(value))) return DASH;
+  const v = Number(value);
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${number(Math.abs(v), locale)} %`;
+}
+
 /** A file size: `12 KB`, `1,5 MB`. */
 export function fileSize(bytes: number | null | undefined, locale: string = 'de'): string {
   if (bytes === null || bytes === undefined) return DASH;

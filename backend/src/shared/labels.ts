@@ -171,6 +171,26 @@ export const LABELS = {
     draft: l('Entwurf', 'Draft'),
     issued: l('Ausgestellt', 'Issued'),
   },
+  /** Cost categories of budget lines and expenses (DESIGN.md "Grant agreements"). */
+  budget_category: {
+    personnel: l('Personal', 'Personnel'),
+    fees: l('Honorare', 'Fees'),
+    travel: l('Reisekosten', 'Travel'),
+    material: l('Sachkosten', 'Material'),
+    events: l('Veranstaltungen', 'Events'),
+    overhead: l('Verwaltungskosten', 'Overhead'),
+    other: l('Sonstiges', 'Other'),
+  },
+  grantee_report_kind: {
+    interim: l('Zwischenbericht', 'Interim report'),
+    final: l('Schlussbericht', 'Final report'),
+  },
+  grantee_report_status: {
+    requested: l('Angefordert', 'Requested'),
+    submitted: l('Eingereicht', 'Submitted'),
+    returned: l('Zurückgegeben', 'Returned'),
+    accepted: l('Angenommen', 'Accepted'),
+  },
   email_status: {
     queued: l('In der Warteschlange', 'Queued'),
     sent: l('Versandt', 'Sent'),
@@ -191,6 +211,7 @@ export const LABELS = {
     introduction_requested: l('Vorstellungsanfrage', 'Introduction request'),
     alumni_consent_request: l('Einwilligung Alumni-Profil', 'Alumni profile consent'),
     stage_gate_approved: l('Stufe 2 freigegeben', 'Stage 2 approved'),
+    grantee_report_reminder: l('Erinnerung Verwendungsnachweis', 'Grantee report reminder'),
   },
   /** What the audit trail records (`audit_events.action`). */
   audit_action: {

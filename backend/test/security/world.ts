@@ -108,6 +108,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
+  const granteeReport = await one('grantee_reports', { fellowship_id: fellowship, kind: 'interim', period_start: '2026-04-01', period_end: '2026-09-30', due_on: '2026-10-31' });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
     await q.insertInto('sessions').values({ id: hashToken(token), user_id: users[role as keyof typeof users], expires_at: new Date(Date.now() + 86_400_000) }).execute();
@@ -120,6 +121,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     fellowships: fellowship, milestones: milestone, workshops: workshop, 'alumni-events': alumniEvent, attendances: attendance,
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
+    'grantee-reports': granteeReport,
   };
   return { orgA, orgB, users, cohort, ids };
 }
