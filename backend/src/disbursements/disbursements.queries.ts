@@ -41,7 +41,7 @@ export function selectDisbursements(db: Q, ctx: RequestContext) {
 export function lockFellowship(trx: Transaction<Database>, fellowshipId: number) {
   return trx
     .selectFrom('fellowships')
-    .select(['id', 'grant_cents', 'status', 'cohort_id', 'organisation_id'])
+    .select(['id', 'grant_cents', 'status', 'cohort_id', 'organisation_id', 'agreement_signed_on'])
     .where('id', '=', fellowshipId)
     .forUpdate()
     .executeTakeFirst();
