@@ -9,6 +9,9 @@ import { createFellowship, createMilestone, insertTranche } from './support/fund
 import { reportingSchedule } from '../src/fellowships/index.ts';
 import { berlinDay, date, money } from '../src/shared/format.ts';
 import { label } from '../src/shared/labels.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { seedDemo } from '../../seeds/demo.ts';
+import { testContext } from './support/context.ts';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'agreements-test-'));
@@ -314,6 +317,35 @@ describe('grant agreements', () => {
         const row = await db().selectFrom('fellowships as f').innerJoin('budget_lines as b', 'b.fellowship_id', 'f.id').select(['f.grant_cents', 'b.planned_cents']).where('f.id', '=', f.id).executeTakeFirstOrThrow();
         assert.ok(Number(row.planned_cents) <= Number(row.grant_cents));
       }
+    });
+  });
+
+  describe('demo data', () => {
+    it('signs every agreement but one current fellow’s, keeps plans within grants and releases no tranche of an unsigned agreement', async function () {
+      this.timeout(300_000);
+      if (testContext.databaseUrl) {
+        const own = await openDatabase({ url: testContext.databaseUrl, poolSize: 1 });
+        await seedDemo(own.db, { publicUrl: 'https://crm.example.org' }).finally(() => own.close());
+      } else {
+        await seedDemo(db(), { publicUrl: 'https://crm.example.org' });
+      }
+      const fellowships = await db()
+        .selectFrom('fellowships as f')
+        .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
+        .select(['f.id', 'f.grant_cents', 'f.agreement_signed_on', 'f.status', 'c.phase'])
+        .select(sql<string>`(select coalesce(sum(b.planned_cents), 0) from budget_lines b where b.fellowship_id = f.id)`.as('planned'))
+        .select(sql<number>`(select count(*)::int from disbursements d where d.fellowship_id = f.id and d.status in ('approved', 'paid'))`.as('released'))
+        .where('f.status', '<>', 'withdrawn')
+        .execute();
+      assert.ok(fellowships.length > 10);
+      const unsigned = fellowships.filter((f) => !f.agreement_signed_on);
+      assert.equal(unsigned.length, 1);
+      assert.equal(unsigned[0].phase, 'programme');
+      for (const f of fellowships) {
+        assert.ok(Number(f.planned) > 0 && Number(f.planned) <= Number(f.grant_cents), `fellowship ${f.id}: plan ${f.planned} of ${f.grant_cents}`);
+        if (!f.agreement_signed_on) assert.equal(f.released, 0, `fellowship ${f.id} has released tranches without an agreement`);
+      }
+      assert.ok(fellowships.some((f) => f.phase === 'alumni' && f.agreement_signed_on));
     });
   });
 
