@@ -46,6 +46,7 @@ const SignedDateForm = ({ fellowship }: { fellowship: any }) => {
 const DeleteLine = ({ line }: { line: any }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const refresh = useRefresh();
   const [deleteOne, { isPending }] = useDelete();
   const label = translate(`enums.budget_category.${line.category}`);
   return (
@@ -55,7 +56,10 @@ const DeleteLine = ({ line }: { line: any }) => {
           size="small" disabled={isPending} aria-label={`${translate('ra.action.delete')}: ${label}`}
           onClick={() => {
             if (!window.confirm(translate(`${T}.confirm_delete`, { category: label }))) return;
-            deleteOne('budget-lines', { id: line.id, previousData: line }, { onError: (e: any) => notify(e?.body?.message ?? 'ra.notification.http_error', { type: 'error' }) });
+            deleteOne('budget-lines', { id: line.id, previousData: line }, {
+              onSuccess: refresh,
+              onError: (e: any) => notify(e?.body?.message ?? 'ra.notification.http_error', { type: 'error' }),
+            });
           }}
         >
           <DeleteIcon fontSize="small" />
@@ -81,7 +85,8 @@ export const AgreementPanel = ({ fellowshipId }: { fellowshipId: number | string
   });
   if (!fellowship) return null;
   const grant = Number(fellowship.grant_cents);
-  const planned = lines.reduce((sum: number, l: any) => sum + Number(l.planned_cents), 0);
+  // The total comes from the server (the fellowship's `budget_planned_cents`), as every sum the console shows.
+  const planned = Number(fellowship.budget_planned_cents ?? 0);
   const share = grant > 0 ? Math.min(100, Math.round((planned / grant) * 100)) : 0;
   return (
     <Box data-testid="agreement-panel">
