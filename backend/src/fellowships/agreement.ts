@@ -6,7 +6,7 @@ import { berlinDay, money } from '../shared/format.ts';
 type Trx = Transaction<Database>;
 
 /** A report's period and its due date, as `YYYY-MM-DD`. */
-export interface ReportDates {
+interface ReportDates {
   period_start: string;
   period_end: string;
   due_on: string;
