@@ -4,6 +4,7 @@ import { seedBase, type DemoOptions, type DemoStep } from './base.ts';
 import { seedCall } from './call.ts';
 import { seedAlumni } from './alumni.ts';
 import { seedFunding } from './funding.ts';
+import { seedAgreements } from './agreements.ts';
 import { seedProgramme } from './programme.ts';
 import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
@@ -30,5 +31,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedAlumni, seedReports];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, alumni). */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedAlumni, seedReports];

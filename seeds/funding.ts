@@ -20,13 +20,15 @@ const at = (date: string) => new Date(`${date}T10:00:00+01:00`);
  * so both staff logins find something in "Freizugeben". Approved and paid tranches carry the
  * payee as it was at approval: the database copies it when they are inserted (migration 0010).
  * One current fellow then changed its bank account, so its approved tranche is back in
- * "planned" with a note and waits for a fresh approval. Without fellowships it does nothing.
+ * "planned" with a note and waits for a fresh approval. A fellow whose grant agreement is not signed
+ * (seeds/agreements.ts) has its tranches planned by staff@example.org, none approved: no tranche
+ * goes out before the agreement. Without fellowships it does nothing.
  */
 export async function seedFunding(db: Db, base: DemoBase): Promise<void> {
   const fellowships = await db
     .selectFrom('fellowships as f')
     .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
-    .select(['f.id', 'f.grant_cents', 'f.status', 'c.year', 'c.phase', 'c.default_grant_cents'])
+    .select(['f.id', 'f.grant_cents', 'f.status', 'f.agreement_signed_on', 'c.year', 'c.phase', 'c.default_grant_cents'])
     .where('f.status', '<>', 'withdrawn')
     .orderBy('c.year')
     .orderBy('f.id')
@@ -69,6 +71,13 @@ export async function seedFunding(db: Db, base: DemoBase): Promise<void> {
         .execute();
     };
 
+    if (!f.agreement_signed_on) {
+      await tranche({ label: '1. Rate', amount_cents: first, due_on: `${y}-04-15`, status: 'planned' });
+      await tranche({ label: '2. Rate', amount_cents: second, due_on: `${y}-07-15`, status: 'planned' });
+      await tranche({ label: 'Transferbonus (nach Freigabe des Transferkonzepts)', amount_cents: bonus, due_on: `${y}-10-01`, status: 'planned', milestone_id: bonusMilestone?.id });
+      await tranche({ label: 'Schlussrate nach dem Demo Day', amount_cents: last, due_on: `${y}-12-15`, status: 'planned' });
+      continue;
+    }
     if (f.phase === 'alumni' || f.status === 'completed') {
       await tranche({ label: '1. Rate', amount_cents: first + second, due_on: `${y}-04-15`, status: 'paid' });
       await tranche({ label: 'Transferbonus', amount_cents: bonus, due_on: `${y}-09-30`, status: 'paid', milestone_id: bonusMilestone?.status === 'achieved' ? bonusMilestone.id : null });

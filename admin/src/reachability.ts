@@ -126,6 +126,10 @@ export const REACH: Record<string, Reach> = {
   'POST /milestones': ['resource:milestones'],
   'PUT /milestones/:id': ['resource:milestones'],
   'DELETE /milestones/:id': ['resource:milestones'],
+  // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
+  'POST /budget-lines': ['resource:budget-lines'],
+  'PUT /budget-lines/:id': ['resource:budget-lines'],
+  'DELETE /budget-lines/:id': ['resource:budget-lines'],
 
   'POST /workshops': ['resource:workshops'],
   'PUT /workshops/:id': ['resource:workshops'],

@@ -17,6 +17,8 @@ import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerSelectionRoutes } from './selection/selection.routes.ts';
 import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
 import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
+import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
+import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerWorkshopRoutes } from './workshops/workshops.routes.ts';
 import { registerAttendanceRoutes } from './attendances/attendances.routes.ts';
 import { registerCoachingSessionRoutes } from './coaching-sessions/coaching-sessions.routes.ts';
@@ -46,6 +48,8 @@ export function registerRoutes(api: ApiRouter): void {
   registerSelectionRoutes(api);
   registerFellowshipRoutes(api);
   registerMilestoneRoutes(api);
+  registerBudgetLineRoutes(api);
+  registerAgreementRoutes(api);
   registerWorkshopRoutes(api);
   registerAttendanceRoutes(api);
   registerCoachingSessionRoutes(api);

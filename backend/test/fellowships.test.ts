@@ -103,7 +103,7 @@ describe('fellowships', () => {
     const { fellowship } = await fellowshipFor(cohort.id);
     // One changed value per field the schema knows: a field added to the schema without a value
     // here fails this test, and a hook that drops it fails the comparison below.
-    const changes: Record<string, unknown> = { coach_id: angel.id, grant_cents: 2_600_000, coaching_hours_budget: 14.5, goals: 'Zwei Standorte.', status: 'completed' };
+    const changes: Record<string, unknown> = { coach_id: angel.id, grant_cents: 2_600_000, coaching_hours_budget: 14.5, goals: 'Zwei Standorte.', status: 'completed', agreement_signed_on: '2026-03-02' };
     assert.deepEqual(Object.keys(fellowshipUpdateSchema.shape).sort(), Object.keys(changes).sort());
     const record = (await agent.get(`/api/fellowships/${fellowship.id}`).expect(200)).body;
     const before = await databaseSnapshot();

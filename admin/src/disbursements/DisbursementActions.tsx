@@ -41,6 +41,8 @@ const ApproveButton = () => {
   const [open, setOpen] = useState(false);
   const { identity } = useGetIdentity();
   const { mutate, isPending } = useTrancheAction('approve', 'approved');
+  // A refusal (409) stays in the dialog in the server's words, next to what the approver was looking at.
+  const [refusal, setRefusal] = useState<string | null>(null);
   if (!record || record.status !== 'planned') return null;
   if (identity && (record.created_by === identity.id || record.money_editors?.includes(identity.id))) {
     return (
@@ -52,7 +54,7 @@ const ApproveButton = () => {
   const blocked = record.milestone_id != null && record.milestone_status !== 'achieved';
   const language = localeTag(locale);
   const button = (
-    <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => setOpen(true)}>
+    <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => { setRefusal(null); setOpen(true); }}>
       {translate(`${T}.approve`)}
     </Button>
   );
@@ -65,7 +67,7 @@ const ApproveButton = () => {
   return (
     <>
       {blocked ? <Tooltip title={translate(`${T}.milestone_open`)}><span>{button}</span></Tooltip> : button}
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby={`approve-title-${record.id}`}>
+      <Dialog open={open} onClose={() => { setOpen(false); setRefusal(null); }} fullWidth maxWidth="sm" aria-labelledby={`approve-title-${record.id}`}>
         <DialogTitle id={`approve-title-${record.id}`}>{translate(`${T}.approve_title`, { label: record.label })}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 1 }}>{translate(`${T}.approve_text`)}</DialogContentText>
@@ -81,12 +83,17 @@ const ApproveButton = () => {
           </Table>
           {!record.current_iban && <Alert severity="warning" sx={{ mt: 2 }}>{translate(`${T}.no_iban`)}</Alert>}
           {record.bank_change_note && <Alert severity="warning" sx={{ mt: 2 }}>{record.bank_change_note}</Alert>}
+          {!record.agreement_signed_on && <Alert severity="warning" sx={{ mt: 2 }} data-testid="approve-unsigned">{translate(`${T}.agreement_unsigned`)}</Alert>}
+          {refusal && <Alert severity="error" sx={{ mt: 2 }} role="alert" data-testid="approve-refusal">{refusal}</Alert>}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
           <Button
             variant="contained" color="success" disabled={isPending}
-            onClick={() => mutate({ iban: record.current_iban ?? null }, { onSettled: () => setOpen(false) })}
+            onClick={() => mutate({ iban: record.current_iban ?? null }, {
+              onSuccess: () => setOpen(false),
+              onError: (error: any) => setRefusal(error?.body?.message ?? error?.message ?? translate('ra.notification.http_error')),
+            })}
           >
             {translate(`${T}.approve`)}
           </Button>

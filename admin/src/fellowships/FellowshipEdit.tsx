@@ -1,4 +1,4 @@
-import { Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, usePermissions, useTranslate } from 'react-admin';
+import { DateInput, Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, usePermissions, useTranslate } from 'react-admin';
 import { fellowshipUpdateSchema } from '../../../backend/src/fellowships/fellowships.schema.ts';
 import { MoneyInput, enumChoices } from '../shared/inputs.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
@@ -19,6 +19,7 @@ export const FellowshipEdit = () => {
           </ReferenceInput>
         )}
         {staff && <MoneyInput source="grant_cents" />}
+        {staff && <DateInput source="agreement_signed_on" />}
         {staff && <NumberInput source="coaching_hours_budget" min={0} step={0.5} />}
         {staff && (
           <SelectInput

@@ -1,10 +1,11 @@
-import { DataTable, EditButton, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { DataTable, EditButton, NumberField, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../shared/EnumField.tsx';
 import { EuroField } from '../shared/fields.tsx';
 import { FellowshipActions } from './FellowshipActions.tsx';
 import { FellowshipStory } from './FellowshipStory.tsx';
 import { DayField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { AgreementPanel } from '../budget-lines/AgreementPanel.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -14,6 +15,11 @@ const Actions = () => {
       {permissions !== 'applicant' && <EditButton />}
     </TopToolbar>
   );
+};
+
+const AgreementTab = () => {
+  const record = useRecordContext();
+  return record ? <AgreementPanel fellowshipId={record.id} /> : null;
 };
 
 /** A basic fellowship page (the programme feature extends it into the fellow's whole story). */
@@ -28,6 +34,7 @@ export const FellowshipShow = () => {
           <TextField source="cohort_name" />
           <TextField source="coach_name" emptyText="–" />
           <EuroField source="grant_cents" />
+          <DayField source="agreement_signed_on" emptyText="–" />
           <NumberField source="coaching_hours_budget" />
           <EnumField source="stage" enumName="fellowship_stage" chip />
           <EnumField source="status" enumName="fellowship_status" chip />
@@ -43,6 +50,9 @@ export const FellowshipShow = () => {
               <DataTable.Col source="note" />
             </ResponsiveDataTable>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.budget-lines.agreement.tab')} path="agreement">
+          <AgreementTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">
           <FellowshipStory />

@@ -6,6 +6,7 @@ import { BudgetBar } from '../coaching-sessions/BudgetBar.tsx';
 import { useFellowshipStory } from '../fellowships/FellowshipStory.tsx';
 import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
 import { formatDate } from '../shared/format.ts';
+import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -57,6 +58,7 @@ export const FellowProgramme = () => {
           {!sessions.length && <Typography color="text.secondary">{t('none')}</Typography>}
         </CardContent>
       </Card>
+      {fellowship && <AgreementCard fellowshipId={fellowship.id} />}
       <Card sx={{ mt: 2 }}>
         <CardContent>
           <Typography variant="h6" gutterBottom>{t('my_milestones')}</Typography>

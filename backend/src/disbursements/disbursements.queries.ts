@@ -27,7 +27,7 @@ export function selectDisbursements(db: Q, ctx: RequestContext) {
     .leftJoin('users as au', 'au.id', 't.approved_by')
     .select([
       ...DISBURSEMENT_COLUMNS,
-      'f.cohort_id', 'f.organisation_id', 'o.name as organisation_name', 'c.name as cohort_name',
+      'f.cohort_id', 'f.organisation_id', 'f.agreement_signed_on', 'o.name as organisation_name', 'c.name as cohort_name',
       'm.title as milestone_title', 'm.status as milestone_status', 'cu.name as created_by_name', 'au.name as approved_by_name',
       // Who an approval would pay today (the approval copies exactly this): the approve dialog shows it.
       sql<string>`coalesce(nullif(o.account_holder, ''), o.name)`.as('current_account_holder'), 'o.iban as current_iban', 'o.bic as current_bic',
@@ -41,7 +41,7 @@ export function selectDisbursements(db: Q, ctx: RequestContext) {
 export function lockFellowship(trx: Transaction<Database>, fellowshipId: number) {
   return trx
     .selectFrom('fellowships')
-    .select(['id', 'grant_cents', 'status', 'cohort_id', 'organisation_id'])
+    .select(['id', 'grant_cents', 'status', 'cohort_id', 'organisation_id', 'agreement_signed_on'])
     .where('id', '=', fellowshipId)
     .forUpdate()
     .executeTakeFirst();

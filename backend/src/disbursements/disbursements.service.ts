@@ -146,7 +146,8 @@ const fourEyes = (message: string) => new HttpError(403, 'four_eyes', `Vier-Auge
 /**
  * Second pair of eyes: someone who neither planned the tranche nor changed its money fields (nor
  * the payee's bank details while it was open) approves; a tranche tied to a milestone only once
- * the milestone is achieved (held with a share lock until this commits). The approval copies the
+ * the milestone is achieved (held with a share lock until this commits); no tranche before the
+ * grant agreement is signed. The approval copies the
  * payee onto the tranche (trigger, migration 0010); the export pays that copy.
  */
 export function approve(ctx: RequestContext, id: number, shownIban?: string | null): Promise<Rec> {
@@ -173,6 +174,10 @@ export function approve(ctx: RequestContext, id: number, shownIban?: string | nu
     }
     const fellowship = (await lockFellowship(trx, tranche.fellowship_id))!;
     if (fellowship.status === 'withdrawn') throw conflict('Die Förderung wurde zurückgezogen; die Tranche kann nicht freigegeben werden.', 'wrong_state');
+    // Read under the fellowship's row lock, which removing the date takes too (fellowships/agreement.ts).
+    if (!fellowship.agreement_signed_on) {
+      throw conflict('Der Fördervertrag ist noch nicht unterschrieben: Bitte erst das Datum der Unterschrift in der Förderung eintragen, dann die Tranche freigeben.', 'agreement_unsigned');
+    }
     // The grant may have been lowered since planning: never approve beyond it.
     await assertWithinGrant(trx, fellowship, Number(tranche.amount_cents), tranche.id);
     if (tranche.milestone_id != null) {

@@ -8,6 +8,7 @@ import { approveStageGate } from './fellowships.service.ts';
 import { FELLOWSHIP_STATUSES, fellowshipUpdateSchema, stageGateSchema } from './fellowships.schema.ts';
 import { presentFellowship } from './fellowships.present.ts';
 import { committedCents } from '../disbursements/index.ts';
+import { assertAgreementDate, assertGrantCoversBudget } from './agreement.ts';
 
 export function registerFellowshipRoutes(api: ApiRouter): void {
   registerResource(api, {
@@ -28,6 +29,8 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
             'transfer_concept_status',
           ),
         )
+        // The agreement's budget plan in total, next to the grant it must not exceed.
+        .select(sql<string>`(select coalesce(sum(b.planned_cents), 0) from budget_lines b where b.fellowship_id = t.id)`.as('budget_planned_cents'))
         .where('t.id', 'in', visibleFellowshipIds(db, ctx.user)),
     fields: {
       id: { column: 't.id', type: 'int' },
@@ -43,6 +46,7 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
       cohort_name: { column: 'c.name', type: 'text', filterable: false },
       cohort_year: { column: 'c.year', type: 'int' },
       coach_name: { column: 'u.name', type: 'text', filterable: false },
+      agreement_signed_on: { column: 't.agreement_signed_on', type: 'date' },
       created_at: { column: 't.created_at', type: 'datetime' },
       updated_at: { column: 't.updated_at', type: 'datetime' },
     },
@@ -66,7 +70,9 @@ export function registerFellowshipRoutes(api: ApiRouter): void {
         if (Number(patch.grant_cents) < (await committedCents(trx, existing.id))) {
           throw conflict('Das Stipendium darf nicht unter die bereits geplanten Tranchen sinken.', 'budget', { grant_cents: 'unter den geplanten Tranchen' });
         }
+        await assertGrantCoversBudget(trx, existing.id, Number(patch.grant_cents));
       }
+      if (patch.agreement_signed_on !== undefined) await assertAgreementDate(trx, existing.id, patch.agreement_signed_on ?? null);
       if (patch.status !== undefined) {
         if (patch.status === 'withdrawn') throw conflict('Eine Förderung endet vorzeitig über die Aktion „Förderung beenden“ (sie gibt den Platz frei).', 'use_withdraw');
         if (!(existing.status === 'active' && patch.status === 'completed')) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, id, longText, optionalId } from '../shared/fields.ts';
+import { cents, id, longText, optionalDate, optionalId } from '../shared/fields.ts';
 
 export const FELLOWSHIP_STATUSES = ['active', 'completed', 'withdrawn'] as const;
 
@@ -16,6 +16,8 @@ const fellowshipCreateSchema = z.object({
 /** `status` only moves active → completed here; withdrawal is its own action (it frees the seat). */
 export const fellowshipUpdateSchema = fellowshipCreateSchema.omit({ application_id: true }).partial().extend({
   status: z.enum(FELLOWSHIP_STATUSES).optional(),
+  /** The day the grant agreement (Fördervertrag) was signed (staff; not in the future). No tranche is approved before it. */
+  agreement_signed_on: optionalDate(),
 });
 
 

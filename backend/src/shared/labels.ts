@@ -101,6 +101,16 @@ export const LABELS = {
     open: l('Offen', 'Open'),
     unplanned: l('Noch nicht verplant', 'Not yet planned'),
   },
+  /** Cost categories of a grant agreement's budget plan (and of the spending reported against it). */
+  budget_category: {
+    personnel: l('Personal', 'Personnel'),
+    fees: l('Honorare', 'Fees'),
+    travel: l('Reisekosten', 'Travel'),
+    material: l('Sachkosten', 'Material'),
+    events: l('Veranstaltungen', 'Events'),
+    overhead: l('Verwaltungskosten', 'Overhead'),
+    other: l('Sonstiges', 'Other'),
+  },
   export_format: {
     csv: l('CSV (Buchhaltung)', 'CSV (bookkeeping)'),
     sepa: l('SEPA-XML (pain.001)', 'SEPA XML (pain.001)'),

@@ -116,7 +116,7 @@ async function buildRichWorld() {
 
   // Programme: F's coaching notes and grant payments (its own IBAN; amounts are bookkeeping).
   const fellowship = await db().selectFrom('fellowships').selectAll().where('organisation_id', '=', fOrg.id).executeTakeFirstOrThrow();
-  await call(staff, 'put', `/fellowships/${fellowship.id}`, { coach_id: coachUser.id }, 200);
+  await call(staff, 'put', `/fellowships/${fellowship.id}`, { coach_id: coachUser.id, agreement_signed_on: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, 200);
   await call(coach, 'post', '/coaching-sessions', {
     fellowship_id: fellowship.id, held_on: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), duration_minutes: 60,
     topics: 'Lernpaten, Kooperation', notes: `Austausch mit Ottilie Wrzesniewski (${X.ottilie.email}, 0351 8899-7766) über Lernpaten.`,

@@ -88,7 +88,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   });
   await one('reviews', { application_id: appB, juror_id: users.conflictedJury, status: 'assigned' });
   await one('reviews', { application_id: appB, juror_id: users.jury, status: 'assigned' });
-  const fellowship = await one('fellowships', { cohort_id: cohort, organisation_id: orgA, application_id: appA, coach_id: users.coach, grant_cents: 5_000_000, coaching_hours_budget: 10 });
+  const fellowship = await one('fellowships', { cohort_id: cohort, organisation_id: orgA, application_id: appA, coach_id: users.coach, grant_cents: 5_000_000, coaching_hours_budget: 10, agreement_signed_on: '2026-04-10' });
+  const budgetLine = await one('budget_lines', { fellowship_id: fellowship, category: 'personnel', planned_cents: 3_000_000, note: 'Projektleitung' });
   await one('fellowships', { cohort_id: cohort, organisation_id: orgB, application_id: appB, coach_id: users.otherCoach, grant_cents: 5_000_000, coaching_hours_budget: 10 });
   const milestone = await one('milestones', { fellowship_id: fellowship, title: 'Transferkonzept', kind: 'transfer_concept', due_on: '2026-06-30' });
   const workshop = await one('workshops', {
@@ -122,6 +123,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
     'grantee-reports': granteeReport,
+    'budget-lines': budgetLine,
   };
   return { orgA, orgB, users, cohort, ids };
 }

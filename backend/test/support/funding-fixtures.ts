@@ -2,8 +2,13 @@ import { createOrganisation, db } from './fixtures.ts';
 
 let counter = 0;
 
-/** Cohort → application → fellowship (with a grant), inserted directly: the selection feature makes these in real life. */
-export async function createFellowship(values: { grant_cents?: number; cohort_id?: number; organisation?: Record<string, unknown>; status?: 'active' | 'completed' | 'withdrawn' } = {}) {
+/**
+ * Cohort → application → fellowship (with a grant and, unless `agreement_signed_on: null`, a signed
+ * grant agreement), inserted directly: the selection feature makes these in real life.
+ */
+export async function createFellowship(values: {
+  grant_cents?: number; cohort_id?: number; organisation?: Record<string, unknown>; status?: 'active' | 'completed' | 'withdrawn'; agreement_signed_on?: string | null;
+} = {}) {
   counter++;
   const cohortId =
     values.cohort_id ??
@@ -30,6 +35,7 @@ export async function createFellowship(values: { grant_cents?: number; cohort_id
     .values({
       cohort_id: cohortId, organisation_id: organisation.id, application_id: application.id,
       grant_cents: values.grant_cents ?? 2_500_000, status: values.status ?? 'active',
+      agreement_signed_on: values.agreement_signed_on === undefined ? '2026-03-15' : values.agreement_signed_on,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
