@@ -114,7 +114,10 @@ describe('the accelerator year, end to end in the browser', function () {
     });
     await page.getByRole('button', { name: 'Bewerbung einreichen' }).click();
     await page.getByRole('button', { name: 'Bestätigen' }).click();
-    await page.getByText(/Ihre Bewerbung ist eingegangen/).waitFor();
+    const received = page.getByText(/Ihre Bewerbung ist eingegangen/);
+    await received.waitFor();
+    // Submitting happens at the foot of the long form; the picture shows the confirmation.
+    await received.scrollIntoViewIfNeeded();
     await screenshot(page, 'year-02-application-submitted');
     const mine = await apiCall<any[]>(page, 'GET', 'applications');
     assert.equal(mine.body[0].status, 'submitted');
@@ -195,6 +198,12 @@ describe('the accelerator year, end to end in the browser', function () {
     for (const a of others) ok(await apiCall(staff, 'POST', `applications/${a.id}/decide`, { decision: 'rejected', reason: 'Andere Bewerbungen passten besser.' }), 'reject');
     ok(await apiCall(staff, 'POST', `cohorts/${cohortId}/finalize-selection`, {}), 'finalize');
     await go(staff, '/selection');
+    // The board is its own chunk and loads its data after it arrives: the picture waits for the
+    // board itself (the released selection, the seats, the fellow's row), not for a quiet page.
+    await staff.getByText(/^Freigegeben am /).waitFor();
+    await staff.getByText(/^\d+ von \d+ Plätzen vergeben/).waitFor();
+    await staff.getByRole('row').filter({ hasText: ORG }).getByText(/^ausgewählt$/i).waitFor();
+    await settle(staff);
     await screenshot(staff, 'year-07-selection-finalised');
     const fellowships = ok(await apiCall<any[]>(staff, 'GET', `fellowships?filter=${encodeURIComponent(JSON.stringify({ application_id: applicationId }))}`), 'fellowships');
     assert.equal(fellowships.length, 1);
@@ -244,6 +253,8 @@ describe('the accelerator year, end to end in the browser', function () {
     await staff.getByRole('dialog').getByRole('button', { name: 'Zahlung erfassen' }).click();
     await staff.getByText('Zahlung erfasst.').waitFor();
     await settle(staff);
+    // Pressing the row's button scrolled the wide table to its actions; the picture shows it from the start.
+    await staff.locator('.RaDataTable-tableWrapper').evaluateAll((boxes) => boxes.forEach((box) => box.scrollTo({ left: 0 })));
     await screenshot(staff, 'year-10-tranche-paid');
     const paid = ok(await apiCall<any>(staff, 'GET', `disbursements/${tranche.id}`), 'tranche');
     assert.equal(paid.status, 'paid');

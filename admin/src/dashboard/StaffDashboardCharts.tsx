@@ -5,7 +5,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { Gauge } from '@mui/x-charts/Gauge';
 import { useTranslate } from 'react-admin';
-import { useDashboardFormat, type Dashboard } from './dashboardFormat.ts';
+import { useDashboardFormat, useDashboardSummaries, type Dashboard } from './dashboardFormat.ts';
 
 const Panel = ({ title, subtitle, children, size = 6 }: { title: string; subtitle?: string; children: ReactNode; size?: number }) => (
   <Grid size={{ xs: 12, lg: size }}>
@@ -26,9 +26,9 @@ const Empty = () => {
  * JavaScript), loaded only when staff open them.
  */
 const StaffDashboardCharts = ({ data }: { data: Dashboard }) => {
-  const { euro, number, day } = useDashboardFormat();
+  const { euro, day } = useDashboardFormat();
+  const summary = useDashboardSummaries();
   const translate = useTranslate();
-  const statusLabel = (s: string) => translate(`enums.application_status.${s}`, { _: s });
   const f = data.funding;
   const weeks = data.applications_over_time;
   const workshops = data.attendance.by_workshop;
@@ -48,7 +48,7 @@ const StaffDashboardCharts = ({ data }: { data: Dashboard }) => {
       </Panel>
       <Panel
         title={translate('dashboard.seats')}
-        subtitle={translate('dashboard.seats_summary', { fellows: data.seats.fellows, seats: data.seats.seats, waitlisted: data.seats.waitlisted })}
+        subtitle={summary.seats(data)}
         size={4}
       >
         <Gauge height={220} value={data.seats.fellows} valueMax={Math.max(data.seats.seats, data.seats.fellows)} text={`${data.seats.fellows} / ${data.seats.seats}`} startAngle={-110} endAngle={110} />
@@ -58,13 +58,13 @@ const StaffDashboardCharts = ({ data }: { data: Dashboard }) => {
           <BarChart
             height={280}
             layout="horizontal"
-            yAxis={[{ scaleType: 'band', data: data.applications_by_status.map((s) => statusLabel(s.status)), width: 130 }]}
+            yAxis={[{ scaleType: 'band', data: data.applications_by_status.map((s) => summary.status(s.status)), width: 130 }]}
             series={[{ data: data.applications_by_status.map((s) => s.count), label: translate('dashboard.applications_by_status') }]}
             hideLegend
           />
         ) : <Empty />}
       </Panel>
-      <Panel title={translate('dashboard.jury')} subtitle={translate('dashboard.jury_summary', { submitted: data.jury.submitted, assigned: data.jury.assigned })}>
+      <Panel title={translate('dashboard.jury')} subtitle={summary.jury(data)}>
         {data.jury.by_juror.length ? (
           <BarChart
             height={280}
@@ -77,7 +77,7 @@ const StaffDashboardCharts = ({ data }: { data: Dashboard }) => {
           />
         ) : <Empty />}
       </Panel>
-      <Panel title={translate('dashboard.funding')} subtitle={`${translate('dashboard.funding_paid')}: ${euro(f.paid_cents / 100)} / ${euro(f.grant_cents / 100)}`}>
+      <Panel title={translate('dashboard.funding')} subtitle={summary.fundingPaid(data)}>
         <BarChart
           height={260}
           xAxis={[{ scaleType: 'band', data: [translate('dashboard.funding_grant'), translate('dashboard.funding_planned'), translate('dashboard.funding_approved'), translate('dashboard.funding_paid')] }]}
@@ -86,7 +86,7 @@ const StaffDashboardCharts = ({ data }: { data: Dashboard }) => {
           hideLegend
         />
       </Panel>
-      <Panel title={translate('dashboard.coaching')} subtitle={translate('dashboard.coaching_summary', { used: number(data.coaching.used_hours), budget: number(data.coaching.budget_hours) })}>
+      <Panel title={translate('dashboard.coaching')} subtitle={summary.coaching(data)}>
         {data.coaching.by_fellow.length ? (
           <BarChart
             height={Math.max(220, 40 + data.coaching.by_fellow.length * 32)}
@@ -101,11 +101,7 @@ const StaffDashboardCharts = ({ data }: { data: Dashboard }) => {
       </Panel>
       <Panel
         title={translate('dashboard.attendance')}
-        subtitle={translate('dashboard.attendance_summary', {
-          rate: data.attendance.rate_percent == null ? '–' : `${number(data.attendance.rate_percent)} %`,
-          min: data.attendance.min_percent,
-          below: data.attendance.below_rule,
-        })}
+        subtitle={summary.attendance(data)}
         size={12}
       >
         {workshops.length ? (

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useDataProvider, useStore, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.ts';
-import { useDashboardFormat, type Dashboard } from './dashboardFormat.ts';
+import { useDashboardSummaries, type Dashboard } from './dashboardFormat.ts';
 
 const StaffDashboardCharts = lazy(() => import('./StaffDashboardCharts.tsx'));
 
@@ -23,7 +23,7 @@ const Figure = ({ label, value }: { label: string; value: string }) => (
  * library.
  */
 const StaffDashboardView = () => {
-  const { euro, number } = useDashboardFormat();
+  const summary = useDashboardSummaries();
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [cohortId, setCohortId] = useState<number | ''>('');
@@ -42,8 +42,6 @@ const StaffDashboardView = () => {
       </Box>
     );
   }
-  const statusLabel = (s: string) => translate(`enums.application_status.${s}`, { _: s });
-  const f = data.funding;
   const total = data.applications_by_status.reduce((sum, s) => sum + s.count, 0);
   return (
     <Box sx={{ mt: 2 }}>
@@ -69,22 +67,15 @@ const StaffDashboardView = () => {
           <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{translate('dashboard.key_figures')}</Typography>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, gap: 2 }}>
             <Figure label={translate('dashboard.applications_total')} value={String(total)} />
-            <Figure label={translate('dashboard.seats')} value={translate('dashboard.seats_summary', { fellows: data.seats.fellows, seats: data.seats.seats, waitlisted: data.seats.waitlisted })} />
-            <Figure label={translate('dashboard.jury')} value={translate('dashboard.jury_summary', { submitted: data.jury.submitted, assigned: data.jury.assigned })} />
-            <Figure label={translate('dashboard.funding')} value={`${translate('dashboard.funding_paid')}: ${euro(f.paid_cents / 100)} / ${euro(f.grant_cents / 100)}`} />
-            <Figure label={translate('dashboard.coaching')} value={translate('dashboard.coaching_summary', { used: number(data.coaching.used_hours), budget: number(data.coaching.budget_hours) })} />
-            <Figure
-              label={translate('dashboard.attendance')}
-              value={translate('dashboard.attendance_summary', {
-                rate: data.attendance.rate_percent == null ? '–' : `${number(data.attendance.rate_percent)} %`,
-                min: data.attendance.min_percent,
-                below: data.attendance.below_rule,
-              })}
-            />
+            <Figure label={translate('dashboard.seats')} value={summary.seats(data)} />
+            <Figure label={translate('dashboard.jury')} value={summary.jury(data)} />
+            <Figure label={translate('dashboard.funding')} value={summary.fundingPaid(data)} />
+            <Figure label={translate('dashboard.coaching')} value={summary.coaching(data)} />
+            <Figure label={translate('dashboard.attendance')} value={summary.attendance(data)} />
           </Box>
           {data.applications_by_status.length > 0 && (
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 2 }} aria-label={translate('dashboard.applications_by_status')}>
-              {data.applications_by_status.map((s) => <Chip key={s.status} label={`${statusLabel(s.status)}: ${s.count}`} />)}
+              {data.applications_by_status.map((s) => <Chip key={s.status} label={`${summary.status(s.status)}: ${s.count}`} />)}
             </Stack>
           )}
         </CardContent>

@@ -1,4 +1,4 @@
-import { useLocaleState } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import type { DashboardData } from '../../../backend/src/dashboard/dashboard.schema.ts';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 
@@ -12,5 +12,27 @@ export function useDashboardFormat() {
     euro: (euros: number) => formatMoney(Math.round(euros * 100), locale, { whole: true }),
     number: (value: number) => formatNumber(value, locale),
     day: (value: string) => formatDate(value, locale),
+  };
+}
+
+/**
+ * The dashboard's summary lines, in words: the key figures and the charts' subtitles say the same
+ * thing, so they are built here once. Each takes the dashboard as the API answered it.
+ */
+export function useDashboardSummaries() {
+  const translate = useTranslate();
+  const { euro, number } = useDashboardFormat();
+  return {
+    status: (status: string) => translate(`enums.application_status.${status}`, { _: status }),
+    seats: ({ seats }: Dashboard) => translate('dashboard.seats_summary', { fellows: seats.fellows, seats: seats.seats, waitlisted: seats.waitlisted }),
+    jury: ({ jury }: Dashboard) => translate('dashboard.jury_summary', { submitted: jury.submitted, assigned: jury.assigned }),
+    fundingPaid: ({ funding }: Dashboard) => `${translate('dashboard.funding_paid')}: ${euro(funding.paid_cents / 100)} / ${euro(funding.grant_cents / 100)}`,
+    coaching: ({ coaching }: Dashboard) => translate('dashboard.coaching_summary', { used: number(coaching.used_hours), budget: number(coaching.budget_hours) }),
+    attendance: ({ attendance }: Dashboard) =>
+      translate('dashboard.attendance_summary', {
+        rate: attendance.rate_percent == null ? '–' : `${number(attendance.rate_percent)} %`,
+        min: attendance.min_percent,
+        below: attendance.below_rule,
+      }),
   };
 }

@@ -20,7 +20,7 @@ const consoleDefaults = {
     },
     // Server rules (states, deadlines, budgets) decide most saves: wait for the answer, so a refusal
     // lands on the form's fields instead of after an optimistic "saved". Deleting asks first.
-    RaEdit: { defaultProps: { mutationMode: 'pessimistic' } },
+    RaEdit: { defaultProps: { mutationMode: 'pessimistic' }, styleOverrides: { root: { '& .RaEdit-main': { minWidth: 0 } } } },
     RaDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
     RaBulkDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
     // List rows that open a record take focus and open with Enter; a focused row shows it.
@@ -33,14 +33,28 @@ const consoleDefaults = {
     MuiStack: { defaultProps: { useFlexGap: true } },
     // Phones: a tab strip wider than the screen scrolls within itself instead of widening the page.
     MuiTabs: { defaultProps: { variant: 'scrollable', scrollButtons: 'auto', allowScrollButtonsMobile: true } },
-    // react-admin widens the whole layout to its widest content (`min-width: fit-content`), so one
-    // long title or word pushed the app bar and every screen past a phone's edge. On a phone the
-    // layout is the screen's width and long words (organisation names, e-mail addresses) break.
+    // react-admin widens the whole layout to its widest content (`min-width: fit-content`): a table
+    // of 1,300 px made a 1,366 px laptop's page scroll sideways, and the content slid under the
+    // fixed side menu. The layout is the window's width at every size; what is wider scrolls in its
+    // own box (tables, below). Flex items shrink below their content only with `min-width: 0`.
+    // On a phone long words (organisation names, e-mail addresses) break as well.
     RaLayout: {
       styleOverrides: {
-        root: ({ theme }: any) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0, overflowWrap: 'anywhere' } } }),
+        root: ({ theme }: any) => ({
+          minWidth: 0,
+          '& .RaLayout-content': { minWidth: 0 },
+          [theme.breakpoints.down('sm')]: { '& .RaLayout-content': { overflowWrap: 'anywhere' } },
+        }),
       },
     },
+    // The same for the list's, the record's and the form's column (RaEdit's is set with its defaults above).
+    RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } } },
+    RaShow: { styleOverrides: { root: { '& .RaShow-main': { minWidth: 0 } } } },
+    // Wide tables scroll sideways inside their own box, at every width: the filters, the title and
+    // the menu stay where they are. (Their header cells stick within that box, as they did within
+    // the list's card, which already clipped.)
+    RaDataTable: { styleOverrides: { root: { '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } } },
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } } } },
     RaEmpty: { styleOverrides: { root: ({ theme }: any) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
   },
 };

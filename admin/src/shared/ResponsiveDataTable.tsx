@@ -10,7 +10,9 @@ import { usePhone } from './usePhone.ts';
  * A react-admin `DataTable` that becomes a stack of cards on a phone. The columns stay the one
  * definition (`DataTable.Col` children): on a phone each record is a card whose title is the first
  * column and whose other columns follow as label and value, so nothing needs scrolling sideways.
- * Row clicks lead where the table's rows lead; bulk selection is a desktop affair.
+ * Row clicks lead where the table's rows lead; bulk selection is a desktop affair. Wider screens
+ * get the table, which scrolls sideways inside its own box when its columns are wider than the
+ * window (layout/theme.ts), so the page itself never does.
  */
 export function ResponsiveDataTable<RecordType extends RaRecord = any>(props: DataTableProps<RecordType>) {
   const phone = usePhone();

@@ -133,22 +133,45 @@ export function trackRequests(page: Page) {
 const BUSY = '.RaLoading-root, .MuiSkeleton-root, .RaLoadingIndicator-loader, [aria-busy="true"]';
 
 /**
- * Waits until the page is quiet: no request in flight and no loading indicator on screen, twice in
- * a row. An explicit condition, polled, instead of a fixed sleep.
+ * How many times the page's DOM has changed since it was loaded. A lazily loaded screen renders
+ * nothing while its chunk arrives and react-admin's loading indicator waits a second before it
+ * shows, so "no request and no spinner" alone can be true before the screen is there.
+ */
+const domChanges = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __domChanges?: number };
+    if (w.__domChanges === undefined) {
+      w.__domChanges = 0;
+      new MutationObserver(() => {
+        w.__domChanges! += 1;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    }
+    return w.__domChanges;
+  }).catch(() => Number.NaN); // a page between two documents is not quiet
+
+/** React reveals a suspended screen up to 300 ms after its data arrived: quiet checks 100 ms apart. */
+const QUIET_CHECKS = 4;
+
+/**
+ * Waits until the page is quiet: no request in flight, no loading indicator on screen and the DOM
+ * unchanged, twice in a row. An explicit condition, polled, instead of a fixed sleep.
  */
 export async function settle(page: Page, timeout = 20_000) {
   trackRequests(page);
   const deadline = Date.now() + timeout;
   let quiet = 0;
-  while (quiet < 2) {
+  let changes = await domChanges(page);
+  while (quiet < QUIET_CHECKS) {
     if (Date.now() > deadline) {
       const pending = [...(inflight.get(page) ?? [])].map((r) => (r as { url(): string }).url());
       const busy = await page.locator(BUSY).evaluateAll((els) => els.map((e) => e.className.toString().slice(0, 80)));
       throw new Error(`page did not settle within ${timeout} ms: ${page.url()} (requests: ${pending.join(', ') || 'none'}; busy: ${busy.join(' | ') || 'none'})`);
     }
-    const idle = (inflight.get(page)?.size ?? 0) === 0 && (await page.locator(BUSY).count()) === 0;
+    const now = await domChanges(page);
+    const idle = (inflight.get(page)?.size ?? 0) === 0 && (await page.locator(BUSY).count()) === 0 && now === changes;
+    changes = now;
     quiet = idle ? quiet + 1 : 0;
-    if (quiet < 2) await page.waitForTimeout(100);
+    if (quiet < QUIET_CHECKS) await page.waitForTimeout(100);
   }
 }
 
