@@ -17,6 +17,7 @@ import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerSelectionRoutes } from './selection/selection.routes.ts';
 import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
 import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
+import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
 import { registerWorkshopRoutes } from './workshops/workshops.routes.ts';
 import { registerAttendanceRoutes } from './attendances/attendances.routes.ts';
 import { registerCoachingSessionRoutes } from './coaching-sessions/coaching-sessions.routes.ts';
@@ -46,6 +47,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerSelectionRoutes(api);
   registerFellowshipRoutes(api);
   registerMilestoneRoutes(api);
+  registerGranteeReportRoutes(api);
   registerWorkshopRoutes(api);
   registerAttendanceRoutes(api);
   registerCoachingSessionRoutes(api);
