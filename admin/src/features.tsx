@@ -12,6 +12,7 @@ import disbursements, { disbursementExports, fundingOverviewPage, toApprovePage 
 import auditEvents from './audit-events/index.tsx';
 import fellowships from './fellowships/index.tsx';
 import milestones from './milestones/index.tsx';
+import granteeReports from './grantee-reports/index.tsx';
 import { selectionBoardPage } from './selection/index.tsx';
 import { attendances, coachingSessions, programmePages, workshops } from './programme/index.tsx';
 import reports from './reports/index.tsx';
@@ -23,6 +24,6 @@ import rankings from './rankings/index.tsx';
  * Every feature's resources and pages, in menu order. A feature adds its folder under admin/src/
  * and one line in each list.
  */
-export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
+export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
 
 export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, ...programmePages];

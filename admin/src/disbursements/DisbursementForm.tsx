@@ -20,6 +20,18 @@ const MilestoneInput = () => {
   );
 };
 
+/** Reports of the chosen fellowship only: the tranche is approved once that report is accepted. */
+const GranteeReportInput = () => {
+  const translate = useTranslate();
+  const fellowshipId = useWatch({ name: 'fellowship_id' });
+  const reportLabel = (r: any) => (r ? `${translate(`enums.grantee_report_kind.${r.kind}`)} – ${translate(`enums.grantee_report_status.${r.status}`)} (${r.due_on})` : '');
+  return (
+    <ReferenceInput source="grantee_report_id" reference="grantee-reports" filter={fellowshipId ? { fellowship_id: fellowshipId } : { id: [] }}>
+      <AutocompleteInput optionText={reportLabel} helperText={translate('resources.disbursements.helper.grantee_report_id')} fullWidth disabled={!fellowshipId} />
+    </ReferenceInput>
+  );
+};
+
 const TrancheFields = ({ create }: { create?: boolean }) => {
   const translate = useTranslate();
   return (
@@ -31,6 +43,7 @@ const TrancheFields = ({ create }: { create?: boolean }) => {
       <MoneyInput source="amount_cents" helperText={translate('resources.disbursements.helper.amount_cents')} />
       <DateInput source="due_on" />
       <MilestoneInput />
+      <GranteeReportInput />
     </>
   );
 };

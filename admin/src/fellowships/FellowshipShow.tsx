@@ -5,6 +5,7 @@ import { FellowshipActions } from './FellowshipActions.tsx';
 import { FellowshipStory } from './FellowshipStory.tsx';
 import { DayField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { FellowshipReports } from '../grantee-reports/FellowshipReports.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -43,6 +44,9 @@ export const FellowshipShow = () => {
               <DataTable.Col source="note" />
             </ResponsiveDataTable>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.grantee-reports.fellowship_tab')} path="reports">
+          <FellowshipReports />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">
           <FellowshipStory />

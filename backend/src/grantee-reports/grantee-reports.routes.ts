@@ -21,7 +21,7 @@ const TAG = 'grantee-reports';
  * this one show as spent. `unspent_cents` is the money to repay (or to account for in a later
  * report); `exceeds_paid` the visible warning when the expenses are more than was paid.
  */
-export function presentGranteeReport(row: GranteeReportRow | Rec): Rec {
+function presentGranteeReport(row: GranteeReportRow | Rec): Rec {
   const budget = (row.budget_vs_actual ?? []) as Array<{ planned_cents: number; actual_cents: number; deviation_pct: number | null; over_limit: boolean }>;
   const budget_vs_actual = budget.map((b) => ({
     ...b, planned_cents: Number(b.planned_cents), actual_cents: Number(b.actual_cents), deviation_pct: b.deviation_pct == null ? null : Number(b.deviation_pct),

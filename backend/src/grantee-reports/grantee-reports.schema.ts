@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { BudgetCategory } from '../db/schema.ts';
 import { cents, dateOnly, id, longText, optionalDate, optionalId, requiredText } from '../shared/fields.ts';
 
 export const GRANTEE_REPORT_KINDS = ['interim', 'final'] as const;
 export const GRANTEE_REPORT_STATUSES = ['requested', 'submitted', 'returned', 'accepted'] as const;
 export const GRANTEE_REPORT_OUTCOMES = ['returned', 'accepted'] as const;
 /** The cost categories of a budget plan and of the expenses against it (same list as budget lines). */
-export const BUDGET_CATEGORIES = ['personnel', 'fees', 'travel', 'material', 'events', 'overhead', 'other'] as const;
+export const BUDGET_CATEGORIES = ['personnel', 'fees', 'travel', 'material', 'events', 'overhead', 'other'] as const satisfies readonly BudgetCategory[];
 /** States in which the fellow writes the report (text and expenses). */
 export const EDITABLE_REPORT_STATUSES = ['requested', 'returned'] as const;
 
