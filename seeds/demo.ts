@@ -8,6 +8,7 @@ import { seedProgramme } from './programme.ts';
 import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
+import { seedGranteeReports } from './grantee-reports.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -31,4 +32,4 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
 }
 
 /** Feature seed steps, in the order of the year (call, jury, selection, programme, funding, alumni). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedAlumni, seedReports];
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedFunding, seedGranteeReports, seedAlumni, seedReports];

@@ -406,6 +406,10 @@ describe('grantee reports (issue 19)', () => {
       const linked = await w.staff.agent.put(`/api/disbursements/${t.id}`).send({ ...t, grantee_report_id: mine }).expect(200);
       assert.equal(linked.body.grantee_report_id, mine);
       assert.equal((await w.staff.agent.delete(`/api/grantee-reports/${mine}`).expect(409)).body.code, 'tranche_linked');
+      // Whoever tied it (or unties it) is no longer the second pair of eyes.
+      const untied = await w.staff2.agent.put(`/api/disbursements/${t.id}`).send({ ...linked.body, grantee_report_id: null }).expect(200);
+      assert.ok(untied.body.money_editors.includes(w.staff2.user.id));
+      assert.equal((await w.staff2.agent.post(`/api/disbursements/${t.id}/approve`).send({}).expect(403)).body.code, 'four_eyes');
     });
 
     it('holds the report while approving: a change of the report in flight is waited for (PostgreSQL only)', async function () {

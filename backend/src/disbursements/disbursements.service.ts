@@ -120,6 +120,9 @@ export async function prepareUpdate(ctx: RequestContext, input: DisbursementUpda
     await assertWithinGrant(trx, fellowship!, patch.amount_cents, existing.id);
   }
   await setActor(trx, ctx.user!.id);
+  // Tying a tranche to a report or untying it changes when it may be paid: whoever does it is one of
+  // its money editors (as for a milestone), so they cannot approve it themselves.
+  if ('grantee_report_id' in patch) return { ...patch, money_editors: [...new Set([...(existing.money_editors ?? []), ctx.user!.id])] };
   return patch;
 }
 
