@@ -26,16 +26,66 @@ const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A budget plan by the shares of PLAN, unless the fellowship has one; returns the plan per category. */
+async function budgetPlan(db: Db, fellowshipId: number, grant: number): Promise<Map<string, number>> {
+  const hasPlan = await db.selectFrom('budget_lines').select('id').where('fellowship_id', '=', fellowshipId).executeTakeFirst();
+  if (!hasPlan) {
+    for (const [category, percent] of PLAN) {
+      await db.insertInto('budget_lines').values({ fellowship_id: fellowshipId, category, planned_cents: Math.floor((grant * percent) / 100 / 100) * 100 }).execute();
+    }
+  }
+  return new Map((await db.selectFrom('budget_lines').select(['category', 'planned_cents']).where('fellowship_id', '=', fellowshipId).execute()).map((b) => [b.category, Number(b.planned_cents)]));
+}
+
+/**
+ * The previous cohort (the newest alumni year): every fellow's final report accepted, its spending
+ * close to the plan; one fellow spent 30 % more on events than planned, accepted with a note.
+ */
+async function seedPreviousYear(db: Db, base: DemoBase) {
+  const cohort = await db.selectFrom('cohorts').selectAll().where('phase', '=', 'alumni').orderBy('year', 'desc').executeTakeFirst();
+  if (!cohort) return;
+  const fellows = await db.selectFrom('fellowships').select(['id', 'organisation_id', 'grant_cents']).where('cohort_id', '=', cohort.id)
+    .where('status', '<>', 'withdrawn').orderBy('id').execute();
+  if (!fellows.length) return;
+  if (await db.selectFrom('grantee_reports').select('id').where('fellowship_id', 'in', fellows.map((f) => f.id)).executeTakeFirst()) return;
+  const year = programmeYear(cohort);
+  for (const [i, f] of fellows.entries()) {
+    const plan = await budgetPlan(db, f.id, Number(f.grant_cents));
+    const applicant = await db.selectFrom('users').select('id').where('organisation_id', '=', f.organisation_id).where('role', '=', 'applicant').orderBy('id').executeTakeFirst();
+    const note = i === 0 ? 'Veranstaltungen über Plan: zusätzliches Partnertreffen auf Wunsch der Standorte, aus eingesparten Honoraren gedeckt.' : null;
+    const reviewedAt = at(addDays(year.final.due_on, -5 + i), 11);
+    const report = await db.insertInto('grantee_reports').values({
+      fellowship_id: f.id, kind: 'final', ...year.final, status: 'accepted', requested_by: base.staff.id, created_at: at(year.end),
+      achievements: 'Das Transfermodell läuft an drei neuen Standorten; 41 Ehrenamtliche, 610 Teilnehmende im Jahr.',
+      challenges: 'Die Finanzierung der Standortkoordination nach dem Förderjahr ist erst teilweise gesichert.',
+      next_steps: 'Zwei weitere Standorte 2026; Fördermittel der Kommunen beantragt.',
+      submitted_at: at(addDays(year.final.due_on, -12 + i)), submitted_by: applicant?.id ?? null,
+      reviewed_by: base.staff2.id, reviewed_at: reviewedAt, review_note: note,
+    }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('grantee_report_reviews').values({ grantee_report_id: report.id, outcome: 'accepted', note, reviewed_by: base.staff2.id, reviewed_at: reviewedAt }).execute();
+    for (const [k, [category]] of PLAN.entries()) {
+      const share = i === 0 && category === 'events' ? 1.3 : i === 0 && category === 'fees' ? 0.75 : 0.92 + 0.02 * ((i + k) % 4);
+      const amount = Math.round(((plan.get(category) ?? 0) * share) / 100) * 100;
+      if (amount <= 0) continue;
+      const [payee, description] = PAYEES[category][0];
+      await db.insertInto('expenses').values({
+        grantee_report_id: report.id, category, spent_on: addDays(year.final.period_start, 30 + k * 41), payee, description, amount_cents: amount,
+      }).execute();
+    }
+  }
+}
+
 /**
  * Grantee reports step (issue 19). For the current cohort's fellows: a budget plan each (where
  * none exists yet), interim reports over the first six months — accepted for three (one with an
  * over-limit travel budget and the reviewer's note), one submitted and waiting for review, one
  * returned with a note, one still requested and overdue, the rest requested with the due date
  * moved out — and the final reports requested. Expenses across the categories with receipts.
- * The first fellow's last tranche is tied to its final report. Without a current cohort with
- * fellows it does nothing.
+ * The first fellow's last tranche is tied to its final report. The previous cohort's final
+ * reports are accepted (`seedPreviousYear`). Without cohorts with fellows it does nothing.
  */
 export async function seedGranteeReports(db: Db, base: DemoBase): Promise<void> {
+  await seedPreviousYear(db, base);
   const cohort = await db.selectFrom('cohorts').selectAll().where('phase', '=', 'programme').orderBy('year', 'desc').executeTakeFirst();
   if (!cohort) return;
   const fellows = await db.selectFrom('fellowships').select(['id', 'organisation_id', 'grant_cents']).where('cohort_id', '=', cohort.id)
@@ -47,14 +97,7 @@ export async function seedGranteeReports(db: Db, base: DemoBase): Promise<void> 
   const requestedAt = at(addDays(year.interim.period_end, -14));
 
   for (const [i, f] of fellows.entries()) {
-    const grant = Number(f.grant_cents);
-    const hasPlan = await db.selectFrom('budget_lines').select('id').where('fellowship_id', '=', f.id).executeTakeFirst();
-    if (!hasPlan) {
-      for (const [category, percent] of PLAN) {
-        await db.insertInto('budget_lines').values({ fellowship_id: f.id, category, planned_cents: Math.floor((grant * percent) / 100 / 100) * 100 }).execute();
-      }
-    }
-    const plan = new Map((await db.selectFrom('budget_lines').select(['category', 'planned_cents']).where('fellowship_id', '=', f.id).execute()).map((b) => [b.category, Number(b.planned_cents)]));
+    const plan = await budgetPlan(db, f.id, Number(f.grant_cents));
     const applicant = await db.selectFrom('users').select('id').where('organisation_id', '=', f.organisation_id).where('role', '=', 'applicant').orderBy('id').executeTakeFirst();
 
     const state = i < 3 ? 'accepted' : i === 3 ? 'submitted' : i === 4 ? 'returned' : 'requested';
