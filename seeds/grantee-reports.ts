@@ -20,6 +20,11 @@ const PAYEES: Record<BudgetCategory, [string, string][]> = {
   other: [['Versicherungskammer', 'Veranstaltungshaftpflicht']],
 };
 
+/** The interim reports' states, in the order of the fellows (those with a demo login first); the rest stay requested. */
+const STATES = ['returned', 'accepted', 'submitted', 'accepted', 'accepted', 'requested'] as const;
+/** The fellow whose travel costs are over the limit (accepted with a note). */
+const OVER_LIMIT = 1;
+
 const RECEIPT = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+01:00`);
@@ -77,10 +82,10 @@ async function seedPreviousYear(db: Db, base: DemoBase) {
 
 /**
  * Grantee reports step (issue 19). For the current cohort's fellows: a budget plan each (where
- * none exists yet), interim reports over the first six months — accepted for three (one with an
- * over-limit travel budget and the reviewer's note), one submitted and waiting for review, one
- * returned with a note, one still requested and overdue, the rest requested with the due date
- * moved out — and the final reports requested. Expenses across the categories with receipts.
+ * none exists yet), interim reports over the first six months (STATES) — returned with a note,
+ * accepted for three (one with an over-limit travel budget and the reviewer's note), one submitted
+ * and waiting for review, one still requested and overdue (with draft expenses), the rest
+ * requested with the due date moved out — and the final reports requested. Expenses across the categories with receipts.
  * The first fellow's last tranche is tied to its final report. The previous cohort's final
  * reports are accepted (`seedPreviousYear`). Without cohorts with fellows it does nothing.
  */
@@ -93,6 +98,10 @@ export async function seedGranteeReports(db: Db, base: DemoBase): Promise<void> 
   if (!fellows.length) return;
   const already = await db.selectFrom('grantee_reports').select('id').where('fellowship_id', 'in', fellows.map((f) => f.id)).executeTakeFirst();
   if (already) return;
+  // Fellows whose organisation has a demo login first: applicantN@example.org finds the returned
+  // (and the submitted, the accepted) report on their own fellowship.
+  const withLogin = new Set(base.applicants.map((a) => a.organisation_id));
+  fellows.sort((a, b) => Number(withLogin.has(b.organisation_id)) - Number(withLogin.has(a.organisation_id)) || a.id - b.id);
   const year = programmeYear(cohort);
   const requestedAt = at(addDays(year.interim.period_end, -14));
 
@@ -100,12 +109,12 @@ export async function seedGranteeReports(db: Db, base: DemoBase): Promise<void> 
     const plan = await budgetPlan(db, f.id, Number(f.grant_cents));
     const applicant = await db.selectFrom('users').select('id').where('organisation_id', '=', f.organisation_id).where('role', '=', 'applicant').orderBy('id').executeTakeFirst();
 
-    const state = i < 3 ? 'accepted' : i === 3 ? 'submitted' : i === 4 ? 'returned' : 'requested';
+    const state = STATES[i] ?? 'requested';
     const written = state !== 'requested';
     const interim = await db.insertInto('grantee_reports').values({
       fellowship_id: f.id, kind: 'interim', ...year.interim,
       // One open report is overdue; the others were given more time.
-      due_on: state === 'requested' && i > 5 ? addDays(today(), 7 * (i - 4)) : year.interim.due_on,
+      due_on: state === 'requested' && i >= STATES.length ? addDays(today(), 7 * (i - 4)) : year.interim.due_on,
       status: state, requested_by: base.staff.id, created_at: requestedAt,
       achievements: written ? 'Zwei neue Standorte (Leipzig, Görlitz) arbeiten nach unserem Handbuch; 14 Ehrenamtliche sind geschult, 230 Kinder nehmen teil.' : null,
       challenges: written ? 'Die Suche nach hauptamtlichen Koordinator:innen an den Standorten dauert länger als geplant.' : null,
@@ -114,12 +123,12 @@ export async function seedGranteeReports(db: Db, base: DemoBase): Promise<void> 
       submitted_by: written ? applicant?.id ?? null : null,
     }).returning(['id', 'period_start']).executeTakeFirstOrThrow();
 
-    // Spending of the first six months: about 40 % of each plan; the first fellow travelled far more than planned.
+    // Spending of the first six months: about 40 % of each plan; one fellow travelled far more than planned.
     let n = 0;
-    if (state !== 'requested' || i === 5) {
+    if (state !== 'requested' || i === STATES.length - 1) {
       for (const [category] of PLAN) {
         const planned = plan.get(category) ?? 0;
-        const share = i === 0 && category === 'travel' ? 1.45 : 0.35 + 0.05 * ((i + n) % 3);
+        const share = i === OVER_LIMIT && category === 'travel' ? 1.45 : 0.35 + 0.05 * ((i + n) % 3);
         const amount = Math.round((planned * share) / 100) * 100;
         if (amount <= 0) continue;
         const payees = PAYEES[category];
@@ -143,7 +152,7 @@ export async function seedGranteeReports(db: Db, base: DemoBase): Promise<void> 
     if (state === 'accepted' || state === 'returned') {
       const note = state === 'returned'
         ? 'Bitte die Honorarrechnungen nachreichen und die Verwaltungspauschale erläutern.'
-        : i === 0 ? 'Reisekosten über Plan: zusätzliche Besuche der neuen Standorte, im Sachbericht begründet; dafür weniger Veranstaltungen.' : null;
+        : i === OVER_LIMIT ? 'Reisekosten über Plan: zusätzliche Besuche der neuen Standorte, im Sachbericht begründet; dafür weniger Veranstaltungen.' : null;
       const reviewedAt = at(addDays(year.interim.due_on, 10 + i), 14);
       await db.insertInto('grantee_report_reviews').values({ grantee_report_id: interim.id, outcome: state, note, reviewed_by: base.staff2.id, reviewed_at: reviewedAt }).execute();
       await db.updateTable('grantee_reports').set({ reviewed_by: base.staff2.id, reviewed_at: reviewedAt, review_note: note }).where('id', '=', interim.id).execute();

@@ -1,6 +1,7 @@
 import { Alert, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDate, formatMoney, formatNumber, localeTag } from '../shared/format.ts';
+import { usePhone } from '../shared/usePhone.ts';
 
 const T = 'resources.grantee-reports';
 
@@ -9,12 +10,33 @@ export const BudgetTable = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const phone = usePhone();
   if (!record) return null;
   const lang = localeTag(locale);
   const rows = (record.budget_vs_actual ?? []) as Array<{ category: string; planned_cents: number; actual_cents: number; deviation_pct: number | null; over_limit: boolean }>;
   if (!rows.length) return <Typography color="text.secondary">{translate(`${T}.budget.empty`)}</Typography>;
+  const deviation = (pct: number | null) => (pct == null ? '–' : `${pct > 0 ? '+' : ''}${formatNumber(pct, lang)} %`);
+  if (phone) {
+    // On a phone: the category on its own line, plan, actual and deviation below it.
+    return (
+      <Stack spacing={1} data-testid="budget-table">
+        {rows.map((row) => (
+          <Stack key={row.category} sx={{ borderBottom: 1, borderColor: 'divider', pb: 0.5 }} data-over-limit={row.over_limit ? 'true' : undefined}>
+            <Typography variant="body2" sx={{ fontWeight: 500 }}>
+              {translate(`enums.budget_category.${row.category}`)}
+              {row.over_limit && <Chip size="small" color="error" label={translate(`${T}.budget.over_limit`)} sx={{ ml: 1 }} />}
+            </Typography>
+            <Typography variant="body2">
+              {translate(`${T}.budget.planned`)} {formatMoney(row.planned_cents, lang)} · {translate(`${T}.budget.actual`)} {formatMoney(row.actual_cents, lang)} · {deviation(row.deviation_pct)}
+            </Typography>
+          </Stack>
+        ))}
+        <Typography variant="caption" color="text.secondary">{translate(`${T}.budget.legend`)}</Typography>
+      </Stack>
+    );
+  }
   return (
-    <Stack spacing={1} sx={{ overflowX: 'auto' }}>
+    <Stack spacing={1}>
       <Table size="small" aria-label={translate(`${T}.sections.budget`)} data-testid="budget-table">
         <TableHead>
           <TableRow>
@@ -33,7 +55,7 @@ export const BudgetTable = () => {
               </TableCell>
               <TableCell align="right">{formatMoney(row.planned_cents, lang)}</TableCell>
               <TableCell align="right">{formatMoney(row.actual_cents, lang)}</TableCell>
-              <TableCell align="right">{row.deviation_pct == null ? '–' : `${row.deviation_pct > 0 ? '+' : ''}${formatNumber(row.deviation_pct, lang)} %`}</TableCell>
+              <TableCell align="right">{deviation(row.deviation_pct)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -10,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { BUDGET_CATEGORIES } from '../../../backend/src/grantee-reports/grantee-reports.schema.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import { formatDate, formatMoney, localeTag } from '../shared/format.ts';
+import { usePhone } from '../shared/usePhone.ts';
 
 const T = 'resources.grantee-reports.expenses';
 const F = 'resources.expenses.fields';
@@ -131,6 +132,7 @@ export const Expenses = () => {
   const [locale] = useLocaleState();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [deleting, setDeleting] = useState<any>(null);
+  const phone = usePhone();
   const { data = [] } = useGetList('expenses', {
     filter: { grantee_report_id: record?.id }, pagination: { page: 1, perPage: 500 }, sort: { field: 'spent_on', order: 'ASC' },
   }, { enabled: !!record });
@@ -141,8 +143,35 @@ export const Expenses = () => {
   const total = data.reduce((s: number, e: any) => s + Number(e.amount_cents), 0);
   return (
     <Stack spacing={1} sx={{ width: '100%' }}>
-      {data.length === 0 ? <Typography color="text.secondary">{translate(`${T}.empty`)}</Typography> : (
-        <Stack sx={{ overflowX: 'auto' }}>
+      {data.length > 0 && phone && (
+        // On a phone: one block per expense, nothing side by side but date and amount.
+        <Stack spacing={1} data-testid="expenses-list">
+          {data.map((e: any) => (
+            <Stack key={e.id} spacing={0.25} sx={{ borderBottom: 1, borderColor: 'divider', pb: 1 }}>
+              <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1 }}>
+                <Typography variant="body2">{formatDate(e.spent_on, lang)} · {translate(`enums.budget_category.${e.category}`)}</Typography>
+                <Typography variant="body2" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>{formatMoney(e.amount_cents, lang)}</Typography>
+              </Stack>
+              <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>{e.payee}</Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>{e.description}</Typography>
+              <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  {e.receipt_attachment_id ? <Link href={`/api/attachments/${e.receipt_attachment_id}/content`}>{e.receipt_filename}</Link> : translate(`${T}.no_receipt`)}
+                </Typography>
+                {editable && (
+                  <Stack direction="row">
+                    <IconButton aria-label={translate(`${T}.edit`)} onClick={() => setDraft({ ...e, euros: String(e.amount_cents / 100) })}><EditIcon /></IconButton>
+                    <IconButton aria-label={translate(`${T}.delete`)} onClick={() => setDeleting(e)}><DeleteIcon /></IconButton>
+                  </Stack>
+                )}
+              </Stack>
+            </Stack>
+          ))}
+          <Typography variant="body2" sx={{ fontWeight: 500 }}>{translate(`${T}.total`)}: {formatMoney(total, lang)}</Typography>
+        </Stack>
+      )}
+      {data.length === 0 ? <Typography color="text.secondary">{translate(`${T}.empty`)}</Typography> : !phone && (
+        <Stack>
           <Table size="small" data-testid="expenses-table">
             <TableHead>
               <TableRow>
