@@ -9,6 +9,7 @@ import { seedProgramme } from './programme.ts';
 import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
+import { seedGranteeReports } from './grantee-reports.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -31,5 +32,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, alumni). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedAlumni, seedReports];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, alumni). */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedAlumni, seedReports];

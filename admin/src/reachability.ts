@@ -84,11 +84,12 @@ export const REACH: Record<string, Reach> = {
     },
   },
   'POST /applications/:id/check-eligibility': ['resource:applications'],
+  // Application documents on the form; receipts in the expense dialog of a grantee report (same route, grantee_report_id).
   'POST /attachments': {
     offered: ['page:/application'],
     notFor: {
-      admin: 'Documents come from the organisation with its application; staff read them on the application page.',
-      staff: 'Documents come from the organisation with its application; staff read them on the application page.',
+      admin: 'Documents come from the organisation with its application or report; staff read them on the application page and the report page.',
+      staff: 'Documents come from the organisation with its application or report; staff read them on the application page and the report page.',
     },
   },
   'DELETE /attachments/:id': {
@@ -123,6 +124,16 @@ export const REACH: Record<string, Reach> = {
   'PUT /fellowships/:id': ['resource:fellowships'],
   'POST /fellowships/:id/withdraw': ['resource:fellowships'],
   'POST /fellowships/:id/approve-stage-gate': ['resource:fellowships'],
+  // The report queue, the fellowship's "Berichte" tab and the report page (review, texts, expenses with receipts).
+  'POST /grantee-reports': ['resource:grantee-reports'],
+  'PUT /grantee-reports/:id': ['resource:grantee-reports'],
+  'DELETE /grantee-reports/:id': ['resource:grantee-reports'],
+  'POST /grantee-reports/:id/submit': ['resource:grantee-reports'],
+  'POST /grantee-reports/:id/accept': ['resource:grantee-reports'],
+  'POST /grantee-reports/:id/return': ['resource:grantee-reports'],
+  'POST /expenses': ['resource:grantee-reports'],
+  'PUT /expenses/:id': ['resource:grantee-reports'],
+  'DELETE /expenses/:id': ['resource:grantee-reports'],
   'POST /milestones': ['resource:milestones'],
   'PUT /milestones/:id': ['resource:milestones'],
   'DELETE /milestones/:id': ['resource:milestones'],

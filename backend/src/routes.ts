@@ -19,6 +19,7 @@ import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
 import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
+import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
 import { registerWorkshopRoutes } from './workshops/workshops.routes.ts';
 import { registerAttendanceRoutes } from './attendances/attendances.routes.ts';
 import { registerCoachingSessionRoutes } from './coaching-sessions/coaching-sessions.routes.ts';
@@ -50,6 +51,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerMilestoneRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
+  registerGranteeReportRoutes(api);
   registerWorkshopRoutes(api);
   registerAttendanceRoutes(api);
   registerCoachingSessionRoutes(api);

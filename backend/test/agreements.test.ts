@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { agentFor, api, createUser, databaseSnapshot, db, listQuery, loginAs, type Agent } from './support/fixtures.ts';
 import { createFellowship, createMilestone, insertTranche } from './support/funding-fixtures.ts';
-import { reportingSchedule } from '../src/fellowships/index.ts';
+import { programmeYear } from '../src/grantee-reports/index.ts';
 import { berlinDay, date, money } from '../src/shared/format.ts';
 import { label } from '../src/shared/labels.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -349,23 +349,6 @@ describe('grant agreements', () => {
     });
   });
 
-  describe('the reporting schedule', () => {
-    it('derives the programme year and the report dates from the cohort deadline (Berlin calendar)', () => {
-      assert.deepEqual(reportingSchedule({ application_closes_at: new Date('2026-02-28T23:59:59+01:00') }), {
-        programme_start: '2026-03-01',
-        programme_end: '2027-02-28',
-        interim: { period_start: '2026-03-01', period_end: '2026-08-31', due_on: '2026-09-01' },
-        final: { period_start: '2026-03-01', period_end: '2027-02-28', due_on: '2027-04-30' },
-      });
-      // Midnight UTC on 1 March is already 1 March in Berlin: the year starts in April.
-      const s = reportingSchedule({ application_closes_at: '2026-03-01T00:00:00Z' });
-      assert.equal(s.programme_start, '2026-04-01');
-      assert.equal(s.interim.due_on, '2026-10-01');
-      assert.equal(s.final.due_on, '2027-05-31');
-      assert.equal(reportingSchedule({ application_closes_at: '2025-11-15T12:00:00Z' }).programme_end, '2026-11-30');
-    });
-  });
-
   describe('the agreement PDF', () => {
     async function agreementWorld() {
       const { planner, approver } = await staffPair();
@@ -396,7 +379,7 @@ describe('grant agreements', () => {
       assert.match(res.headers['content-disposition'], /foerdervertrag-/);
       const text = pdfText(res.body);
       const cohort = await db().selectFrom('cohorts').selectAll().where('id', '=', f.cohort_id).executeTakeFirstOrThrow();
-      const schedule = reportingSchedule(cohort);
+      const schedule = programmeYear(cohort);
       const expect = [
         'Fördervertrag', 'Stiftung Bürgermut', 'Łódź-Brücke Ökologie e.V.', 'Straße der Einheit 7, 04109 Leipzig', 'Jürgen Weiß (Vorstandsvorsitzender)',
         'Grünflächen für alle – Ğüzel Şehir', 'Stadtgärten in zwölf Kommunen.', money(4_250_000),

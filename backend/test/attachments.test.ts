@@ -78,9 +78,11 @@ describe('attachments', () => {
     await stranger.delete(`/api/attachments/${uploaded.body.id}`).expect(404);
     await stranger.post('/api/attachments').field('application_id', String(app.id)).attach('file', PDF, 'x.pdf').expect(404);
     assert.deepEqual((await stranger.get('/api/attachments').expect(200)).body, []);
-    // A juror not assigned to the application does not see it exist; a coach never reads attachments.
+    // A juror not assigned to the application does not see it exist; a coach reads only the
+    // receipts of the reports of their fellows (issue 19), never an application's attachments.
     await juror.get(`/api/attachments/${uploaded.body.id}/content`).expect(404);
-    await coach.get(`/api/attachments/${uploaded.body.id}/content`).expect(403);
+    await coach.get(`/api/attachments/${uploaded.body.id}/content`).expect(404);
+    await coach.delete(`/api/attachments/${uploaded.body.id}`).expect(403);
     assert.equal(await databaseSnapshot(), before);
     const { agent: staff } = await agentFor('staff');
     await staff.get(`/api/attachments/${uploaded.body.id}/content`).expect(200);

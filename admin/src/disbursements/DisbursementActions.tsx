@@ -51,7 +51,9 @@ const ApproveButton = () => {
       </Tooltip>
     );
   }
-  const blocked = record.milestone_id != null && record.milestone_status !== 'achieved';
+  const milestoneOpen = record.milestone_id != null && record.milestone_status !== 'achieved';
+  const reportOpen = record.grantee_report_id != null && record.grantee_report_status !== 'accepted';
+  const blocked = milestoneOpen || reportOpen;
   const language = localeTag(locale);
   const button = (
     <Button size="small" variant="contained" color="success" disabled={isPending || blocked} onClick={() => { setRefusal(null); setOpen(true); }}>
@@ -66,7 +68,7 @@ const ApproveButton = () => {
   );
   return (
     <>
-      {blocked ? <Tooltip title={translate(`${T}.milestone_open`)}><span>{button}</span></Tooltip> : button}
+      {blocked ? <Tooltip title={translate(milestoneOpen ? `${T}.milestone_open` : `${T}.report_open`)}><span>{button}</span></Tooltip> : button}
       <Dialog open={open} onClose={() => { setOpen(false); setRefusal(null); }} fullWidth maxWidth="sm" aria-labelledby={`approve-title-${record.id}`}>
         <DialogTitle id={`approve-title-${record.id}`}>{translate(`${T}.approve_title`, { label: record.label })}</DialogTitle>
         <DialogContent>

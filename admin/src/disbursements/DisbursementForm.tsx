@@ -1,4 +1,5 @@
-import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDate, localeTag } from '../shared/format.ts';
 import { Navigate } from 'react-router-dom';
 import { useWatch } from 'react-hook-form';
 import { disbursementSchema, disbursementUpdateSchema } from '../../../backend/src/disbursements/disbursements.schema.ts';
@@ -20,6 +21,20 @@ const MilestoneInput = () => {
   );
 };
 
+/** Reports of the chosen fellowship only: the tranche is approved once that report is accepted. */
+const GranteeReportInput = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const fellowshipId = useWatch({ name: 'fellowship_id' });
+  const reportLabel = (r: any) =>
+    (r ? `${translate(`enums.grantee_report_kind.${r.kind}`)} – ${translate(`enums.grantee_report_status.${r.status}`)} (${formatDate(r.due_on, localeTag(locale))})` : '');
+  return (
+    <ReferenceInput source="grantee_report_id" reference="grantee-reports" filter={fellowshipId ? { fellowship_id: fellowshipId } : { id: [] }}>
+      <AutocompleteInput optionText={reportLabel} helperText={translate('resources.disbursements.helper.grantee_report_id')} fullWidth disabled={!fellowshipId} />
+    </ReferenceInput>
+  );
+};
+
 const TrancheFields = ({ create }: { create?: boolean }) => {
   const translate = useTranslate();
   return (
@@ -31,6 +46,7 @@ const TrancheFields = ({ create }: { create?: boolean }) => {
       <MoneyInput source="amount_cents" helperText={translate('resources.disbursements.helper.amount_cents')} />
       <DateInput source="due_on" />
       <MilestoneInput />
+      <GranteeReportInput />
     </>
   );
 };

@@ -9,7 +9,7 @@ export const disbursementMessages: FeatureMessages = {
         fields: {
           fellowship_id: 'Förderung', cohort_id: 'Jahrgang', cohort_name: 'Jahrgang', organisation_id: 'Organisation', organisation_name: 'Organisation',
           label: 'Bezeichnung', amount_cents: 'Betrag', due_on: 'Fällig am', milestone_id: 'Meilenstein', milestone_title: 'Meilenstein',
-          milestone_status: 'Meilenstein-Status', status: 'Status', created_by: 'Geplant von', created_by_name: 'Geplant von',
+          milestone_status: 'Meilenstein-Status', grantee_report_id: 'Bericht', grantee_report_status: 'Berichtsstatus', status: 'Status', created_by: 'Geplant von', created_by_name: 'Geplant von',
           approved_by: 'Freigegeben von', approved_by_name: 'Freigegeben von', approved_at: 'Freigegeben am', paid_at: 'Ausgezahlt am',
           payment_reference: 'Zahlungsreferenz', cancelled_at: 'Storniert am', export_id: 'Export', to_approve: 'Von mir freizugeben',
           created_at: 'Angelegt', updated_at: 'Geändert', money_editors: 'Geplant oder geändert von', payee: 'Zahlungsempfänger',
@@ -24,6 +24,7 @@ export const disbursementMessages: FeatureMessages = {
         helper: {
           milestone_id: 'Optional: Die Tranche kann erst freigegeben werden, wenn dieser Meilenstein erreicht ist (z. B. Transferbonus nach dem Transferkonzept).',
           amount_cents: 'Die Summe aller nicht stornierten Tranchen darf die bewilligte Förderung nicht übersteigen.',
+          grantee_report_id: 'Optional: Die Tranche kann erst freigegeben werden, wenn dieser Bericht angenommen ist (z. B. Schlussrate nach dem Schlussbericht).',
         },
         actions: {
           approve: 'Freigeben', approved: 'Tranche freigegeben.', pay: 'Zahlung erfassen', paid: 'Zahlung erfasst.',
@@ -33,6 +34,7 @@ export const disbursementMessages: FeatureMessages = {
           edited_tranche: 'Sie haben Betrag, Bezeichnung, Fälligkeit, Meilenstein oder die Bankverbindung geändert – die Freigabe muss eine andere Person erteilen (Vier-Augen-Prinzip).',
           milestone_open: 'Meilenstein noch nicht erreicht',
           agreement_unsigned: 'Der Fördervertrag dieser Förderung ist noch nicht unterschrieben; die Freigabe wird abgelehnt, bis das Datum der Unterschrift eingetragen ist.',
+          report_open: 'Der verknüpfte Bericht ist noch nicht angenommen',
           plan: 'Tranche planen',
           approve_title: 'Tranche „%{label}“ freigeben?',
           approve_text: 'Mit der Freigabe wird die Tranche zur Überweisung an dieses Konto bereit. Die Bankverbindung wird so in die Tranche übernommen; ändert die Organisation sie später, muss neu freigegeben werden.',
@@ -85,7 +87,7 @@ export const disbursementMessages: FeatureMessages = {
         fields: {
           fellowship_id: 'Fellowship', cohort_id: 'Cohort', cohort_name: 'Cohort', organisation_id: 'Organisation', organisation_name: 'Organisation',
           label: 'Label', amount_cents: 'Amount', due_on: 'Due on', milestone_id: 'Milestone', milestone_title: 'Milestone',
-          milestone_status: 'Milestone status', status: 'Status', created_by: 'Planned by', created_by_name: 'Planned by',
+          milestone_status: 'Milestone status', grantee_report_id: 'Report', grantee_report_status: 'Report status', status: 'Status', created_by: 'Planned by', created_by_name: 'Planned by',
           approved_by: 'Approved by', approved_by_name: 'Approved by', approved_at: 'Approved at', paid_at: 'Paid at',
           payment_reference: 'Payment reference', cancelled_at: 'Cancelled at', export_id: 'Export', to_approve: 'Waiting for my approval',
           created_at: 'Created', updated_at: 'Updated', money_editors: 'Planned or changed by', payee: 'Payee',
@@ -100,6 +102,7 @@ export const disbursementMessages: FeatureMessages = {
         helper: {
           milestone_id: 'Optional: the tranche can only be approved once this milestone is achieved (e.g. the transfer bonus after the transfer concept).',
           amount_cents: 'The sum of all non-cancelled tranches may not exceed the fellowship grant.',
+          grantee_report_id: 'Optional: the tranche can only be approved once this report is accepted (e.g. the final instalment after the final report).',
         },
         actions: {
           approve: 'Approve', approved: 'Tranche approved.', pay: 'Record payment', paid: 'Payment recorded.',
@@ -109,6 +112,7 @@ export const disbursementMessages: FeatureMessages = {
           edited_tranche: 'You changed its amount, label, due date, milestone or the bank details – someone else must approve it (four eyes).',
           milestone_open: 'Milestone not achieved yet',
           agreement_unsigned: 'The grant agreement of this fellowship is not signed yet; the approval will be refused until the date of signature is entered.',
+          report_open: 'The linked report is not accepted yet',
           plan: 'Plan a tranche',
           approve_title: 'Approve tranche "%{label}"?',
           approve_text: 'Approving makes the tranche ready to be transferred to this account. These bank details are copied onto the tranche; if the organisation changes them later, it must be approved again.',

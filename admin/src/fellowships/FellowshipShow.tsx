@@ -6,6 +6,7 @@ import { FellowshipStory } from './FellowshipStory.tsx';
 import { DayField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 import { AgreementPanel } from '../budget-lines/AgreementPanel.tsx';
+import { FellowshipReports } from '../grantee-reports/FellowshipReports.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -53,6 +54,9 @@ export const FellowshipShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.budget-lines.agreement.tab')} path="agreement">
           <AgreementTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.grantee-reports.fellowship_tab')} path="reports">
+          <FellowshipReports />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">
           <FellowshipStory />

@@ -5,6 +5,7 @@ import { selectionMessages } from '../selection/messages.ts';
 import { alumniMessages } from '../alumni-profiles/messages.ts';
 import { disbursementMessages } from '../disbursements/messages.ts';
 import { agreementMessages } from '../budget-lines/messages.ts';
+import { granteeReportMessages } from '../grantee-reports/messages.ts';
 import { auditMessages } from '../audit-events/messages.ts';
 import { programmeMessages } from '../programme/messages.ts';
 import { reportMessages } from '../reports/messages.ts';
@@ -17,4 +18,4 @@ import { labelMessages } from './labels.ts';
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
  * and adds one line here. Words for coded values come from the one label catalogue, merged last.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, labelMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, labelMessages];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { BudgetCategory } from '../db/schema.ts';
 import { cents, id, longText } from '../shared/fields.ts';
 
 /** Cost categories of the budget plan (the grantee reports' expenses use the same). */
-export const BUDGET_CATEGORIES = ['personnel', 'fees', 'travel', 'material', 'events', 'overhead', 'other'] as const;
+export const BUDGET_CATEGORIES = ['personnel', 'fees', 'travel', 'material', 'events', 'overhead', 'other'] as const satisfies readonly BudgetCategory[];
 
 /** One line of a fellowship's budget plan: one per category; Σ planned_cents ≤ the grant. */
 export const budgetLineSchema = z.object({

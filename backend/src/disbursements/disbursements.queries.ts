@@ -8,7 +8,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 const DISBURSEMENT_COLUMNS = [
   't.id', 't.fellowship_id', 't.label', 't.amount_cents', 't.due_on', 't.milestone_id', 't.status', 't.created_by',
   't.approved_by', 't.approved_at', 't.paid_at', 't.payment_reference', 't.cancelled_at', 't.export_id', 't.created_at', 't.updated_at',
-  't.money_editors', 't.payee_account_holder', 't.payee_iban', 't.payee_bic', 't.bank_changed_at', 't.bank_change_note',
+  't.money_editors', 't.payee_account_holder', 't.payee_iban', 't.payee_bic', 't.bank_changed_at', 't.bank_change_note', 't.grantee_report_id',
 ] as const;
 
 /**
@@ -23,12 +23,14 @@ export function selectDisbursements(db: Q, ctx: RequestContext) {
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
     .leftJoin('milestones as m', 'm.id', 't.milestone_id')
+    .leftJoin('grantee_reports as gr', 'gr.id', 't.grantee_report_id')
     .leftJoin('users as cu', 'cu.id', 't.created_by')
     .leftJoin('users as au', 'au.id', 't.approved_by')
     .select([
       ...DISBURSEMENT_COLUMNS,
       'f.cohort_id', 'f.organisation_id', 'f.agreement_signed_on', 'o.name as organisation_name', 'c.name as cohort_name',
-      'm.title as milestone_title', 'm.status as milestone_status', 'cu.name as created_by_name', 'au.name as approved_by_name',
+      'm.title as milestone_title', 'm.status as milestone_status', 'gr.kind as grantee_report_kind', 'gr.status as grantee_report_status',
+      'gr.due_on as grantee_report_due_on', 'cu.name as created_by_name', 'au.name as approved_by_name',
       // Who an approval would pay today (the approval copies exactly this): the approve dialog shows it.
       sql<string>`coalesce(nullif(o.account_holder, ''), o.name)`.as('current_account_holder'), 'o.iban as current_iban', 'o.bic as current_bic',
     ]);
@@ -76,6 +78,15 @@ export async function committedCents(trx: Transaction<Database>, fellowshipId: n
 /** The milestone, locked against a concurrent status change until the approval commits. */
 export function shareMilestone(trx: Transaction<Database>, milestoneId: number) {
   return trx.selectFrom('milestones').select(['id', 'fellowship_id', 'title', 'status']).where('id', '=', milestoneId).forShare().executeTakeFirst();
+}
+
+/**
+ * The grantee report a tranche is tied to, share-locked until the approval commits: a return or
+ * any other change of the report (which takes its row lock) waits, so the report the approval saw
+ * accepted is still accepted when the tranche is released.
+ */
+export function shareGranteeReport(trx: Transaction<Database>, reportId: number) {
+  return trx.selectFrom('grantee_reports').select(['id', 'fellowship_id', 'kind', 'status', 'due_on']).where('id', '=', reportId).forShare().executeTakeFirst();
 }
 
 export function findMilestone(trx: Transaction<Database>, milestoneId: number) {

@@ -64,6 +64,7 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
       organisation_id: { column: 'f.organisation_id', type: 'int' },
       organisation_name: { column: 'o.name', type: 'text' },
       milestone_id: { column: 't.milestone_id', type: 'int' },
+      grantee_report_id: { column: 't.grantee_report_id', type: 'int' },
       export_id: { column: 't.export_id', type: 'int' },
       created_by: { column: 't.created_by', type: 'int' },
       approved_by: { column: 't.approved_by', type: 'int' },
@@ -97,7 +98,7 @@ export function registerDisbursementRoutes(api: ApiRouter): void {
 
   api.add({
     method: 'post', path: '/disbursements/:id/approve', tag: TAG, access: STAFF, body: approveSchema, optionalBody: true,
-    summary: 'Approve a planned tranche {iban?} (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved); copies the payee onto the tranche. With `iban` (the account the approver was shown) it is refused with 409 payee_changed when the organisation’s IBAN differs',
+    summary: 'Approve a planned tranche {iban?} (four eyes: neither its creator nor anyone who changed its money fields or the payee’s bank details; a milestone tranche only once the milestone is achieved, a report tranche only once the report is accepted); copies the payee onto the tranche. With `iban` (the account the approver was shown) it is refused with 409 payee_changed when the organisation’s IBAN differs',
     handler: (ctx, _req, _res, { id, body }) => approve(ctx, id, body?.iban),
   });
   api.add({

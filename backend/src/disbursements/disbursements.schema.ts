@@ -15,6 +15,8 @@ export const disbursementSchema = z.object({
   due_on: optionalDate(),
   /** Ties the tranche to a milestone of the same fellowship: approvable only once it is achieved. */
   milestone_id: optionalId(),
+  /** Ties the tranche to a grantee report of the same fellowship: approvable only once it is accepted. */
+  grantee_report_id: optionalId(),
 });
 
 /** PUT receives the whole record back; the fellowship of a tranche never changes. */

@@ -8,12 +8,12 @@ import type { Existing, NewRow, Patch, Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { berlinDate, buildBookkeepingCsv, buildPain001, summariseExport, type ExportLine } from './disbursement-files.ts';
 import {
-  committedCents, exportLines, findMilestone, lockDisbursement, lockFellowship, selectDisbursements, selectExportable, shareMilestone, sharePayee,
+  committedCents, exportLines, findMilestone, shareGranteeReport, lockDisbursement, lockFellowship, selectDisbursements, selectExportable, shareMilestone, sharePayee,
   type ExportFilter,
 } from './disbursements.queries.ts';
 import type { DisbursementInput, DisbursementUpdateInput, ExportInput } from './disbursements.schema.ts';
 import type { Kysely } from 'kysely';
-import { money } from '../shared/format.ts';
+import { date, money } from '../shared/format.ts';
 
 type Trx = Transaction<Database>;
 
@@ -45,6 +45,25 @@ async function assertMilestoneOfFellowship(trx: Trx, milestoneId: number | null 
   }
 }
 
+async function assertReportOfFellowship(trx: Trx, reportId: number | null | undefined, fellowshipId: number) {
+  if (reportId == null) return;
+  const report = await trx.selectFrom('grantee_reports').select('fellowship_id').where('id', '=', reportId).executeTakeFirst();
+  if (!report || report.fellowship_id !== fellowshipId) {
+    throw badRequest('Der Bericht gehört nicht zu dieser Förderung.', { grantee_report_id: 'Bericht dieser Förderung wählen.' });
+  }
+}
+
+/** A tranche tied to a grantee report is released only once that report is accepted (issue 19). */
+async function assertReportAccepted(trx: Trx, reportId: number | null) {
+  if (reportId == null) return;
+  const report = await shareGranteeReport(trx, reportId);
+  if (report?.status !== 'accepted') {
+    const kind = report?.kind === 'final' ? 'Schlussbericht' : 'Zwischenbericht';
+    const state = { requested: 'noch nicht eingereicht', submitted: 'eingereicht, aber noch nicht geprüft', returned: 'zur Überarbeitung zurückgegeben' }[report?.status as 'requested'] ?? 'nicht angenommen';
+    throw conflict(`Die Tranche ist an den ${kind} (fällig ${date(report?.due_on)}) gebunden; er ist ${state}. Freigabe erst nach Annahme des Berichts.`, 'report_not_accepted');
+  }
+}
+
 /** Planning a tranche: the fellowship is locked, the budget checked, the creator recorded. */
 export async function prepareCreate(ctx: RequestContext, input: DisbursementInput, trx: Trx): Promise<NewRow<'disbursements'>> {
   await setActor(trx, ctx.user!.id);
@@ -52,6 +71,7 @@ export async function prepareCreate(ctx: RequestContext, input: DisbursementInpu
   if (!fellowship) throw badRequest('Diese Förderung gibt es nicht.', { fellowship_id: 'Unbekannte Förderung.' });
   if (fellowship.status === 'withdrawn') throw conflict('Die Förderung wurde beendet (zurückgezogen); es können keine Tranchen mehr geplant werden.', 'wrong_state');
   await assertMilestoneOfFellowship(trx, input.milestone_id, fellowship.id);
+  await assertReportOfFellowship(trx, input.grantee_report_id, fellowship.id);
   await assertWithinGrant(trx, fellowship, input.amount_cents);
   return {
     fellowship_id: input.fellowship_id,
@@ -59,12 +79,13 @@ export async function prepareCreate(ctx: RequestContext, input: DisbursementInpu
     amount_cents: input.amount_cents,
     due_on: input.due_on ?? null,
     milestone_id: input.milestone_id ?? null,
+    grantee_report_id: input.grantee_report_id ?? null,
     status: 'planned' as const,
     created_by: ctx.user!.id,
   };
 }
 
-const EDITABLE = ['label', 'amount_cents', 'due_on', 'milestone_id'] as const;
+const EDITABLE = ['label', 'amount_cents', 'due_on', 'milestone_id', 'grantee_report_id'] as const;
 
 /**
  * Only a planned tranche changes. react-admin sends the whole record back, so an unchanged
@@ -80,7 +101,7 @@ export async function prepareUpdate(ctx: RequestContext, input: DisbursementUpda
   for (const key of EDITABLE) {
     if (input[key] === undefined) continue;
     const raw = existing[key];
-    const before = raw == null ? null : key === 'amount_cents' || key === 'milestone_id' ? Number(raw) : String(raw);
+    const before = raw == null ? null : key === 'amount_cents' || key === 'milestone_id' || key === 'grantee_report_id' ? Number(raw) : String(raw);
     if (input[key] !== before) Object.assign(patch, { [key]: input[key] });
   }
   if (!Object.keys(patch).length) return patch;
@@ -93,11 +114,15 @@ export async function prepareUpdate(ctx: RequestContext, input: DisbursementUpda
     );
   }
   if ('milestone_id' in patch) await assertMilestoneOfFellowship(trx, patch.milestone_id, existing.fellowship_id);
+  if ('grantee_report_id' in patch) await assertReportOfFellowship(trx, patch.grantee_report_id, existing.fellowship_id);
   if (patch.amount_cents !== undefined) {
     const fellowship = await lockFellowship(trx, existing.fellowship_id);
     await assertWithinGrant(trx, fellowship!, patch.amount_cents, existing.id);
   }
   await setActor(trx, ctx.user!.id);
+  // Tying a tranche to a report or untying it changes when it may be paid: whoever does it is one of
+  // its money editors (as for a milestone), so they cannot approve it themselves.
+  if ('grantee_report_id' in patch) return { ...patch, money_editors: [...new Set([...(existing.money_editors ?? []), ctx.user!.id])] };
   return patch;
 }
 
@@ -186,6 +211,7 @@ export function approve(ctx: RequestContext, id: number, shownIban?: string | nu
         throw conflict(`Die Tranche ist an den Meilenstein „${milestone?.title ?? ''}“ gebunden, der noch nicht erreicht ist.`, 'milestone_open');
       }
     }
+    await assertReportAccepted(trx, tranche.grantee_report_id as number | null);
     return { status: 'approved', approved_by: me, approved_at: new Date() };
   }, lockPayee);
 }

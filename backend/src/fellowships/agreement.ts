@@ -5,43 +5,6 @@ import { berlinDay, money } from '../shared/format.ts';
 
 type Trx = Transaction<Database>;
 
-/** A report's period and its due date, as `YYYY-MM-DD`. */
-interface ReportDates {
-  period_start: string;
-  period_end: string;
-  due_on: string;
-}
-
-/** The programme year of a cohort and the reports the grant agreement asks for in it. */
-export interface ReportingSchedule {
-  programme_start: string;
-  programme_end: string;
-  interim: ReportDates;
-  final: ReportDates;
-}
-
-const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
-
-/**
- * The one place that turns a cohort into its programme year and reporting duties (the agreement
- * PDF prints them; grantee reports take them as their defaults). The programme year starts on the
- * first day of the month after the call's deadline (Europe/Berlin) and lasts twelve months. The
- * interim report covers its first six months and is due when month 6 is over; the final report
- * covers the whole year and is due two months after it ends.
- */
-export function reportingSchedule(cohort: { application_closes_at: Date | string }): ReportingSchedule {
-  const [y, m] = berlinDay(new Date(cohort.application_closes_at)).split('-').map(Number);
-  // Months are 0-based for Date.UTC: `m` (1-based) is the month after the deadline's.
-  const start = (months: number, day = 1) => iso(y, m + months, day);
-  const lastDayBefore = (months: number) => iso(y, m + months, 0);
-  return {
-    programme_start: start(0),
-    programme_end: lastDayBefore(12),
-    interim: { period_start: start(0), period_end: lastDayBefore(6), due_on: start(6) },
-    final: { period_start: start(0), period_end: lastDayBefore(12), due_on: lastDayBefore(14) },
-  };
-}
-
 /** Σ planned_cents of a fellowship's budget plan. */
 export async function budgetPlanCents(trx: Trx, fellowshipId: number, exceptId?: number): Promise<number> {
   let qb = trx.selectFrom('budget_lines').select(sql<string>`coalesce(sum(planned_cents), 0)`.as('sum')).where('fellowship_id', '=', fellowshipId);

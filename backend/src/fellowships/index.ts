@@ -4,4 +4,4 @@ export { createFellowship } from './fellowships.service.ts';
 export { presentFellowship } from './fellowships.present.ts';
 export { stageGate } from './stage-gate.ts';
 /** The programme year and reporting duties of a cohort (agreement PDF, grantee reports' defaults); the budget plan's sum under the fellowship lock. */
-export { budgetPlanCents, reportingSchedule, type ReportingSchedule } from './agreement.ts';
+export { budgetPlanCents } from './agreement.ts';

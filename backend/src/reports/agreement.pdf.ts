@@ -1,4 +1,4 @@
-import type { ReportingSchedule } from '../fellowships/index.ts';
+import type { programmeYear } from '../grantee-reports/index.ts';
 import { ReportDocument } from './report-document.ts';
 import { date, money, percent } from '../shared/format.ts';
 import { label } from '../shared/labels.ts';
@@ -17,7 +17,7 @@ export interface AgreementData {
     label: string; amount_cents: number; due_on: string | null; status: string; milestone_title: string | null;
     report_kind: string | null; report_due_on: string | null;
   }>;
-  schedule: ReportingSchedule;
+  schedule: ReturnType<typeof programmeYear>;
 }
 
 /** How far a budget line may be exceeded when the excess is saved in other lines (also the grantee reports' over-limit flag). */
@@ -44,7 +44,7 @@ export function agreementPdf(data: AgreementData, generatedAt: Date): PDFKit.PDF
     title: 'Fördervertrag',
     subtitle: data.project.name ?? o.name,
     cohortName: data.cohort_name,
-    period: `Förderung Nr. ${data.id} · Programmjahr ${date(s.programme_start)} – ${date(s.programme_end)}`,
+    period: `Förderung Nr. ${data.id} · Programmjahr ${date(s.start)} – ${date(s.end)}`,
     generatedAt,
   });
   const doc = report.doc;
@@ -61,7 +61,7 @@ export function agreementPdf(data: AgreementData, generatedAt: Date): PDFKit.PDF
   );
 
   report.heading('§ 2 Zweck der Förderung');
-  report.paragraph(`Die Stiftung fördert das Vorhaben „${data.project.name ?? 'ohne Titel'}“ der Organisation im Programmjahr ${date(s.programme_start)} bis ${date(s.programme_end)}.`);
+  report.paragraph(`Die Stiftung fördert das Vorhaben „${data.project.name ?? 'ohne Titel'}“ der Organisation im Programmjahr ${date(s.start)} bis ${date(s.end)}.`);
   if (data.project.summary) report.paragraph(data.project.summary);
   if (data.project.transfer_model) report.paragraph(`Transfermodell: ${label('transfer_model', data.project.transfer_model)}.`);
   if (data.project.scaling_goals) report.paragraph(`Skalierungsziele: ${data.project.scaling_goals}`);

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
-import { reportingSchedule, visibleFellowshipIds } from '../fellowships/index.ts';
+import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { programmeYear } from '../grantee-reports/index.ts';
 import { BUDGET_CATEGORIES } from '../budget-lines/budget-lines.schema.ts';
 import type { AgreementData } from './agreement.pdf.ts';
 
@@ -12,7 +13,7 @@ const REPRESENTATIVE = `(Vorstand|Vorsitz|Geschäftsführ|Geschäftsleitung|Gesc
 /**
  * Everything the agreement prints, for a fellowship this caller may see (404 otherwise): the parties,
  * the project, the grant, the budget plan in category order, the tranches that are not cancelled
- * with their conditions, and the reporting duties from the cohort (`reportingSchedule`).
+ * with their conditions, and the reporting duties from the cohort (`programmeYear`, the same dates requested reports default to).
  */
 export async function loadAgreement(db: Kysely<Database>, ctx: RequestContext, fellowshipId: number, foundation: string): Promise<AgreementData> {
   const f = await db
@@ -22,7 +23,7 @@ export async function loadAgreement(db: Kysely<Database>, ctx: RequestContext, f
     .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
     .select([
       't.id', 't.grant_cents', 't.status', 't.agreement_signed_on', 'o.name as organisation_name', 'o.legal_form', 'o.street', 'o.postal_code', 'o.city',
-      'a.project_name', 'a.summary', 'a.transfer_model', 'a.scaling_goals', 'c.name as cohort_name', 'c.application_closes_at',
+      'a.project_name', 'a.summary', 'a.transfer_model', 'a.scaling_goals', 'c.name as cohort_name', 'c.application_closes_at', 'c.selection_finalized_at',
     ])
     .where('t.id', '=', fellowshipId)
     .where('t.id', 'in', visibleFellowshipIds(db, ctx.user))
@@ -68,6 +69,6 @@ export async function loadAgreement(db: Kysely<Database>, ctx: RequestContext, f
       label: t.label, amount_cents: Number(t.amount_cents), due_on: t.due_on == null ? null : String(t.due_on), status: t.status,
       milestone_title: t.milestone_title, report_kind: t.report_kind, report_due_on: t.report_due_on == null ? null : String(t.report_due_on),
     })),
-    schedule: reportingSchedule(f),
+    schedule: programmeYear(f),
   };
 }

@@ -92,6 +92,31 @@ export const LABELS = {
     paid: l('Ausgezahlt', 'Paid'),
     cancelled: l('Storniert', 'Cancelled'),
   },
+  /** Cost categories of a budget plan (budget lines) and of the expenses against it. */
+  budget_category: {
+    personnel: l('Personal', 'Personnel'),
+    fees: l('Honorare', 'Fees'),
+    travel: l('Reisekosten', 'Travel'),
+    material: l('Sachkosten', 'Materials'),
+    events: l('Veranstaltungen', 'Events'),
+    overhead: l('Verwaltungskosten', 'Overheads'),
+    other: l('Sonstiges', 'Other'),
+  },
+  grantee_report_kind: {
+    interim: l('Zwischenbericht', 'Interim report'),
+    final: l('Schlussbericht', 'Final report'),
+  },
+  grantee_report_status: {
+    requested: l('Angefordert', 'Requested'),
+    submitted: l('Eingereicht', 'Submitted'),
+    returned: l('Zurückgegeben', 'Returned'),
+    accepted: l('Angenommen', 'Accepted'),
+  },
+  /** What a review of a grantee report decided (its history). */
+  grantee_report_outcome: {
+    returned: l('Zur Überarbeitung zurückgegeben', 'Returned for rework'),
+    accepted: l('Angenommen', 'Accepted'),
+  },
   /** The funding overview's columns (console Förderübersicht, funder and funding PDFs). */
   funding_measure: {
     granted: l('Bewilligt', 'Granted'),
@@ -100,16 +125,6 @@ export const LABELS = {
     paid: l('Ausgezahlt', 'Paid'),
     open: l('Offen', 'Open'),
     unplanned: l('Noch nicht verplant', 'Not yet planned'),
-  },
-  /** Cost categories of a grant agreement's budget plan (and of the spending reported against it). */
-  budget_category: {
-    personnel: l('Personal', 'Personnel'),
-    fees: l('Honorare', 'Fees'),
-    travel: l('Reisekosten', 'Travel'),
-    material: l('Sachkosten', 'Material'),
-    events: l('Veranstaltungen', 'Events'),
-    overhead: l('Verwaltungskosten', 'Overhead'),
-    other: l('Sonstiges', 'Other'),
   },
   export_format: {
     csv: l('CSV (Buchhaltung)', 'CSV (bookkeeping)'),
@@ -181,26 +196,6 @@ export const LABELS = {
     draft: l('Entwurf', 'Draft'),
     issued: l('Ausgestellt', 'Issued'),
   },
-  /** Cost categories of budget lines and expenses (DESIGN.md "Grant agreements"). */
-  budget_category: {
-    personnel: l('Personal', 'Personnel'),
-    fees: l('Honorare', 'Fees'),
-    travel: l('Reisekosten', 'Travel'),
-    material: l('Sachkosten', 'Material'),
-    events: l('Veranstaltungen', 'Events'),
-    overhead: l('Verwaltungskosten', 'Overhead'),
-    other: l('Sonstiges', 'Other'),
-  },
-  grantee_report_kind: {
-    interim: l('Zwischenbericht', 'Interim report'),
-    final: l('Schlussbericht', 'Final report'),
-  },
-  grantee_report_status: {
-    requested: l('Angefordert', 'Requested'),
-    submitted: l('Eingereicht', 'Submitted'),
-    returned: l('Zurückgegeben', 'Returned'),
-    accepted: l('Angenommen', 'Accepted'),
-  },
   email_status: {
     queued: l('In der Warteschlange', 'Queued'),
     sent: l('Versandt', 'Sent'),
@@ -222,6 +217,10 @@ export const LABELS = {
     alumni_consent_request: l('Einwilligung Alumni-Profil', 'Alumni profile consent'),
     stage_gate_approved: l('Stufe 2 freigegeben', 'Stage 2 approved'),
     grantee_report_reminder: l('Erinnerung Verwendungsnachweis', 'Grantee report reminder'),
+    grantee_report_requested: l('Bericht angefordert', 'Report requested'),
+    grantee_report_submitted: l('Bericht eingegangen', 'Report received'),
+    grantee_report_accepted: l('Bericht angenommen', 'Report accepted'),
+    grantee_report_returned: l('Bericht zurückgegeben', 'Report returned'),
   },
   /** What the audit trail records (`audit_events.action`). */
   audit_action: {
@@ -255,6 +254,7 @@ export const LABELS = {
     cancel: l('Storniert', 'Cancelled'),
     export: l('Exportiert', 'Exported'),
     accept: l('Angenommen', 'Accepted'),
+    return: l('Zur Überarbeitung zurückgegeben', 'Returned for rework'),
     decline: l('Abgelehnt', 'Declined'),
     issue: l('Ausgestellt', 'Issued'),
     anonymise: l('Anonymisiert', 'Anonymised'),

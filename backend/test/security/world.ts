@@ -90,7 +90,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   await one('reviews', { application_id: appB, juror_id: users.jury, status: 'assigned' });
   const fellowship = await one('fellowships', { cohort_id: cohort, organisation_id: orgA, application_id: appA, coach_id: users.coach, grant_cents: 5_000_000, coaching_hours_budget: 10, agreement_signed_on: '2026-04-10' });
   const budgetLine = await one('budget_lines', { fellowship_id: fellowship, category: 'personnel', planned_cents: 3_000_000, note: 'Projektleitung' });
-  await one('fellowships', { cohort_id: cohort, organisation_id: orgB, application_id: appB, coach_id: users.otherCoach, grant_cents: 5_000_000, coaching_hours_budget: 10 });
+  const fellowshipB = await one('fellowships', { cohort_id: cohort, organisation_id: orgB, application_id: appB, coach_id: users.otherCoach, grant_cents: 5_000_000, coaching_hours_budget: 10 });
   const milestone = await one('milestones', { fellowship_id: fellowship, title: 'Transferkonzept', kind: 'transfer_concept', due_on: '2026-06-30' });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
@@ -103,13 +103,15 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const coachingSession = await one('coaching_sessions', { fellowship_id: fellowship, coach_id: users.coach, held_on: '2026-05-10', duration_minutes: 60, topics: 'Finanzierung', notes: CONFIDENTIAL_NOTE, confidential: true });
   const disbursementExport = await one('disbursement_exports', { format: 'csv', message_id: 'MATRIX-1', tranche_count: 0, total_cents: 0, created_by: users.staff });
   const disbursement = await one('disbursements', { fellowship_id: fellowship, label: 'Erste Tranche', amount_cents: 2_000_000, due_on: '2026-05-01', created_by: users.staff });
+  const granteeReport = await one('grantee_reports', { fellowship_id: fellowship, kind: 'interim', period_start: '2026-04-01', period_end: '2026-09-30', due_on: '2026-10-31', requested_by: users.staff });
+  await one('grantee_reports', { fellowship_id: fellowshipB, kind: 'interim', period_start: '2026-04-01', period_end: '2026-09-30', due_on: '2026-10-31', requested_by: users.staff });
+  const expense = await one('expenses', { grantee_report_id: granteeReport, category: 'travel', spent_on: '2026-05-10', payee: 'Deutsche Bahn', description: 'Fahrt', amount_cents: 4_990 });
   const alumniProfile = await one('alumni_profiles', { organisation_id: orgA, cohort_id: cohort, offers: 'Ehrenamtsmanagement', needs: 'Finanzierung', visible: true, contact_email: 'a@verein-a.de' });
   await one('alumni_profiles', { organisation_id: orgB, cohort_id: cohort, offers: 'Finanzierung', needs: 'Ehrenamt', visible: true, contact_email: 'b@verein-b.de' });
   const introduction = await one('introductions', { from_organisation_id: orgB, to_organisation_id: orgA, message: 'Hallo A!', requested_by: users.applicantB });
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
-  const granteeReport = await one('grantee_reports', { fellowship_id: fellowship, kind: 'interim', period_start: '2026-04-01', period_end: '2026-09-30', due_on: '2026-10-31' });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
     await q.insertInto('sessions').values({ id: hashToken(token), user_id: users[role as keyof typeof users], expires_at: new Date(Date.now() + 86_400_000) }).execute();
@@ -121,8 +123,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     applications: appA, attachments: attachment, conflicts: conflict, reviews: review, rankings: appA,
     fellowships: fellowship, milestones: milestone, workshops: workshop, 'alumni-events': alumniEvent, attendances: attendance,
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
-    'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
-    'grantee-reports': granteeReport,
+    'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
     'budget-lines': budgetLine,
   };
   return { orgA, orgB, users, cohort, ids };
