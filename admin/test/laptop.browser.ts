@@ -104,6 +104,10 @@ describe('staff and admin screens fit a 1366 px laptop: wide tables scroll in th
     assert.ok(table.scrolls, 'the tranche table’s own box scrolls sideways');
     const menuWidth = await page.evaluate(() => (document.querySelector('.RaSidebar-fixed') ?? document.querySelector('.RaSidebar-paper'))!.getBoundingClientRect().width);
     assert.ok(menuWidth >= 200, `the menu keeps its width (${menuWidth} px)`);
+    // The row actions stay at the box's right edge, reachable without scrolling the table.
+    const actions = page.locator('table tbody tr').first().locator('td').last();
+    const [cell, box] = await Promise.all([actions.boundingBox(), page.locator('.RaDataTable-tableWrapper').first().boundingBox()]);
+    assert.ok(cell && box && cell.x + cell.width <= box.x + box.width + 1 && cell.x >= box.x, `the row actions (${JSON.stringify(cell)}) lie inside the table's box (${JSON.stringify(box)})`);
     assert.deepEqual(await layoutFindings(page), []);
     await page.context().close();
   });

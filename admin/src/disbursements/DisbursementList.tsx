@@ -9,7 +9,7 @@ import { EnumInput } from '../shared/inputs.tsx';
 import { TrancheActions } from './DisbursementActions.tsx';
 import { PayeeField } from './PayeeField.tsx';
 import { DayField, EuroField } from '../shared/fields.tsx';
-import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { ResponsiveDataTable, ROW_ACTIONS } from '../shared/ResponsiveDataTable.tsx';
 
 /** Only a planned tranche that is not with the bank opens in the edit form; every other one is read-only. */
 export const isEditable = (record: { status?: string; export_id?: number | null } & Record<string, any>) => record.status === 'planned' && record.export_id == null;
@@ -62,7 +62,7 @@ export const TrancheTable = ({ variant = 'full' }: { variant?: 'full' | 'approve
       <DataTable.Col source="payee" disableSort><PayeeField /></DataTable.Col>
       {variant === 'full' && <DataTable.Col source="approved_by_name" />}
       {variant === 'full' && <DataTable.Col source="payment_reference" />}
-      {staff && <DataTable.Col label=" " disableSort><TrancheActions /></DataTable.Col>}
+      {staff && <DataTable.Col label=" " disableSort {...ROW_ACTIONS}><TrancheActions /></DataTable.Col>}
     </ResponsiveDataTable>
   );
 };

@@ -4,7 +4,7 @@ import { DataTable, Link, List, TextField, TopToolbar, useRecordContext, useTran
 import { EnumField } from '../shared/EnumField.tsx';
 import { download } from './money.ts';
 import { DateTimeField, DayField, EuroField } from '../shared/fields.tsx';
-import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { ResponsiveDataTable, ROW_ACTIONS } from '../shared/ResponsiveDataTable.tsx';
 
 /** The stored file of a batch (byte for byte as made); a SEPA batch also as bookkeeping CSV. */
 const DownloadButtons = () => {
@@ -42,7 +42,7 @@ export const ExportList = () => (
       <DataTable.Col source="total_cents" align="right"><EuroField source="total_cents" /></DataTable.Col>
       <DataTable.Col source="execution_date"><DayField source="execution_date" /></DataTable.Col>
       <DataTable.Col source="created_by_name" />
-      <DataTable.Col label=" " disableSort><DownloadButtons /></DataTable.Col>
+      <DataTable.Col label=" " disableSort {...ROW_ACTIONS}><DownloadButtons /></DataTable.Col>
     </ResponsiveDataTable>
   </List>
 );

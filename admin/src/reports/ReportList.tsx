@@ -7,7 +7,7 @@ import { LiveReports } from './LiveReports.tsx';
 import { DownloadIssuedButton, DraftButtons, IssueButton } from './ReportButtons.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 import { DateTimeField, FileSizeField } from '../shared/fields.tsx';
-import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { ResponsiveDataTable, ROW_ACTIONS } from '../shared/ResponsiveDataTable.tsx';
 
 const useReportFilters = () => {
   const translate = useTranslate();
@@ -42,7 +42,7 @@ export const ReportList = () => {
           <DataTable.Col source="issued_at"><DateTimeField source="issued_at" /></DataTable.Col>
           <DataTable.Col source="size_bytes" disableSort><FileSizeField source="size_bytes" /></DataTable.Col>
           <DataTable.Col source="sha256" disableSort><FunctionField render={(r: any) => (r.sha256 ? <code title={r.sha256}>{r.sha256.slice(0, 12)}…</code> : '')} /></DataTable.Col>
-          <DataTable.Col label=" " disableSort><IssueButton /><DraftButtons /><DownloadIssuedButton /></DataTable.Col>
+          <DataTable.Col label=" " disableSort {...ROW_ACTIONS}><IssueButton /><DraftButtons /><DownloadIssuedButton /></DataTable.Col>
         </ResponsiveDataTable>
       </List>
     </Box>

@@ -7,6 +7,15 @@ import {
 import { usePhone } from './usePhone.ts';
 
 /**
+ * The row actions' column stays at the right edge of a table that scrolls sideways in its box
+ * (wider than the window), so "Freigeben" or "Zahlung erfassen" never hide behind the scroll.
+ * Spread on `<DataTable.Col label=" " disableSort {...ROW_ACTIONS}>`.
+ */
+export const ROW_ACTIONS = {
+  sx: { position: 'sticky', right: 0, zIndex: 1, bgcolor: 'background.paper', boxShadow: (theme: { palette: { divider: string } }) => `inset 1px 0 0 ${theme.palette.divider}` },
+} as const;
+
+/**
  * A react-admin `DataTable` that becomes a stack of cards on a phone. The columns stay the one
  * definition (`DataTable.Col` children): on a phone each record is a card whose title is the first
  * column and whose other columns follow as label and value, so nothing needs scrolling sideways.
