@@ -52,8 +52,10 @@ const organisationsList: BenchScenario = async ({ serverUrl }) => {
     if (check.rows.length !== 25) throw new Error(`the baseline statement answered ${check.rows.length} rows, not 25`);
     const unnamed = () => pool.query(sent.query, values);
     const prepared = () => pool.query({ name: 'organisations_page', text: sent.query, values });
-    await loopLoad(unnamed, 8, 2000);
-    await loopLoad(prepared, 8, 2000);
+    // With as many loops as the measurement, so the pool has opened all its connections (and
+    // their PostgreSQL backends are the ones counted below).
+    await loopLoad(unnamed, CONNECTIONS, 2000);
+    await loopLoad(prepared, CONNECTIONS, 2000);
 
     const baselineBackends = (await backendPids(database.url)).filter((pid) => !serverBackends.includes(pid));
     const serverPid = server.child.pid!;

@@ -303,8 +303,9 @@ export function registerResource<T extends TableName, C extends BodySchema = nev
     return (record: R): Rec => {
       const out = spec.present ? spec.present(record, ctx) : record;
       if (!hidden.some((key) => key in out)) return out;
-      const visible = { ...out };
-      for (const key of hidden) delete visible[key];
+      // Copied without them rather than deleted from a copy: deleting makes a dictionary object.
+      const visible: Rec = {};
+      for (const key in out) if (!hidden.includes(key)) visible[key] = out[key];
       return visible;
     };
   };
