@@ -207,7 +207,7 @@ export function dateJson(date: Date): string | null {
  * each Date's `toJSON` leaves V8's fast path. The records are the request's own (read and
  * presented for it), so they are changed in place.
  */
-export function sendRecords(res: { setHeader(name: string, value: string): unknown; end(body: string): unknown }, records: Rec[]): undefined {
+function sendRecords(res: { setHeader(name: string, value: string): unknown; end(body: string): unknown }, records: Rec[]): undefined {
   for (const record of records) {
     for (const key in record) {
       const value = record[key];
