@@ -41,6 +41,8 @@ export interface ServerOptions {
   runtime?: Runtime;
   /** Info-level log (one line per request, with pino's responseTime) into this file; silent without. */
   logFile?: string;
+  /** `node --cpu-prof` into this directory (the profile is written when the server exits). */
+  cpuProfDir?: string;
 }
 
 /**
@@ -53,10 +55,11 @@ export async function startServerProcess(
   extraEnv: Record<string, string> = {},
   options: ServerOptions = {},
 ): Promise<{ baseUrl: string; stop: () => Promise<void>; child: ChildProcess; readyAfterMs: number }> {
-  const { runtime = 'compiled', logFile } = options;
+  const { runtime = 'compiled', logFile, cpuProfDir } = options;
   const port = 20000 + Math.floor(Math.random() * 20000);
   const spawned = performance.now();
-  const child = spawn(process.execPath, RUNTIME_ARGS[runtime], {
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...profile, ...RUNTIME_ARGS[runtime]], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -105,6 +108,12 @@ export async function startServerProcess(
 export function rssMiB(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in ms (clock ticks of 10 ms): robust on a shared machine. */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export async function loginCookie(baseUrl: string, email = BENCH_ADMIN.email, password = BENCH_ADMIN.password): Promise<string> {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { BenchScenario } from './types.ts';
-import { createBenchDatabase, httpLoad, loginCookie, loopLoad, ms, startServerProcess, type Measured } from './lib.ts';
+import { cpuMs, createBenchDatabase, httpLoad, loginCookie, loopLoad, ms, startServerProcess, type Measured } from './lib.ts';
 
 const ROWS = 10_000;
 const CONNECTIONS = 32;
@@ -15,7 +15,10 @@ const SECONDS = 6;
  */
 const organisationsList: BenchScenario = async ({ serverUrl }) => {
   const database = await createBenchDatabase(serverUrl);
-  const server = await startServerProcess(database.url);
+  // BENCH_CPU_PROF_DIR=<dir>: the server runs under `node --cpu-prof` (docs/performance.md, issue 18 item 7).
+  const server = await startServerProcess(database.url, {}, { cpuProfDir: process.env.BENCH_CPU_PROF_DIR });
+  // The PostgreSQL backends of the server's pool (opened at start), before the baseline opens its own.
+  const serverBackends = await backendPids(database.url);
   // As many connections as the server's pool (DATABASE_POOL_SIZE, 20).
   const pool = new pg.Pool({ connectionString: database.url, max: 20 });
   try {
@@ -49,13 +52,31 @@ const organisationsList: BenchScenario = async ({ serverUrl }) => {
     if (check.rows.length !== 25) throw new Error(`the baseline statement answered ${check.rows.length} rows, not 25`);
     const unnamed = () => pool.query(sent.query, values);
     const prepared = () => pool.query({ name: 'organisations_page', text: sent.query, values });
-    await loopLoad(unnamed, 8, 2000);
-    await loopLoad(prepared, 8, 2000);
+    // With as many loops as the measurement, so the pool has opened all its connections (and
+    // their PostgreSQL backends are the ones counted below).
+    await loopLoad(unnamed, CONNECTIONS, 2000);
+    await loopLoad(prepared, CONNECTIONS, 2000);
 
+    const baselineBackends = (await backendPids(database.url)).filter((pid) => !serverBackends.includes(pid));
+    const serverPid = server.child.pid!;
+    // CPU per request (ms): of the server process, of the PostgreSQL backends serving it, and of
+    // the baseline's backends and of this process (pg's protocol and row parsing on the raw side).
+    const cpu = { server: [] as number[], serverPg: [] as number[], rawPg: [] as number[], rawClient: [] as number[] };
     const runs: Record<'api' | 'prepared' | 'unnamed', Measured[]> = { api: [], prepared: [], unnamed: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      runs.api.push(await httpLoad(url, { cookie }, CONNECTIONS, SECONDS));
-      runs.prepared.push(await loopLoad(prepared, CONNECTIONS, SECONDS * 1000));
+      const own = cpuMs(serverPid);
+      let backends = sumCpuMs(serverBackends);
+      const api = await httpLoad(url, { cookie }, CONNECTIONS, SECONDS);
+      runs.api.push(api);
+      cpu.server.push((cpuMs(serverPid) - own) / api.requests);
+      cpu.serverPg.push((sumCpuMs(serverBackends) - backends) / api.requests);
+      const client = process.cpuUsage();
+      backends = sumCpuMs(baselineBackends);
+      const raw = await loopLoad(prepared, CONNECTIONS, SECONDS * 1000);
+      runs.prepared.push(raw);
+      const used = process.cpuUsage(client);
+      cpu.rawClient.push((used.user + used.system) / 1000 / raw.requests);
+      cpu.rawPg.push((sumCpuMs(baselineBackends) - backends) / raw.requests);
       runs.unnamed.push(await loopLoad(unnamed, CONNECTIONS, SECONDS * 1000));
     }
     const api = median(runs.api);
@@ -67,8 +88,11 @@ const organisationsList: BenchScenario = async ({ serverUrl }) => {
     return [
       { scenario: `organisations list (10k rows, sort+filter, ${CONNECTIONS} conn, median of ${ROUNDS} × ${SECONDS} s)`, metric: 'API requests/s', value: `${api.rps.toFixed(0)} (${each(runs.api)})` },
       { scenario: '', metric: 'API p50 / p99', value: `${ms(api.p50)} / ${ms(api.p99)}`, target: 'p99 < 50 ms', ok: api.p99 < 50 },
+      { scenario: '', metric: 'server CPU per request (rounds)', value: `${cpuText(cpu.server)}`, target: '≤ 0.5 ms', ok: middle(cpu.server) <= 0.5 },
+      { scenario: '', metric: 'PostgreSQL CPU per API request (rounds)', value: cpuText(cpu.serverPg) },
       { scenario: '', metric: 'raw SQL via pg, prepared (as the API sends it) requests/s', value: `${raw.rps.toFixed(0)} (${each(runs.prepared)})` },
       { scenario: '', metric: 'raw SQL, prepared, p50 / p99', value: `${ms(raw.p50)} / ${ms(raw.p99)}` },
+      { scenario: '', metric: 'raw SQL, prepared: PostgreSQL / pg client CPU per request', value: `${cpuText(cpu.rawPg)} / ${cpuText(cpu.rawClient)}` },
       { scenario: '', metric: 'API ÷ raw (prepared)', value: ratio.toFixed(2), target: '≥ 0.5', ok: ratio >= 0.5 },
       { scenario: '', metric: 'raw SQL via pg, unnamed (pg default) requests/s', value: `${rawUnnamed.rps.toFixed(0)} (${each(runs.unnamed)})` },
       { scenario: '', metric: 'raw SQL, unnamed, p50 / p99', value: `${ms(rawUnnamed.p50)} / ${ms(rawUnnamed.p99)}` },
@@ -82,6 +106,33 @@ const organisationsList: BenchScenario = async ({ serverUrl }) => {
   }
 };
 export default organisationsList;
+
+/** The PostgreSQL backend pids of a database (other than the asking connection). */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+function sumCpuMs(pids: number[]): number {
+  let sum = 0;
+  for (const pid of pids) {
+    try {
+      sum += cpuMs(pid);
+    } catch {
+      // the backend ended (its connection was closed)
+    }
+  }
+  return sum;
+}
+
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const cpuText = (values: number[]) => `${middle(values).toFixed(2)} ms (${values.map((v) => v.toFixed(2)).join(', ')})`;
 
 /** Per metric, the median over the rounds. */
 function median(runs: Measured[]): Measured {

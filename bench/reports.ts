@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../backend/src/db/schema.ts';
 import type { BenchScenario } from './types.ts';
-import { createBenchDatabase, loginCookie, ms, startServerProcess } from './lib.ts';
+import { cpuMs, createBenchDatabase, loginCookie, ms, startServerProcess } from './lib.ts';
 import { populateCohort } from '../backend/test/support/report-data.ts';
 
 /** Peak resident memory of a process (VmHWM), in MiB. */
@@ -15,12 +15,6 @@ function peakRssMiB(pid: number): number {
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
-}
-
-/** CPU time (user + system) the process has used so far, in ms: robust on a machine shared with others. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 async function timedPdf(url: string, cookie: string, pid: number): Promise<{ ms: number; cpu: number; bytes: number }> {

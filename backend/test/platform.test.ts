@@ -6,7 +6,8 @@ import { openDatabase, parseTimestamptz, PREPARED_PER_CONNECTION } from '../src/
 import { z } from 'zod';
 import { listQuerySchema } from '../src/http/list-query.ts';
 import { testContext } from './support/context.ts';
-import { agentFor, api, databaseSnapshot, db } from './support/fixtures.ts';
+import { agentFor, api, createOrganisation, databaseSnapshot, db } from './support/fixtures.ts';
+import { dateJson } from '../src/http/resource.ts';
 
 describe('platform', () => {
   it('answers /healthz and /readyz', async () => {
@@ -187,6 +188,40 @@ describe('platform', () => {
     const changed = parseTimestamptz('2026-11-26 21:24:37.824123+00') as Date;
     changed.setUTCFullYear(2030);
     assert.equal(JSON.stringify(changed), '"2030-11-26T21:24:37.824Z"');
+  });
+
+  it('writes dates in list answers exactly as Date#toJSON does (dateJson)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15) }), (date) => {
+        assert.equal(dateJson(date), date.toJSON());
+      }),
+      { numRuns: 2000 },
+    );
+    for (const date of [new Date(Date.UTC(1000, 0, 1)), new Date(Date.UTC(999, 11, 31, 23, 59, 59, 999)), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), new Date(Date.UTC(10000, 0, 1)), new Date(NaN)]) {
+      assert.equal(dateJson(date), date.toJSON(), String(date.getTime()));
+    }
+  });
+
+  it('answers a list page as JSON with its length, without the helper columns, and HEAD without a body', async () => {
+    const { agent } = await agentFor('staff');
+    const org = await createOrganisation({ tax_exemption_valid_until: '2027-03-31' });
+    const stored = await db().selectFrom('organisations').select(['created_at', 'updated_at']).where('id', '=', org.id).executeTakeFirstOrThrow();
+    const query = `filter=${encodeURIComponent(JSON.stringify({ id: org.id }))}&sort=${encodeURIComponent('["name","DESC"]')}`;
+    const res = await agent.get(`/api/organisations?${query}`).expect(200);
+    assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(Number(res.headers['content-length']), Buffer.byteLength(res.text));
+    assert.equal(res.headers['content-range'], 'organisations 0-0/1');
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.equal(res.body.length, 1);
+    const [record] = res.body;
+    assert.equal(record.id, org.id);
+    assert.equal(record.created_at, new Date(stored.created_at).toJSON());
+    assert.equal(record.updated_at, new Date(stored.updated_at).toJSON());
+    assert.equal(record.tax_exemption_valid_until, '2027-03-31');
+    assert.ok(!Object.keys(record).some((key) => key.startsWith('__')), Object.keys(record).join());
+    const head = await agent.head(`/api/organisations?${query}`).expect(200);
+    assert.equal(head.headers['content-range'], 'organisations 0-0/1');
+    assert.equal(head.text, undefined);
   });
 
   it('prepares each parameterised statement once per PostgreSQL connection, and only so many', async function () {

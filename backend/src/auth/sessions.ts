@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
 import type { Kysely } from 'kysely';
@@ -10,7 +10,7 @@ import type { SessionUser } from '../http/context.ts';
 export const SESSION_COOKIE = 'crm_session';
 
 /** Only the hash of a session token is stored, so a database leak yields no usable sessions. */
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => hash('sha256', token, 'hex');
 
 export async function createSession(db: Db, config: Config, userId: number, userAgent?: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');

@@ -33,20 +33,39 @@ const keepString = (value: string) => value;
 
 const parseTimestampSlowly = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => unknown;
 
+/** The decimal number written in text[from, to); -1 if a character there is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
  * timestamptz as PostgreSQL writes it for a UTC session (`2026-11-26 21:24:37.824123+00`), read by
- * position instead of pg's general regular-expression parser; anything else (other zones, BC,
- * years before 1000, infinity) takes that parser.
+ * position (character codes, no substrings) instead of pg's general regular-expression parser;
+ * anything else (other zones, BC, years before 1000, infinity) takes that parser.
  */
 export function parseTimestamptz(text: string): unknown {
   const n = text.length;
   if (n < 22 || n > 29 || text.charCodeAt(10) !== 32 || text.charCodeAt(0) === 48 || !text.endsWith('+00') || text.charCodeAt(4) !== 45) {
     return parseTimestampSlowly(text);
   }
-  const millis = n > 22 ? `${text.slice(20, n - 3)}00`.slice(0, 3) : '000';
-  const ms = Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10), +text.slice(11, 13), +text.slice(14, 16), +text.slice(17, 19), +millis);
-  if (Number.isNaN(ms)) return parseTimestampSlowly(text);
-  return new Date(ms);
+  // Milliseconds: the first three digits of the fraction (`.8` is 800, `.824123` is 824).
+  const fractionEnd = Math.min(n - 3, 23);
+  const fraction = n > 22 ? digitsAt(text, 20, fractionEnd) : 0;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) return parseTimestampSlowly(text);
+  const millis = n > 22 ? fraction * 10 ** (3 - (fractionEnd - 20)) : 0;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
 }
 
 /** Distinct statements one connection keeps prepared; beyond this, statements go unnamed. */

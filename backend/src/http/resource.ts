@@ -172,8 +172,9 @@ export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQue
   if (records) {
     const keys = qb.clearSelect().select([sql.ref('t.id').as('id'), ...helpers]);
     const keyPage = paged(db.selectFrom(keys.as('__keys')).selectAll(), '__keys');
-    // `__page`, not a short alias: the caller's query may already join a table as `p`.
-    page = await sorted(records.innerJoin(keyPage.as('__page'), '__page.id', 't.id').select(['__page.__sort', '__page.__total']), '__page').execute();
+    // `__page`, not a short alias: the caller's query may already join a table as `p`. Sorted by
+    // `__page.__sort` without selecting it: one column less to send, parse and delete per row.
+    page = await sorted(records.innerJoin(keyPage.as('__page'), '__page.id', 't.id').select('__page.__total'), '__page').execute();
   } else {
     page = await paged(db.selectFrom(qb.select(helpers).as('p')).selectAll(), 'p').execute();
   }
@@ -182,12 +183,41 @@ export async function listPage(db: Kysely<Database>, qb: AnyQuery, list: ListQue
     const counted = await db.selectFrom(qb.as('x')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     total = Number(counted.n);
   }
-  // The two helper columns come last, so deleting them keeps the rows' fast shape (no copies).
+  // The helper columns are set to undefined, not deleted: deleting a property turns a pg row into a
+  // dictionary object (slow to read and to stringify); JSON leaves undefined values out.
   for (const row of page) {
-    delete row.__total;
-    delete row.__sort;
+    row.__total = undefined;
+    if (!records) row.__sort = undefined;
   }
   return { rows: page, total };
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/** `Date#toJSON` (ISO 8601 in UTC, milliseconds), for the years 1000–9999 about three times faster. */
+export function dateJson(date: Date): string | null {
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return date.toJSON();
+  return `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}T${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}.${pad3(date.getUTCMilliseconds())}Z`;
+}
+
+/**
+ * Answers 200 with records as JSON, written straight to the socket (Express's `res.json` copies
+ * the text into a buffer first). Dates become their JSON text before: `JSON.stringify` calling
+ * each Date's `toJSON` leaves V8's fast path. The records are the request's own (read and
+ * presented for it), so they are changed in place.
+ */
+function sendRecords(res: { setHeader(name: string, value: string): unknown; end(body: string): unknown }, records: Rec[]): undefined {
+  for (const record of records) {
+    for (const key in record) {
+      const value = record[key];
+      if (value instanceof Date) record[key] = dateJson(value);
+    }
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(records));
+  return undefined;
 }
 
 export function setContentRange(res: { setHeader(name: string, value: string): unknown }, name: string, start: number, count: number, total: number) {
@@ -266,8 +296,9 @@ export function registerResource<T extends TableName, C extends BodySchema = nev
     return (record: R): Rec => {
       const out = spec.present ? spec.present(record, ctx) : record;
       if (!hidden.some((key) => key in out)) return out;
-      const visible = { ...out };
-      for (const key of hidden) delete visible[key];
+      // Copied without them rather than deleted from a copy: deleting makes a dictionary object.
+      const visible: Rec = {};
+      for (const key in out) if (!hidden.includes(key)) visible[key] = out[key];
       return visible;
     };
   };
@@ -308,7 +339,7 @@ export function registerResource<T extends TableName, C extends BodySchema = nev
       const visible = spec.select(ctx.db, ctx);
       const { rows, total } = await listPage(ctx.db, applyListQuery(visible, list, spec, ctx), list, visible);
       setContentRange(res, spec.name, list.range.start, rows.length, total);
-      return (rows as R[]).map(presenter(ctx));
+      return sendRecords(res, (rows as R[]).map(presenter(ctx)));
     },
   });
 
