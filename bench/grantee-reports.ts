@@ -69,7 +69,10 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** EXPLAIN ANALYZE of a statement: which relations are read by a sequential scan, which indexes are used, the execution time. */
+/**
+ * EXPLAIN ANALYZE of a statement: which relations are read by a sequential scan, which indexes are
+ * used, the execution time. With BENCH_EXPLAIN set, the plans as text go to stderr as well.
+ */
 async function explain(pool: pg.Pool, query: CompiledQuery): Promise<{ seqScans: string[]; indexes: string[]; executionMs: number; expenseRowsRead: number }> {
   const client = await pool.connect();
   try {
@@ -86,6 +89,10 @@ async function explain(pool: pg.Pool, query: CompiledQuery): Promise<{ seqScans:
       for (const child of node.Plans ?? []) walk(child);
     };
     walk(top.Plan);
+    if (process.env.BENCH_EXPLAIN) {
+      const text = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.parameters as unknown[]);
+      process.stderr.write(`${query.sql}\n${text.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\n`);
+    }
     return { seqScans: [...seqScans].sort(), indexes: [...indexes].sort(), executionMs: top['Execution Time'], expenseRowsRead };
   } finally {
     client.release();
