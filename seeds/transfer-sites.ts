@@ -13,6 +13,10 @@ const CITIES: Record<string, string[]> = {
 const STATES = Object.keys(CITIES);
 const MODELS = ['social_franchise', 'affiliation', 'dissemination', 'licensing', 'other'] as const;
 type Model = (typeof MODELS)[number];
+/** What a site is called after the model that brought it there: "Lizenzpartner Kiel". */
+const KIND: Record<Model, string> = {
+  social_franchise: 'Franchisepartner', affiliation: 'Partnerstandort', dissemination: 'Netzwerkpartner', licensing: 'Lizenzpartner', other: 'Standort',
+};
 
 const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -29,7 +33,7 @@ export async function seedTransferSites(db: Db, _base: DemoBase): Promise<void> 
     .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
     .innerJoin('applications as a', 'a.id', 'f.application_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-    .select(['f.id', 'f.status', 'c.phase', 'c.year', 'a.transfer_model', 'o.name', 'o.state'])
+    .select(['f.id', 'f.status', 'c.phase', 'c.year', 'a.transfer_model', 'o.state'])
     .where('f.status', '!=', 'withdrawn')
     .orderBy('f.id')
     .execute();
@@ -37,7 +41,6 @@ export async function seedTransferSites(db: Db, _base: DemoBase): Promise<void> 
     const alumni = f.phase === 'alumni';
     const count = alumni ? rnd.int(2, 4) : rnd.int(1, 3);
     const model: Model = f.transfer_model ?? rnd.pick(MODELS);
-    const short = f.name.replace(/\s+(e\.\s?V\.|gGmbH|gUG|Stiftung|eG)$/u, '');
     for (let i = 0; i < count; i++) {
       // The first site often lies in the organisation's own Bundesland, the others anywhere.
       const state = i === 0 && f.state && Object.hasOwn(CITIES, f.state) && rnd.next() < 0.5 ? f.state : rnd.pick(STATES);
@@ -47,7 +50,7 @@ export async function seedTransferSites(db: Db, _base: DemoBase): Promise<void> 
       const opened = alumni ? day(f.year + 1, rnd.int(1, 12), rnd.int(1, 28)) : status === 'active' ? day(f.year, rnd.int(4, 9), rnd.int(1, 28)) : null;
       const closed = status === 'closed' ? day(f.year + 2, rnd.int(1, 12), rnd.int(1, 28)) : null;
       await db.insertInto('transfer_sites').values({
-        fellowship_id: f.id, name: `${short} ${city}`, city, state, transfer_model: model, status, opened_on: opened, closed_on: closed,
+        fellowship_id: f.id, name: `${KIND[model]} ${city}`, city, state, transfer_model: model, status, opened_on: opened, closed_on: closed,
       }).execute();
     }
   }

@@ -33,6 +33,7 @@ const TransferSiteChart = ({ cohortId }: { cohortId?: number }) => {
           <BarChart
             height={Math.max(220, 60 + rows.length * 30)}
             layout="horizontal"
+            xAxis={[{ tickMinStep: 1 }]}
             yAxis={[{ scaleType: 'band', data: rows.map((r) => r.state), width: 170 }]}
             series={TRANSFER_SITE_STATUSES.map((status) => ({
               data: rows.map((r) => r[status]), label: translate(`enums.transfer_site_status.${status}`), stack: 'sites',
