@@ -10,6 +10,7 @@ import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
 import { seedGranteeReports } from './grantee-reports.ts';
+import { seedTransferSites } from './transfer-sites.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -32,5 +33,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, alumni). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedAlumni, seedReports];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, alumni, transfer sites). */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedAlumni, seedTransferSites, seedReports];

@@ -137,6 +137,10 @@ export const REACH: Record<string, Reach> = {
   'POST /milestones': ['resource:milestones'],
   'PUT /milestones/:id': ['resource:milestones'],
   'DELETE /milestones/:id': ['resource:milestones'],
+  // Transfer sites: the list and forms for all writers; the fellow also adds and moves them on the programme page.
+  'POST /transfer-sites': ['resource:transfer-sites', 'page:/my-programme'],
+  'PUT /transfer-sites/:id': ['resource:transfer-sites', 'page:/my-programme'],
+  'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
   'POST /budget-lines': ['resource:budget-lines'],
   'PUT /budget-lines/:id': ['resource:budget-lines'],

@@ -7,6 +7,7 @@ import { DayField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 import { AgreementPanel } from '../budget-lines/AgreementPanel.tsx';
 import { FellowshipReports } from '../grantee-reports/FellowshipReports.tsx';
+import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -16,6 +17,11 @@ const Actions = () => {
       {permissions !== 'applicant' && <EditButton />}
     </TopToolbar>
   );
+};
+
+const SitesTab = () => {
+  const record = useRecordContext();
+  return record ? <TransferSitesPanel fellowshipId={Number(record.id)} /> : null;
 };
 
 const AgreementTab = () => {
@@ -51,6 +57,9 @@ export const FellowshipShow = () => {
               <DataTable.Col source="note" />
             </ResponsiveDataTable>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.transfer-sites.panel.title')} path="sites">
+          <SitesTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.budget-lines.agreement.tab')} path="agreement">
           <AgreementTab />

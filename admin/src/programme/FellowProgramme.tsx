@@ -7,6 +7,7 @@ import { useFellowshipStory } from '../fellowships/FellowshipStory.tsx';
 import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
 import { formatDate } from '../shared/format.ts';
 import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
+import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -59,6 +60,7 @@ export const FellowProgramme = () => {
         </CardContent>
       </Card>
       {fellowship && <AgreementCard fellowshipId={fellowship.id} />}
+      {fellowship && <TransferSitesPanel fellowshipId={fellowship.id} defaultModel={story?.application?.transfer_model} mine />}
       <Card sx={{ mt: 2 }}>
         <CardContent>
           <Typography variant="h6" gutterBottom>{t('my_milestones')}</Typography>

@@ -307,6 +307,20 @@ interface MilestonesTable {
   updated_at: Timestamp;
 }
 
+interface TransferSitesTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  name: string;
+  city: string;
+  state: string;
+  transfer_model: 'social_franchise' | 'affiliation' | 'dissemination' | 'licensing' | 'other';
+  status: Generated<'planned' | 'preparing' | 'active' | 'closed'>;
+  opened_on: NullableDate;
+  closed_on: NullableDate;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 interface WorkshopsTable {
   id: Generated<number>;
   cohort_id: number;
@@ -490,6 +504,7 @@ export interface Database {
   expenses: ExpensesTable;
   grantee_report_budget: GranteeReportBudgetView;
   milestones: MilestonesTable;
+  transfer_sites: TransferSitesTable;
   workshops: WorkshopsTable;
   attendances: AttendancesTable;
   coaching_sessions: CoachingSessionsTable;

@@ -86,6 +86,13 @@ export const LABELS = {
     achieved: l('Erreicht', 'Achieved'),
     missed: l('Verfehlt', 'Missed'),
   },
+  /** Where a transfer site stands (DESIGN.md "Impact"): forward only, closed from any state. */
+  transfer_site_status: {
+    planned: l('Geplant', 'Planned'),
+    preparing: l('In Vorbereitung', 'Preparing'),
+    active: l('Aktiv', 'Active'),
+    closed: l('Geschlossen', 'Closed'),
+  },
   disbursement_status: {
     planned: l('Geplant', 'Planned'),
     approved: l('Freigegeben', 'Approved'),

@@ -92,6 +92,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const budgetLine = await one('budget_lines', { fellowship_id: fellowship, category: 'personnel', planned_cents: 3_000_000, note: 'Projektleitung' });
   const fellowshipB = await one('fellowships', { cohort_id: cohort, organisation_id: orgB, application_id: appB, coach_id: users.otherCoach, grant_cents: 5_000_000, coaching_hours_budget: 10 });
   const milestone = await one('milestones', { fellowship_id: fellowship, title: 'Transferkonzept', kind: 'transfer_concept', due_on: '2026-06-30' });
+  const transferSite = await one('transfer_sites', { fellowship_id: fellowship, name: 'Standort Leipzig', city: 'Leipzig', state: 'Sachsen', transfer_model: 'social_franchise' });
+  await one('transfer_sites', { fellowship_id: fellowshipB, name: 'Standort Kiel', city: 'Kiel', state: 'Schleswig-Holstein', transfer_model: 'affiliation' });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
     location: 'Berlin', facilitator_id: users.coach,
@@ -124,7 +126,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     fellowships: fellowship, milestones: milestone, workshops: workshop, 'alumni-events': alumniEvent, attendances: attendance,
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
-    'budget-lines': budgetLine,
+    'budget-lines': budgetLine, 'transfer-sites': transferSite,
   };
   return { orgA, orgB, users, cohort, ids };
 }
