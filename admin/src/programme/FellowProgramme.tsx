@@ -7,6 +7,7 @@ import { useFellowshipStory } from '../fellowships/FellowshipStory.tsx';
 import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
 import { formatDate } from '../shared/format.ts';
 import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
+import { NextReportCard } from './NextReportCard.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -29,7 +30,8 @@ export const FellowProgramme = () => {
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={t('my_programme')} />
-      <Card>
+      {fellowship && <NextReportCard fellowshipId={fellowship.id} />}
+      <Card sx={{ mt: fellowship ? 2 : 0 }}>
         <CardContent>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <Typography variant="h6">{t('calendar')}{fellowship ? ` · ${fellowship.cohort_name}` : ''}</Typography>
