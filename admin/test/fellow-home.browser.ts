@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { date as formatDate } from '../../backend/src/shared/format.ts';
-import { apiCall, go, openAs, screenshot, settle, sharedEnv, type BrowserEnv } from './support/server.ts';
+import { apiCall, go, openAs, rawKeysOnPage, screenshot, seriousViolations, settle, sharedEnv, type BrowserEnv } from './support/server.ts';
 
 const q = (filter: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,99]')}`;
 
@@ -60,11 +60,28 @@ describe('fellow home: the next report; fellowship page: the tranches', function
     const text = (await card.textContent())!;
     assert.match(text, /Zwischenbericht|Schlussbericht/);
     assert.ok(text.includes(`Zur Überarbeitung zurückgegeben: ${expected.review_note!}`), 'the return note is on the card');
+    assert.deepEqual(await seriousViolations(fellow), [], 'the card passes axe');
     await screenshot(fellow, 'fellow-home-01-next-report');
 
     await card.getByRole('link', { name: 'Bericht öffnen' }).click();
     await fellow.waitForURL(new RegExp(`#/grantee-reports/${expected.id}/show$`));
     await fellow.getByTestId('return-note').waitFor();
+  });
+
+  it('speaks English on the card and the tranche tab', async () => {
+    const en = await openAs(env, 'applicant4@example.org', 'en');
+    await go(en, '/my-programme');
+    const card = en.getByTestId('next-report');
+    await card.getByRole('heading', { name: /^Report (due on|overdue since) \d\d\/\d\d\/\d{4}$/ }).waitFor();
+    await card.getByRole('link', { name: 'Open report' }).waitFor();
+    assert.deepEqual(await rawKeysOnPage(en), []);
+    await en.context().close();
+    const staffEn = await openAs(env, 'staff@example.org', 'en');
+    await go(staffEn, `/fellowships/${fellowshipId}/show/tranches`);
+    await staffEn.getByRole('link', { name: 'Plan a tranche' }).waitFor();
+    await staffEn.getByRole('columnheader', { name: 'Released after' }).waitFor();
+    assert.deepEqual(await rawKeysOnPage(staffEn), []);
+    await staffEn.context().close();
   });
 
   it('shows staff the fellowship’s tranches with their state and release condition, and plans a new one for it', async () => {
@@ -86,6 +103,7 @@ describe('fellow home: the next report; fellowship page: the tranches', function
     await tiedRow.getByRole('link', { name: /Zwischenbericht|Schlussbericht/ }).waitFor();
     const STATUS: Record<string, string> = { planned: 'Geplant', approved: 'Freigegeben', paid: 'Ausgezahlt', cancelled: 'Storniert' };
     assert.ok((await tiedRow.textContent())!.includes(STATUS[tied.status]), 'the tranche’s state is shown');
+    assert.deepEqual(await seriousViolations(staff), [], 'the tranche tab passes axe');
     await screenshot(staff, 'fellow-home-02-fellowship-tranches');
 
     const create = panel.getByRole('link', { name: 'Tranche anlegen' });
