@@ -8,6 +8,7 @@ import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 import { AgreementPanel } from '../budget-lines/AgreementPanel.tsx';
 import { FellowshipReports } from '../grantee-reports/FellowshipReports.tsx';
 import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
+import { FellowshipTranches } from './FellowshipTranches.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -32,6 +33,9 @@ const AgreementTab = () => {
 /** A basic fellowship page (the programme feature extends it into the fellow's whole story). */
 export const FellowshipShow = () => {
   const translate = useTranslate();
+  const { permissions } = usePermissions();
+  // Tranches are read by staff and the fellow (not by coaches).
+  const tranches = permissions === 'staff' || permissions === 'admin' || permissions === 'applicant';
   return (
     <Show actions={<Actions />}>
       <TabbedShowLayout>
@@ -67,6 +71,11 @@ export const FellowshipShow = () => {
         <TabbedShowLayout.Tab label={translate('resources.grantee-reports.fellowship_tab')} path="reports">
           <FellowshipReports />
         </TabbedShowLayout.Tab>
+        {tranches && (
+          <TabbedShowLayout.Tab label={translate('resources.disbursements.name', { smart_count: 2 })} path="tranches">
+            <FellowshipTranches />
+          </TabbedShowLayout.Tab>
+        )}
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">
           <FellowshipStory />
         </TabbedShowLayout.Tab>

@@ -8,6 +8,7 @@ import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
 import { formatDate } from '../shared/format.ts';
 import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
 import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
+import { NextReportCard } from './NextReportCard.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -30,7 +31,8 @@ export const FellowProgramme = () => {
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={t('my_programme')} />
-      <Card>
+      {fellowship && <NextReportCard fellowshipId={fellowship.id} />}
+      <Card sx={{ mt: fellowship ? 2 : 0 }}>
         <CardContent>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <Typography variant="h6">{t('calendar')}{fellowship ? ` · ${fellowship.cohort_name}` : ''}</Typography>

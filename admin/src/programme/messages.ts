@@ -51,6 +51,7 @@ export const programmeMessages: FeatureMessages = {
         organisation: 'Organisation', coaching: 'Coaching-Stunden', attendance: 'Anwesenheit', next_milestone: 'Nächster Meilenstein',
         below_rule: 'unter der Anwesenheitsregel (%{min} %)', ok_rule: 'Regel erfüllt', story: 'Verlauf', log_session: 'Sitzung protokollieren',
         no_fellowship: 'Ihre Organisation ist (noch) kein Fellow.', none: 'Keine Einträge.',
+        next_report: { due: 'Bericht fällig am %{date}', overdue: 'Bericht überfällig seit %{date}', period: 'Berichtszeitraum %{start} – %{end}', open: 'Bericht öffnen' },
         flagged: '%{smart_count} Organisation unter der Anwesenheitsregel |||| %{smart_count} Organisationen unter der Anwesenheitsregel',
       },
       story: {
@@ -111,6 +112,7 @@ export const programmeMessages: FeatureMessages = {
         organisation: 'Organisation', coaching: 'Coaching hours', attendance: 'Attendance', next_milestone: 'Next milestone',
         below_rule: 'below the attendance rule (%{min} %)', ok_rule: 'rule met', story: 'Story', log_session: 'Log a session',
         no_fellowship: 'Your organisation is not (yet) a fellow.', none: 'No entries.',
+        next_report: { due: 'Report due on %{date}', overdue: 'Report overdue since %{date}', period: 'Reporting period %{start} – %{end}', open: 'Open report' },
         flagged: '%{smart_count} organisation below the attendance rule |||| %{smart_count} organisations below the attendance rule',
       },
       story: {

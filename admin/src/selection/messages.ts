@@ -59,6 +59,7 @@ export const selectionMessages: FeatureMessages = {
           withdrawn: 'Förderung beendet; der Platz wird der Warteliste angeboten.',
         },
         tabs: { overview: 'Überblick', milestones: 'Meilensteine' },
+        tranches: { create: 'Tranche anlegen', condition: 'Auszahlung nach' },
         coach_helper: 'Hauptamtliche Coaches und ehrenamtliche Transfer-Angels (Rolle „Coach“).',
       },
       milestones: {
@@ -127,6 +128,7 @@ export const selectionMessages: FeatureMessages = {
           withdrawn: 'Fellowship ended; the seat is offered to the waitlist.',
         },
         tabs: { overview: 'Overview', milestones: 'Milestones' },
+        tranches: { create: 'Plan a tranche', condition: 'Released after' },
         coach_helper: 'Staff coaches and volunteer Transfer-Angels (role "coach").',
       },
       milestones: {
