@@ -17,6 +17,7 @@ import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerSelectionRoutes } from './selection/selection.routes.ts';
 import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
 import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
+import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -49,6 +50,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerSelectionRoutes(api);
   registerFellowshipRoutes(api);
   registerMilestoneRoutes(api);
+  registerIndicatorRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

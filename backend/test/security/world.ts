@@ -92,6 +92,9 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const budgetLine = await one('budget_lines', { fellowship_id: fellowship, category: 'personnel', planned_cents: 3_000_000, note: 'Projektleitung' });
   const fellowshipB = await one('fellowships', { cohort_id: cohort, organisation_id: orgB, application_id: appB, coach_id: users.otherCoach, grant_cents: 5_000_000, coaching_hours_budget: 10 });
   const milestone = await one('milestones', { fellowship_id: fellowship, title: 'Transferkonzept', kind: 'transfer_concept', due_on: '2026-06-30' });
+  const indicator = await one('indicators', { cohort_id: cohort, name: 'Neue Standorte', unit: 'Standorte', direction: 'increase', position: 0 });
+  const indicatorValue = await one('indicator_values', { fellowship_id: fellowship, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 2, created_by: users.applicantA });
+  await one('indicator_values', { fellowship_id: fellowshipB, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 5, created_by: users.applicantB });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
     location: 'Berlin', facilitator_id: users.coach,
@@ -124,7 +127,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     fellowships: fellowship, milestones: milestone, workshops: workshop, 'alumni-events': alumniEvent, attendances: attendance,
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
-    'budget-lines': budgetLine,
+    'budget-lines': budgetLine, indicators: indicator, 'indicator-values': indicatorValue,
   };
   return { orgA, orgB, users, cohort, ids };
 }
