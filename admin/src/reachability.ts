@@ -138,6 +138,14 @@ export const REACH: Record<string, Reach> = {
   'PUT /milestones/:id': ['resource:milestones'],
   'DELETE /milestones/:id': ['resource:milestones'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
+  'POST /indicators': ['resource:indicators'],
+  'PUT /indicators/:id': ['resource:indicators'],
+  'DELETE /indicators/:id': ['resource:indicators'],
+  'POST /cohorts/:id/copy-indicators': ['resource:cohorts'],
+  'POST /indicator-values': ['resource:indicator-values'],
+  'PUT /indicator-values/:id': ['resource:indicator-values'],
+  'DELETE /indicator-values/:id': ['resource:indicator-values'],
+
   'POST /budget-lines': ['resource:budget-lines'],
   'PUT /budget-lines/:id': ['resource:budget-lines'],
   'DELETE /budget-lines/:id': ['resource:budget-lines'],

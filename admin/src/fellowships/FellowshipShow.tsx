@@ -7,6 +7,7 @@ import { DayField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
 import { AgreementPanel } from '../budget-lines/AgreementPanel.tsx';
 import { FellowshipReports } from '../grantee-reports/FellowshipReports.tsx';
+import { FellowshipImpact } from '../indicators/FellowshipImpact.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -21,6 +22,13 @@ const Actions = () => {
 const AgreementTab = () => {
   const record = useRecordContext();
   return record ? <AgreementPanel fellowshipId={record.id} /> : null;
+};
+
+/** Staff enter and correct values here; a coach reads them. */
+const ImpactTab = () => {
+  const record = useRecordContext();
+  const { permissions } = usePermissions();
+  return record ? <FellowshipImpact fellowshipId={Number(record.id)} cohortId={Number(record.cohort_id)} canWrite={permissions !== 'coach'} /> : null;
 };
 
 /** A basic fellowship page (the programme feature extends it into the fellow's whole story). */
@@ -54,6 +62,9 @@ export const FellowshipShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.budget-lines.agreement.tab')} path="agreement">
           <AgreementTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.indicator-values.tab')} path="impact">
+          <ImpactTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.grantee-reports.fellowship_tab')} path="reports">
           <FellowshipReports />

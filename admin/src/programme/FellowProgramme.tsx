@@ -7,6 +7,7 @@ import { useFellowshipStory } from '../fellowships/FellowshipStory.tsx';
 import { UpcomingWorkshops, useProgrammeFellows } from './CoachWorkspace.tsx';
 import { formatDate } from '../shared/format.ts';
 import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
+import { FellowshipImpact } from '../indicators/FellowshipImpact.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -58,6 +59,7 @@ export const FellowProgramme = () => {
           {!sessions.length && <Typography color="text.secondary">{t('none')}</Typography>}
         </CardContent>
       </Card>
+      {fellowship && <FellowshipImpact fellowshipId={fellowship.id} cohortId={fellowship.cohort_id} canWrite />}
       {fellowship && <AgreementCard fellowshipId={fellowship.id} />}
       <Card sx={{ mt: 2 }}>
         <CardContent>
