@@ -10,6 +10,7 @@ import { seedSelection } from './selection.ts';
 import { seedJury } from './jury.ts';
 import { seedReports } from './reports.ts';
 import { seedGranteeReports } from './grantee-reports.ts';
+import { seedIndicators } from './indicators.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -33,4 +34,4 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
 }
 
 /** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, alumni). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedAlumni, seedReports];
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedReports];

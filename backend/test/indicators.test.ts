@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import request from 'supertest';
 import { agentFor, createOrganisation, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
 import { createCohort, createFellowship } from './support/programme.ts';
 import { indicatorProgress } from '../src/indicators/index.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { seedDemo } from '../../seeds/demo.ts';
+import { testContext } from './support/context.ts';
 
 const indicator = (cohort_id: number, name = 'Neue Standorte', values: Record<string, unknown> = {}) =>
   db().insertInto('indicators').values({ cohort_id, name, unit: 'Standorte', direction: 'increase', ...values } as any).returningAll().executeTakeFirstOrThrow();
@@ -304,6 +308,44 @@ describe('impact indicators (issue 20)', () => {
       }
       // The query function other features (the funder report) use answers the same.
       assert.deepEqual(await indicatorProgress(db(), [w.fellowship.id]), res.body);
+    });
+  });
+
+  describe('demo data', () => {
+    it('gives every cohort the three indicators, current fellows a baseline and progress, alumni follow-ups; the fellow applicant4 sees them', async function () {
+      this.timeout(300_000);
+      if (testContext.databaseUrl) {
+        const own = await openDatabase({ url: testContext.databaseUrl, poolSize: 1 });
+        await seedDemo(own.db, { publicUrl: 'https://crm.example.org' }).finally(() => own.close());
+      } else {
+        await seedDemo(db(), { publicUrl: 'https://crm.example.org' });
+      }
+      const cohorts = await db().selectFrom('cohorts').select(['id', 'phase']).execute();
+      for (const c of cohorts) {
+        const names = (await db().selectFrom('indicators').select('name').where('cohort_id', '=', c.id).orderBy('position').execute()).map((r) => r.name);
+        assert.deepEqual(names, ['Neue Standorte', 'Erreichte Menschen pro Jahr', 'Aktive Ehrenamtliche']);
+      }
+      const fellowships = await db().selectFrom('fellowships as f').innerJoin('cohorts as c', 'c.id', 'f.cohort_id').select(['f.id', 'c.phase', 'c.year']).where('f.status', '<>', 'withdrawn').execute();
+      const progress = await indicatorProgress(db(), fellowships.map((f) => f.id));
+      for (const f of fellowships) {
+        const rows = progress.filter((r) => r.fellowship_id === f.id);
+        assert.equal(rows.length, 3);
+        for (const r of rows) {
+          assert.notEqual(r.baseline_value, null);
+          assert.ok(r.value_count >= 2, 'baseline and at least one progress value');
+          // The first follow-up is asked for on 1 December of the year after the programme.
+          if (f.phase === 'alumni' && `${f.year + 1}-12-01` <= new Date().toISOString().slice(0, 10)) assert.equal(r.latest_kind, 'follow_up');
+        }
+      }
+      assert.ok(fellowships.some((f) => f.phase === 'programme') && fellowships.some((f) => f.phase === 'alumni'));
+      assert.ok(progress.some((r) => r.latest_kind === 'follow_up'));
+      // The demo's fellow login enters values from the programme page: it must have a fellowship with indicators.
+      const agent = request.agent(testContext.app);
+      await agent.post('/api/auth/login').send({ email: 'applicant4@example.org', password: 'demo-password' }).expect(200);
+      const [fellowship] = (await agent.get('/api/fellowships').expect(200)).body;
+      const mine = await agent.get(`/api/fellowships/${fellowship.id}/indicators`).expect(200);
+      assert.equal(mine.body.length, 3);
+      assert.ok(mine.body.every((r: any) => r.change != null));
     });
   });
 });
