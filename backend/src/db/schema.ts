@@ -294,8 +294,8 @@ interface GranteeReportBudgetView {
   over_limit: boolean;
 }
 
-export type IndicatorDirection = 'increase' | 'decrease';
-export type IndicatorValueKind = 'baseline' | 'progress' | 'follow_up';
+type IndicatorDirection = 'increase' | 'decrease';
+type IndicatorValueKind = 'baseline' | 'progress' | 'follow_up';
 
 /** Migration 0019: what a cohort measures. */
 interface IndicatorsTable {
