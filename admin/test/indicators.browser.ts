@@ -86,5 +86,11 @@ describe('impact indicators: the fellow enters values, staff copy last year’s 
     const copied = (await apiCall<any[]>(staff, 'GET', `indicators?filter=${encodeURIComponent(JSON.stringify({ cohort_id: created.body.id }))}`)).body;
     assert.deepEqual(copied.map((r) => r.name), ['Neue Standorte', 'Erreichte Menschen pro Jahr', 'Aktive Ehrenamtliche']);
     assert.equal(await staff.getByRole('button', { name: 'Indikatoren aus Vorjahr übernehmen' }).count(), 0, 'no second copy is offered');
+
+    // Reorder: "Aktive Ehrenamtliche" one up.
+    await staff.getByRole('row', { name: /Aktive Ehrenamtliche/ }).getByRole('button', { name: 'Nach oben' }).click();
+    await settle(staff);
+    const reordered = (await apiCall<any[]>(staff, 'GET', `indicators?filter=${encodeURIComponent(JSON.stringify({ cohort_id: created.body.id }))}&sort=${encodeURIComponent('["position","ASC"]')}`)).body;
+    assert.deepEqual(reordered.map((r) => r.name), ['Neue Standorte', 'Aktive Ehrenamtliche', 'Erreichte Menschen pro Jahr']);
   });
 });

@@ -186,6 +186,14 @@ describe('impact indicators (issue 20)', () => {
       await w.fellow.post('/api/indicator-values').send(value(w.fellowship.id, other.id, { kind: 'baseline' })).expect(201);
     });
 
+    it('two baselines sent at once: one is saved, the others answer 409', async () => {
+      const w = await programmeWorld();
+      const results = await Promise.all([1, 2, 3].map((v) => w.fellow.post('/api/indicator-values').send(value(w.fellowship.id, w.indicator.id, { kind: 'baseline', value: v }))));
+      assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
+      const rows = await db().selectFrom('indicator_values').select('id').where('fellowship_id', '=', w.fellowship.id).where('kind', '=', 'baseline').execute();
+      assert.equal(rows.length, 1);
+    });
+
     it('refuses an indicator of another cohort at the field indicator_id (400), changing nothing', async () => {
       const w = await programmeWorld();
       const otherCohort = await createCohort({ phase: 'programme' });
