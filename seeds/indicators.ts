@@ -35,10 +35,9 @@ export async function seedIndicators(db: Db, _base: DemoBase): Promise<void> {
       .then((rows) => rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i));
     const today = new Date().toISOString().slice(0, 10);
     const y = cohort.year;
-    const dates: Array<['baseline' | 'progress' | 'follow_up', string]> = [
-      ['baseline', `${y}-04-15`], ['progress', `${y}-07-15`], ['progress', `${y}-11-15`],
-      ...(cohort.phase === 'alumni' ? ([['follow_up', `${y + 1}-12-01`], ['follow_up', `${y + 2}-12-01`]] as const) : []),
-    ];
+    type Kind = 'baseline' | 'progress' | 'follow_up';
+    const dates: Array<[Kind, string]> = [['baseline', `${y}-04-15`], ['progress', `${y}-07-15`], ['progress', `${y}-11-15`]];
+    if (cohort.phase === 'alumni') dates.push(['follow_up', `${y + 1}-12-01`], ['follow_up', `${y + 2}-12-01`]);
     const rows = [];
     for (const [n, f] of fellowships.entries()) {
       // Fellow 3 of each cohort stalls after the baseline, fellow 5 loses volunteers: real series are not all growth.
