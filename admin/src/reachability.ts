@@ -142,6 +142,14 @@ export const REACH: Record<string, Reach> = {
   'PUT /transfer-sites/:id': ['resource:transfer-sites', 'page:/my-programme'],
   'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
+  'POST /indicators': ['resource:indicators'],
+  'PUT /indicators/:id': ['resource:indicators'],
+  'DELETE /indicators/:id': ['resource:indicators'],
+  'POST /cohorts/:id/copy-indicators': ['resource:cohorts'],
+  'POST /indicator-values': ['resource:indicator-values'],
+  'PUT /indicator-values/:id': ['resource:indicator-values'],
+  'DELETE /indicator-values/:id': ['resource:indicator-values'],
+
   'POST /budget-lines': ['resource:budget-lines'],
   'PUT /budget-lines/:id': ['resource:budget-lines'],
   'DELETE /budget-lines/:id': ['resource:budget-lines'],

@@ -18,6 +18,7 @@ import { registerSelectionRoutes } from './selection/selection.routes.ts';
 import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
 import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
 import { registerTransferSiteRoutes } from './transfer-sites/transfer-sites.routes.ts';
+import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -51,6 +52,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerFellowshipRoutes(api);
   registerMilestoneRoutes(api);
   registerTransferSiteRoutes(api);
+  registerIndicatorRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

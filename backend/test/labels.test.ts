@@ -25,6 +25,7 @@ import { WORKSHOP_KINDS } from '../src/workshops/workshops.schema.ts';
 import { COACHING_FORMATS } from '../src/coaching-sessions/coaching-sessions.schema.ts';
 import { RECOMMENDATIONS, REVIEW_STATUSES } from '../src/reviews/reviews.schema.ts';
 import { ROLES } from '../src/users/users.schema.ts';
+import { INDICATOR_DIRECTIONS, INDICATOR_VALUE_KINDS } from '../src/indicators/indicators.schema.ts';
 import { GRANTEE_REPORT_KINDS, GRANTEE_REPORT_OUTCOMES, GRANTEE_REPORT_STATUSES } from '../src/grantee-reports/grantee-reports.schema.ts';
 import { featureMessages } from '../../admin/src/i18n/features.ts';
 import { labelMessages } from '../../admin/src/i18n/labels.ts';
@@ -49,7 +50,7 @@ const SCHEMA_VALUES: Array<[EnumName, readonly (string | number)[]]> = [
   ['recommendation', RECOMMENDATIONS], ['role', ROLES], ['export_format', EXPORT_FORMATS], ['event_kind', ALUMNI_EVENT_KINDS],
   ['introduction_status', INTRODUCTION_STATUSES], ['report_kind', REPORT_KINDS],
   ['grantee_report_kind', GRANTEE_REPORT_KINDS], ['grantee_report_status', GRANTEE_REPORT_STATUSES],
-  ['grantee_report_outcome', GRANTEE_REPORT_OUTCOMES],
+  ['grantee_report_outcome', GRANTEE_REPORT_OUTCOMES], ['indicator_direction', INDICATOR_DIRECTIONS], ['indicator_value_kind', INDICATOR_VALUE_KINDS],
 ];
 
 /** Codes no reader should ever see: every catalogue value written in snake_case, and the lower-case legal forms. */

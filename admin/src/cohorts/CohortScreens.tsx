@@ -12,6 +12,7 @@ import { PhaseStepper } from './PhaseStepper.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { CohortIndicators } from '../indicators/CohortIndicators.tsx';
 
 const CohortFilters = () => {
   const translate = useTranslate();
@@ -147,6 +148,9 @@ export const CohortShow = () => {
               </DataTable.Col>
             </ResponsiveDataTable>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.indicators.tab" path="indicators">
+          <CohortIndicators />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

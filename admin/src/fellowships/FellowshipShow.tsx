@@ -9,6 +9,7 @@ import { AgreementPanel } from '../budget-lines/AgreementPanel.tsx';
 import { FellowshipReports } from '../grantee-reports/FellowshipReports.tsx';
 import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
 import { FellowshipTranches } from './FellowshipTranches.tsx';
+import { FellowshipImpact } from '../indicators/FellowshipImpact.tsx';
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -28,6 +29,13 @@ const SitesTab = () => {
 const AgreementTab = () => {
   const record = useRecordContext();
   return record ? <AgreementPanel fellowshipId={record.id} /> : null;
+};
+
+/** Staff enter and correct values here; a coach reads them. */
+const ImpactTab = () => {
+  const record = useRecordContext();
+  const { permissions } = usePermissions();
+  return record ? <FellowshipImpact fellowshipId={Number(record.id)} cohortId={Number(record.cohort_id)} canWrite={permissions !== 'coach'} /> : null;
 };
 
 /** A basic fellowship page (the programme feature extends it into the fellow's whole story). */
@@ -62,20 +70,23 @@ export const FellowshipShow = () => {
             </ResponsiveDataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={translate('resources.transfer-sites.panel.title')} path="sites">
-          <SitesTab />
-        </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.budget-lines.agreement.tab')} path="agreement">
           <AgreementTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={translate('resources.grantee-reports.fellowship_tab')} path="reports">
-          <FellowshipReports />
         </TabbedShowLayout.Tab>
         {tranches && (
           <TabbedShowLayout.Tab label={translate('resources.disbursements.name', { smart_count: 2 })} path="tranches">
             <FellowshipTranches />
           </TabbedShowLayout.Tab>
         )}
+        <TabbedShowLayout.Tab label={translate('resources.grantee-reports.fellowship_tab')} path="reports">
+          <FellowshipReports />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.indicator-values.tab')} path="impact">
+          <ImpactTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={translate('resources.transfer-sites.panel.title')} path="sites">
+          <SitesTab />
+        </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('resources.story.title')} path="story">
           <FellowshipStory />
         </TabbedShowLayout.Tab>

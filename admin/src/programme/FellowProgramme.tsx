@@ -9,6 +9,7 @@ import { formatDate } from '../shared/format.ts';
 import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
 import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
 import { NextReportCard } from './NextReportCard.tsx';
+import { FellowshipImpact } from '../indicators/FellowshipImpact.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -61,6 +62,7 @@ export const FellowProgramme = () => {
           {!sessions.length && <Typography color="text.secondary">{t('none')}</Typography>}
         </CardContent>
       </Card>
+      {fellowship && <FellowshipImpact fellowshipId={fellowship.id} cohortId={fellowship.cohort_id} canWrite />}
       {fellowship && <AgreementCard fellowshipId={fellowship.id} />}
       {fellowship && <TransferSitesPanel fellowshipId={fellowship.id} defaultModel={story?.application?.transfer_model} mine />}
       <Card sx={{ mt: 2 }}>

@@ -294,6 +294,54 @@ interface GranteeReportBudgetView {
   over_limit: boolean;
 }
 
+type IndicatorDirection = 'increase' | 'decrease';
+type IndicatorValueKind = 'baseline' | 'progress' | 'follow_up';
+
+/** Migration 0019: what a cohort measures. */
+interface IndicatorsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  name: string;
+  unit: string;
+  description: string | null;
+  direction: Generated<IndicatorDirection>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Migration 0019: a fellowship's measured value of an indicator. */
+interface IndicatorValuesTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  indicator_id: number;
+  kind: IndicatorValueKind;
+  measured_on: DateOnly;
+  value: Numeric;
+  note: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** View `indicator_progress` (migration 0019): baseline → latest per fellowship and indicator. */
+interface IndicatorProgressView {
+  fellowship_id: number;
+  indicator_id: number;
+  cohort_id: number;
+  name: string;
+  unit: string;
+  direction: IndicatorDirection;
+  position: number;
+  baseline_value: number | null;
+  baseline_on: string | null;
+  latest_value: number | null;
+  latest_on: string | null;
+  latest_kind: IndicatorValueKind | null;
+  change: number | null;
+  value_count: number;
+}
+
 interface MilestonesTable {
   id: Generated<number>;
   fellowship_id: number;
@@ -503,6 +551,9 @@ export interface Database {
   grantee_report_reviews: GranteeReportReviewsTable;
   expenses: ExpensesTable;
   grantee_report_budget: GranteeReportBudgetView;
+  indicators: IndicatorsTable;
+  indicator_values: IndicatorValuesTable;
+  indicator_progress: IndicatorProgressView;
   milestones: MilestonesTable;
   transfer_sites: TransferSitesTable;
   workshops: WorkshopsTable;

@@ -100,6 +100,15 @@ export const LABELS = {
     cancelled: l('Storniert', 'Cancelled'),
   },
   /** Cost categories of a budget plan (budget lines) and of the expenses against it. */
+  indicator_direction: {
+    increase: l('Mehr ist besser', 'Higher is better'),
+    decrease: l('Weniger ist besser', 'Lower is better'),
+  },
+  indicator_value_kind: {
+    baseline: l('Ausgangswert', 'Baseline'),
+    progress: l('Zwischenstand', 'Progress'),
+    follow_up: l('Nachbefragung', 'Follow-up'),
+  },
   budget_category: {
     personnel: l('Personal', 'Personnel'),
     fees: l('Honorare', 'Fees'),

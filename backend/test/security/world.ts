@@ -94,6 +94,9 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const milestone = await one('milestones', { fellowship_id: fellowship, title: 'Transferkonzept', kind: 'transfer_concept', due_on: '2026-06-30' });
   const transferSite = await one('transfer_sites', { fellowship_id: fellowship, name: 'Standort Leipzig', city: 'Leipzig', state: 'Sachsen', transfer_model: 'social_franchise' });
   await one('transfer_sites', { fellowship_id: fellowshipB, name: 'Standort Kiel', city: 'Kiel', state: 'Schleswig-Holstein', transfer_model: 'affiliation' });
+  const indicator = await one('indicators', { cohort_id: cohort, name: 'Neue Standorte', unit: 'Standorte', direction: 'increase', position: 0 });
+  const indicatorValue = await one('indicator_values', { fellowship_id: fellowship, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 2, created_by: users.applicantA });
+  await one('indicator_values', { fellowship_id: fellowshipB, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 5, created_by: users.applicantB });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
     location: 'Berlin', facilitator_id: users.coach,
@@ -126,7 +129,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     fellowships: fellowship, milestones: milestone, workshops: workshop, 'alumni-events': alumniEvent, attendances: attendance,
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
-    'budget-lines': budgetLine, 'transfer-sites': transferSite,
+    'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
   };
   return { orgA, orgB, users, cohort, ids };
 }

@@ -10,6 +10,7 @@ import * as m0011 from './0011_introductions_either_way.ts';
 import * as m0012 from './0012_organisation_version.ts';
 import * as m0017 from './0017_application_version.ts';
 import * as m0018 from './0018_grant_reports.ts';
+import * as m0019 from './0019_indicators.ts';
 import * as m0020 from './0020_transfer_sites.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0012_organisation_version': m0012,
   '0017_application_version': m0017,
   '0018_grant_reports': m0018,
+  '0019_indicators': m0019,
   '0020_transfer_sites': m0020,
 };
