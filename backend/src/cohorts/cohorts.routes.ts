@@ -5,6 +5,7 @@ import { ALL_ROLES, STAFF } from '../http/api-router.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { previousCohortWith } from './previous-cohort.ts';
 import { COHORT_PHASES, cohortCreateSchema, cohortUpdateSchema, copyCriteriaSchema, criterionSchema } from './cohorts.schema.ts';
 
 /** Criteria are the jury's yardstick: once selection has begun they are frozen. */
@@ -118,18 +119,9 @@ export function registerCohortRoutes(api: ApiRouter): void {
         if (existing) throw conflict('Dieser Jahrgang hat schon Kriterien.', 'criteria_exist');
         let sourceId = input.from_cohort_id;
         if (sourceId === undefined) {
-          const previous = await trx
-            .selectFrom('cohorts as c')
-            .select('c.id')
-            .where('c.id', '<>', id)
-            .where((eb) => eb.or([eb('c.year', '<', target.year), eb.and([eb('c.year', '=', target.year), eb('c.id', '<', id)])]))
-            .where(sql<boolean>`exists (select 1 from criteria k where k.cohort_id = c.id)`)
-            .orderBy('c.year', 'desc')
-            .orderBy('c.id', 'desc')
-            .limit(1)
-            .executeTakeFirst();
-          if (!previous) throw conflict('Es gibt keinen früheren Jahrgang mit Kriterien.', 'no_previous_criteria');
-          sourceId = previous.id;
+          const previous = await previousCohortWith(trx, target, 'criteria');
+          if (previous === undefined) throw conflict('Es gibt keinen früheren Jahrgang mit Kriterien.', 'no_previous_criteria');
+          sourceId = previous;
         } else if (sourceId === id) {
           throw conflict('Quelle und Ziel sind derselbe Jahrgang.', 'same_cohort');
         }

@@ -1,9 +1,10 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { RequestContext } from '../http/context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { previousCohortWith } from '../cohorts/index.ts';
 
 /** Indicators are the yardstick of the programme year: defined before it starts, fixed from `programme` on. */
 const EDITABLE_PHASES = new Set(['draft', 'call_open', 'review', 'selection']);
@@ -25,18 +26,9 @@ export async function copyIndicators(ctx: RequestContext, targetId: number, from
     if (existing) throw conflict('Dieser Jahrgang hat schon Indikatoren; sie werden nicht doppelt übernommen.', 'indicators_exist');
     let sourceId = fromCohortId;
     if (sourceId === undefined) {
-      const previous = await trx
-        .selectFrom('cohorts as c')
-        .select('c.id')
-        .where('c.id', '<>', targetId)
-        .where((eb) => eb.or([eb('c.year', '<', target.year), eb.and([eb('c.year', '=', target.year), eb('c.id', '<', targetId)])]))
-        .where(sql<boolean>`exists (select 1 from indicators i where i.cohort_id = c.id)`)
-        .orderBy('c.year', 'desc')
-        .orderBy('c.id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (!previous) throw notFound('Es gibt keinen früheren Jahrgang mit Indikatoren.');
-      sourceId = previous.id;
+      const previous = await previousCohortWith(trx, { id: targetId, year: target.year }, 'indicators');
+      if (previous === undefined) throw notFound('Es gibt keinen früheren Jahrgang mit Indikatoren.');
+      sourceId = previous;
     } else if (sourceId === targetId) {
       throw badRequest('Quelle und Ziel sind derselbe Jahrgang.', { from_cohort_id: 'Bitte einen anderen Jahrgang wählen.' });
     }
