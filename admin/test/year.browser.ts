@@ -230,7 +230,16 @@ describe('the accelerator year, end to end in the browser', function () {
     await coach.context().close();
   });
 
-  it('9. staff plan a tranche, a second person approves it, and staff record the payment', async () => {
+  it('9. staff record the signed agreement, plan a tranche, a second person approves it, and staff record the payment', async () => {
+    // No tranche is approved before the grant agreement is signed (issue 19): staff enter the date
+    // on the fellowship's agreement tab first.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
+    await go(staff, `/fellowships/${fellowshipId}/show/agreement`);
+    await staff.getByTestId('agreement-panel').waitFor();
+    await staff.getByTestId('agreement-signed-on').fill(today);
+    await staff.getByTestId('agreement-panel').getByRole('button', { name: 'Speichern' }).click();
+    await until(async () => (await apiCall<any>(staff, 'GET', `fellowships/${fellowshipId}`)).body.agreement_signed_on === today);
+
     const tranche = ok(
       await apiCall<any>(staff, 'POST', 'disbursements', { fellowship_id: fellowshipId, label: '1. Tranche', amount_cents: 1_000_000, due_on: new Date().toISOString().slice(0, 10) }),
       'plan tranche',
