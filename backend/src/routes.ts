@@ -13,6 +13,7 @@ import { registerConflictRoutes } from './conflicts/conflicts.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 import { registerRankingRoutes } from './rankings/rankings.routes.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
+import { registerProgrammeReportRoutes } from './reports/programme.routes.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerSelectionRoutes } from './selection/selection.routes.ts';
 import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
@@ -46,6 +47,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerConflictRoutes(api);
   registerReviewRoutes(api);
   registerRankingRoutes(api);
+  registerProgrammeReportRoutes(api);
   registerReportRoutes(api);
   registerDashboardRoutes(api);
   registerSelectionRoutes(api);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { agentFor, api, databaseSnapshot, db, type Agent } from './support/fixtures.ts';
 import { CONFIDENTIAL_NOTE, createEmptyCohort, populateCohort } from './support/report-data.ts';
 import { buildFunderReport } from '../src/reports/reports.pdf.ts';
+import { cohortOutcomes } from '../src/outcomes/index.ts';
 import { toBuffer } from '../src/reports/report-document.ts';
 import { berlinDay, date, money, percent } from '../src/shared/format.ts';
 import { label } from '../src/shared/labels.ts';
@@ -120,7 +121,7 @@ describe('reports (PDF)', () => {
     assert.equal(stats.submitted, data.submitted);
     assert.equal(fellows.reduce((s, f) => s + f.coaching_minutes, 0), data.coachingMinutes);
     assert.equal(funding.totals.paid_cents, data.tranches.paid);
-    const pdf = await toBuffer(buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports: [], generatedAt: new Date('2026-11-26T10:00:00Z') }));
+    const pdf = await toBuffer(buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports: [], outcomes: (await cohortOutcomes(db(), data.cohortId))!, surveys: [], generatedAt: new Date('2026-11-26T10:00:00Z') }));
     const text = flat(pdfText(pdf));
     assert.ok(text.includes('Erstellt am 26.11.2026'));
     assert.ok(text.includes(data.fellowNames[0]));

@@ -4,6 +4,7 @@ import { REPORT_KINDS, reportCreateSchema } from '../../../backend/src/reports/r
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { LiveReports } from './LiveReports.tsx';
+import { ProgrammeReport } from './ProgrammeReport.tsx';
 import { DownloadIssuedButton, DraftButtons, IssueButton } from './ReportButtons.tsx';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 import { DateTimeField, FileSizeField } from '../shared/fields.tsx';
@@ -31,6 +32,7 @@ export const ReportList = () => {
       <Title title="resources.reports.name" />
       <Box sx={{ mt: 2 }}>
         <LiveReports />
+        <ProgrammeReport />
       </Box>
       <Typography variant="h6" sx={{ mt: 1 }}>{translate('resources.reports.frozen.title')}</Typography>
       <List filters={useReportFilters()} sort={{ field: 'id', order: 'DESC' }} title={' '}>

@@ -15,6 +15,14 @@ export const reportMessages: FeatureMessages = {
           help: 'Diese Berichte werden bei jedem Abruf aus den aktuellen Daten erzeugt. Für die Förderpartnerin stellen Sie einen Bericht aus: dann bleibt sein PDF unverändert abrufbar.',
           none: 'Noch keine Jahrgänge angelegt.',
         },
+        programme: {
+          title: 'Programmvergleich',
+          help: 'Vergleicht die Jahrgänge der gewählten Jahre: Fellows, eröffnete und aktive Standorte, Indikatoren, Nachbefragungen, Auszahlung je Standort (höchstens %{max} Jahre).',
+          from_year: 'Von Jahr',
+          to_year: 'Bis Jahr',
+          download: 'Programmvergleich (PDF)',
+          invalid: '„Bis“ muss zwischen „Von“ und „Von“ + %{max} − 1 liegen.',
+        },
         frozen: { title: 'Ausgestellte und vorbereitete Berichte' },
         actions: {
           issue: 'Ausstellen',
@@ -76,6 +84,14 @@ export const reportMessages: FeatureMessages = {
           title: 'Current reports as PDF',
           help: 'These reports are generated from today’s data on every download. For the funder, issue a report: its PDF then stays downloadable unchanged.',
           none: 'No cohorts yet.',
+        },
+        programme: {
+          title: 'Programme comparison',
+          help: 'Compares the cohorts of the chosen years: fellows, sites opened and active, indicators, follow-ups, money paid per site (at most %{max} years).',
+          from_year: 'From year',
+          to_year: 'To year',
+          download: 'Programme comparison (PDF)',
+          invalid: '“To” must lie between “From” and “From” + %{max} − 1.',
         },
         frozen: { title: 'Issued and prepared reports' },
         actions: {

@@ -7,7 +7,7 @@ import { date } from '../shared/format.ts';
  * pages with their header repeated, horizontal bar charts drawn as vector graphics, and a running
  * header and footer with "Seite x von y" written once every page exists.
  */
-const COLORS = {
+export const COLORS = {
   primary: '#0b5c6b',
   accent: '#e8731a',
   muted: '#5f6b73',

@@ -8,6 +8,9 @@ import { budgetTable } from './grantee-report.pdf.ts';
 import { berlinDay, count, date, hours, money, percent, score, zScore } from '../shared/format.ts';
 import { FUNDING_LEGEND, label } from '../shared/labels.ts';
 import { stageGate } from '../fellowships/index.ts';
+import type { CohortOutcomes } from '../outcomes/index.ts';
+import type { CohortSurveyOutcome } from '../surveys/index.ts';
+import { outcomeStory, surveyStory } from './outcome-story.ts';
 
 /**
  * The three PDF reports as pure functions: data in, finished pdfkit stream out (pipe it to a
@@ -26,6 +29,10 @@ export interface FunderReportData {
   workshops: WorkshopInfo[];
   /** Per fellowship with a grantee report: the latest report's status, budget against actual of the latest handed-in one. */
   granteeReports: FellowReportSummary[];
+  /** The outcome story (indicators, transfer sites, follow-ups): `cohortOutcomes` of backend/src/outcomes. */
+  outcomes: CohortOutcomes;
+  /** Surveys with enough answers, their satisfaction, NPS and chosen quotes: `cohortSurveyOutcomes` of backend/src/surveys. */
+  surveys: CohortSurveyOutcome[];
   generatedAt: Date;
 }
 
@@ -140,7 +147,7 @@ function granteeReportSection(report: ReportDocument, g: FellowReportSummary | u
 }
 
 export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
-  const { cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports, generatedAt } = data;
+  const { cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports, outcomes, surveys, generatedAt } = data;
   const report = newReport('funder', 'Skalierungsstipendium – das Jahr in Zahlen und die Fellows', cohort, generatedAt);
   report.cover(callFacts(cohort));
 
@@ -239,6 +246,10 @@ export function buildFunderReport(data: FunderReportData): PDFKit.PDFDocument {
     { empty: 'In diesem Jahrgang gibt es noch keine Fellows.' },
   );
   report.paragraph('Verausgabt: Ist-Ausgaben laut dem zuletzt eingereichten Bericht. Nicht verausgabt = ausgezahlt − verausgabt (negativ: mehr ausgegeben als ausgezahlt).', { muted: true, size: 8.5 });
+
+  // ── Outcomes: indicators, transfer sites ──
+  outcomeStory(report, outcomes);
+  surveyStory(report, surveys);
 
   // ── One page per fellow ──
   const tranchesBy = new Map<number, FunderReportData['tranches']>();

@@ -13,6 +13,9 @@ import { toBuffer } from './report-document.ts';
 import { loadFellowReports, loadGranteeReport } from './grantee-report.queries.ts';
 import { buildGranteeReport } from './grantee-report.pdf.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { cohortOutcomes, programmeComparison } from '../outcomes/index.ts';
+import { cohortSurveyOutcomes } from '../surveys/index.ts';
+import { buildProgrammeReport } from './programme.pdf.ts';
 
 type Db = Kysely<Database>;
 
@@ -26,11 +29,13 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
   if (!cohort) throw notFound('Diesen Jahrgang gibt es nicht.');
   switch (kind) {
     case 'funder': {
-      const [stats, fellows, funding, milestones, tranches, workshops, granteeReports] = await Promise.all([
+      const [stats, fellows, funding, milestones, tranches, workshops, granteeReports, outcomes, surveys] = await Promise.all([
         loadApplicationStats(db, cohortId), loadFellows(db, cohortId), loadFunding(db, cohortId), loadMilestones(db, cohortId),
-        loadFunderTranches(db, cohortId), loadWorkshops(db, cohortId), loadFellowReports(db, cohortId),
+        loadFunderTranches(db, cohortId), loadWorkshops(db, cohortId), loadFellowReports(db, cohortId), cohortOutcomes(db, cohortId),
+        cohortSurveyOutcomes(db, cohortId),
       ]);
-      return buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports, generatedAt });
+      if (!outcomes) throw notFound('Diesen Jahrgang gibt es nicht.');
+      return buildFunderReport({ cohort, stats, fellows, funding, milestones, tranches, workshops, granteeReports, outcomes, surveys, generatedAt });
     }
     case 'selection': {
       const [stats, criteria, ranking, jury] = await Promise.all([
@@ -43,6 +48,12 @@ export async function renderReport(db: Db, kind: ReportKind, cohortId: number, g
       return buildFundingReport({ cohort, funding, tranches, generatedAt });
     }
   }
+}
+
+/** programme.pdf: the outcome module's comparison of the cohorts from `fromYear` to `toYear`, laid out once it has returned. */
+export async function renderProgrammeReport(db: Db, fromYear: number, toYear: number, generatedAt = new Date()): Promise<PDFKit.PDFDocument> {
+  const comparison = await programmeComparison(db, fromYear, toYear);
+  return buildProgrammeReport({ comparison, generatedAt });
 }
 
 /**

@@ -129,6 +129,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /reports/cohorts/:id/funder.pdf':           '401 403 403 403 403 403 403 ok  ok',
   'GET /reports/cohorts/:id/selection.pdf':        '401 403 403 403 403 403 403 ok  ok',
   'GET /reports/cohorts/:id/funding.pdf':          '401 403 403 403 403 403 403 ok  ok',
+  'GET /reports/programme.pdf':                    { expect: '401 403 403 403 403 403 403 ok  ok', query: { from_year: '2020', to_year: '2026' } },
   'GET /reports/grantee-reports/:id/report.pdf':   '401 ok  404 403 403 ok  404 ok  ok',
   'GET /reports':                                  '401 403 403 403 403 403 403 ok  ok',
   'GET /reports/:id':                              '401 403 403 403 403 403 403 ok  ok',
