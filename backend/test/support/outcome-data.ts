@@ -56,3 +56,39 @@ export async function addOutcomes(db: Kysely<Database>, cohortId: number, shape:
   }));
   if (sites.length) await db.insertInto('transfer_sites').values(sites).execute();
 }
+
+const hash = (n: number) => n.toString(16).padStart(64, '0');
+
+/**
+ * Two surveys of a cohort, written straight: "Workshop Wirkungsmessung" with four answers (two 1–5
+ * scales, an NPS, a free text) and one quote chosen by staff; "Kleine Umfrage" with two answers only,
+ * below the threshold, so no report may show it.
+ */
+export async function addSurveys(db: Kysely<Database>, cohortId: number): Promise<{ shown: string; hidden: string; quote: string }> {
+  const questions = [
+    { key: 'useful', label: 'Wie nützlich war der Workshop?', type: 'scale_1_5' as const },
+    { key: 'organised', label: 'Wie gut war er organisiert?', type: 'scale_1_5' as const },
+    { key: 'recommend', label: 'Würden Sie ihn empfehlen?', type: 'nps_0_10' as const },
+    { key: 'comment', label: 'Was nehmen Sie mit?', type: 'text' as const },
+  ];
+  const [shown, hidden] = await db.insertInto('surveys').values([
+    { cohort_id: cohortId, title: 'Workshop Wirkungsmessung', kind: 'workshop_feedback', questions: JSON.stringify(questions), opens_at: '2026-05-01T08:00:00Z', closes_at: '2026-05-15T20:00:00Z' },
+    { cohort_id: cohortId, title: 'Kleine Umfrage', kind: 'custom', questions: JSON.stringify(questions), opens_at: '2026-06-01T08:00:00Z', closes_at: '2026-06-15T20:00:00Z' },
+  ]).returning(['id']).execute();
+  const answers = [
+    { useful: 5, organised: 4, recommend: 10, comment: 'Wir haben endlich eine Wirkungslogik, die der Vorstand versteht.' },
+    { useful: 4, organised: 4, recommend: 9, comment: 'Sehr praxisnah.' },
+    { useful: 3, organised: 5, recommend: 6, comment: '' },
+    { useful: 5, organised: 3, recommend: 8, comment: 'Mehr Zeit für Fragen wäre gut.' },
+  ];
+  await db.insertInto('survey_responses').values([
+    ...answers.map((a, i) => ({ survey_id: shown.id, respondent_hash: hash(i + 1), answers: JSON.stringify(a), answered_on: '2026-05-10' })),
+    ...answers.slice(0, 2).map((a, i) => ({ survey_id: hidden.id, respondent_hash: hash(i + 11), answers: JSON.stringify(a), answered_on: '2026-06-10' })),
+  ]).execute();
+  const quote = 'Wir haben endlich eine Wirkungslogik, die der Vorstand versteht.';
+  await db.insertInto('survey_quotes').values([
+    { survey_id: shown.id, question_key: 'comment', text: quote, position: 1 },
+    { survey_id: hidden.id, question_key: 'comment', text: 'Sehr praxisnah.', position: 1 },
+  ]).execute();
+  return { shown: 'Workshop Wirkungsmessung', hidden: 'Kleine Umfrage', quote };
+}
