@@ -192,6 +192,8 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'PUT /indicator-values/:id':                     '401 ok  404 403 403 403 403 ok  ok',
   'DELETE /indicator-values/:id':                  '401 403 403 403 403 403 403 ok  ok',
   'GET /fellowships/:id/indicators':               '401 ok  404 403 403 ok  404 ok  ok',
+  'GET /cohorts/:id/outcomes':                     '401 403 403 403 403 403 403 ok  ok',
+  'GET /outcomes':                                 { expect: '401 403 403 403 403 403 403 ok  ok', query: { from_year: '2020', to_year: '2030' } },
   'GET /transfer-sites/summary':                   '401 403 403 403 403 403 403 ok  ok',
   'GET /transfer-sites':                           '401 ok  ok  403 403 ok  ok  ok  ok',
   'GET /transfer-sites/:id':                       '401 ok  404 403 403 ok  404 ok  ok',
