@@ -24,12 +24,16 @@ export interface ChartOptions {
   empty?: string;
 }
 
-/** Round steps for an axis from 0 to at least `max`: 1, 2 or 5 times a power of ten, about five ticks. */
-export function axisTicks(max: number, wanted = 5): number[] {
+/**
+ * Round steps for an axis from 0 to at least `max`: 1, 2 or 5 times a power of ten, about five
+ * ticks; with `integers` (counts) never a step below 1, so no tick reads "1" twice.
+ */
+export function axisTicks(max: number, options: { integers?: boolean } = {}): number[] {
   if (!(max > 0)) return [0, 1];
-  const raw = max / wanted;
+  const raw = max / 5;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const nice = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const step = options.integers ? Math.max(1, nice) : nice;
   const ticks: number[] = [0];
   while (ticks[ticks.length - 1] < max) ticks.push(Number((ticks.length * step).toPrecision(12)));
   return ticks;
@@ -84,7 +88,7 @@ export function stackedBarChart(report: ReportDocument, bars: StackedBar[], opti
   const barH = 11;
   const rowH = barH + 5;
   const totals = bars.map((b) => b.values.reduce((a, v) => a + v, 0));
-  const ticks = axisTicks(Math.max(0, ...totals));
+  const ticks = axisTicks(Math.max(0, ...totals), { integers: bars.every((b) => b.values.every(Number.isInteger)) });
   const max = ticks[ticks.length - 1];
 
   report.ensureSpace((options.title ? 18 : 0) + 16 + Math.min(bars.length, 8) * rowH + 24);
@@ -153,7 +157,8 @@ export function beforeAfterChart(report: ReportDocument, rows: BeforeAfter[], op
   const chartW = report.width - labelW - 6 - valueW;
   const barH = 7;
   const rowH = 2 * barH + 7;
-  const ticks = axisTicks(Math.max(0, ...rows.flatMap((r) => [r.before ?? 0, r.after ?? 0])));
+  const values = rows.flatMap((r) => [r.before ?? 0, r.after ?? 0]);
+  const ticks = axisTicks(Math.max(0, ...values), { integers: values.every(Number.isInteger) });
   const max = ticks[ticks.length - 1];
 
   report.ensureSpace((options.title ? 18 : 0) + 16 + Math.min(rows.length, 6) * rowH + 24);
