@@ -14,7 +14,7 @@ export interface ProgrammeReportData {
   generatedAt: Date;
 }
 
-export const PROGRAMME_TITLE = 'Programmvergleich';
+const PROGRAMME_TITLE = 'Programmvergleich';
 
 const value = (v: number | null | undefined) => (v === null || v === undefined ? '–' : number(v, 'de', 2));
 const signed = (v: number) => (v > 0 ? `+${number(v, 'de', 2)}` : v < 0 ? `−${number(-v, 'de', 2)}` : '0');
