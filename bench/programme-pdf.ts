@@ -28,7 +28,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * Issue 20: programme.pdf over 10 cohorts × 10 fellows × 5 indicators × 8 values (+ 3 transfer
  * sites per fellow), through the real server in its own process: wall time and server CPU per PDF
- * (median of 5 after one warm-up), the server's peak RSS above idle. Baseline, measured in the same
+ * (median of 5 after one warm-up), the server's peak RSS above idle for the first PDF and, after
+ * resetting the peak, for the warm ones. Baseline, measured in the same
  * run: bare pdfkit writing the same pages with the same text in the same font, in a process of its
  * own (bench/baselines/pdfkit-pages.ts).
  */
@@ -58,6 +59,10 @@ const programmePdfBench: BenchScenario = async ({ serverUrl }) => {
       return { ms: performance.now() - started, cpu: cpuMs(pid) - cpuBefore, bytes };
     };
     const warm = await fetchPdf();
+    const peakCold = peakRssMiB(pid);
+    // Resets VmHWM to the current RSS (Linux, proc(5) clear_refs "5"): the warm runs' peak is then their own.
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    const warmBase = rssMiB(pid);
     const times: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -84,7 +89,8 @@ const programmePdfBench: BenchScenario = async ({ serverUrl }) => {
         metric: `median of ${RUNS}`, value: `${ms(median(times))} (${pages.length} pages, ${(warm.bytes.length / 1024).toFixed(0)} KB)`, target: '< 2 s', ok: median(times) < 2000,
       },
       { scenario: '', metric: 'server CPU time, median', value: ms(median(cpu)) },
-      { scenario: '', metric: 'server memory for the PDFs (peak − idle)', value: `${(peak - idleRss).toFixed(0)} MiB (peak ${peak.toFixed(0)}, idle ${idleRss.toFixed(0)} MiB)`, target: '< 150 MiB', ok: peak - idleRss < 150 },
+      { scenario: '', metric: 'server memory, first PDF (peak − idle; fonts parsed, login)', value: `${(peakCold - idleRss).toFixed(0)} MiB (peak ${peakCold.toFixed(0)}, idle ${idleRss.toFixed(0)} MiB)`, target: '< 150 MiB', ok: peakCold - idleRss < 150 },
+      { scenario: '', metric: `server memory, ${RUNS} warm PDFs (peak − RSS before)`, value: `${(peak - warmBase).toFixed(0)} MiB (peak ${peak.toFixed(0)}, before ${warmBase.toFixed(0)} MiB)`, target: '< 50 MiB', ok: peak - warmBase < 50 },
       { scenario: 'baseline: bare pdfkit, same pages and text', metric: `median of ${RUNS}`, value: `${ms(median(baseline.ms))} (${lines} lines, ${(baseline.bytes / 1024).toFixed(0)} KB)` },
       { scenario: '', metric: 'baseline process peak RSS (maxRSS)', value: `${baseline.maxRssMiB.toFixed(0)} MiB (at start ${baseline.idleRssMiB.toFixed(0)} MiB)` },
       { scenario: '', metric: 'programme.pdf ÷ bare pdfkit (time)', value: ratio.toFixed(1), target: '≤ 10', ok: ratio <= 10 },
