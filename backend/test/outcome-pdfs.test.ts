@@ -43,8 +43,12 @@ describe('outcome PDFs (funder.pdf outcome story, programme.pdf)', () => {
   it('funder.pdf prints indicators baseline → latest per fellow and summed, exactly as cohortOutcomes and the values table have them', async () => {
     const data = await populateCohort(db(), { applications: 10, fellows: 4 });
     await addOutcomes(db(), data.cohortId, { indicators: 3, values: 4, sitesPerFellow: 2 });
+    const note = 'VERTRAULICH-Korrektur-nach-Streit-im-Team';
+    await db().updateTable('indicator_values').set({ note }).where('kind', '=', 'progress').execute();
     const { agent } = await agentFor('staff');
     const text = flat(pdfText(await getPdf(agent, `/api/reports/cohorts/${data.cohortId}/funder.pdf`)));
+    assert.ok(!text.includes(note), 'a value’s note never reaches the funder');
+    assert.ok(!text.includes('Standort 1.1'), 'no site names, only counts');
     const outcomes = (await cohortOutcomes(db(), data.cohortId))!;
     assert.equal(outcomes.indicators.length, 3);
     assert.ok(text.includes('Wirkung'));

@@ -21,7 +21,7 @@ export const reportMessages: FeatureMessages = {
           from_year: 'Von Jahr',
           to_year: 'Bis Jahr',
           download: 'Programmvergleich (PDF)',
-          invalid: '„Bis“ muss zwischen „Von“ und „Von“ + %{max} − 1 liegen.',
+          invalid: 'Das Bis-Jahr darf nicht vor dem Von-Jahr liegen; höchstens %{max} Jahre auf einmal.',
         },
         frozen: { title: 'Ausgestellte und vorbereitete Berichte' },
         actions: {
@@ -91,7 +91,7 @@ export const reportMessages: FeatureMessages = {
           from_year: 'From year',
           to_year: 'To year',
           download: 'Programme comparison (PDF)',
-          invalid: '“To” must lie between “From” and “From” + %{max} − 1.',
+          invalid: 'The “to” year may not lie before the “from” year; at most %{max} years at once.',
         },
         frozen: { title: 'Issued and prepared reports' },
         actions: {
