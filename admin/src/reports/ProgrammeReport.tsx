@@ -19,10 +19,11 @@ export const ProgrammeReport = () => {
     <TextField
       select
       size="small"
+      fullWidth={false}
       label={translate(`resources.reports.programme.${name}`)}
       value={value}
       onChange={(e) => set(Number(e.target.value))}
-      sx={{ minWidth: 130 }}
+      sx={{ width: 150 }}
       slotProps={{ htmlInput: { 'data-testid': `programme-${name}` } }}
     >
       {years.map((y) => <MenuItem key={y} value={y}>{y}</MenuItem>)}

@@ -29,7 +29,7 @@ export const ReportList = () => {
   const translate = useTranslate();
   return (
     <Box>
-      <Title title="resources.reports.name" />
+      <Title title={translate('resources.reports.name', { smart_count: 2 })} />
       <Box sx={{ mt: 2 }}>
         <LiveReports />
         <ProgrammeReport />

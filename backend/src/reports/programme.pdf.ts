@@ -71,8 +71,10 @@ export function buildProgrammeReport({ comparison, generatedAt }: ProgrammeRepor
     title: 'Transferstandorte je Jahrgang', series: ['Eröffnet', 'Heute aktiv'], format: (v) => count(v),
   });
   stackedBarChart(report, cohorts.map((c) => ({ label: c.cohort.name, values: [c.fellows] })), { title: 'Fellows je Jahrgang', series: ['Fellows'] });
-  stackedBarChart(report, cohorts.map((c) => ({ label: c.cohort.name, values: [c.money.per_active_site_cents ?? 0] })), {
+  // A cohort without an active site has no amount per site ("–" in the table), not a zero bar.
+  stackedBarChart(report, cohorts.filter((c) => c.money.per_active_site_cents !== null).map((c) => ({ label: c.cohort.name, values: [c.money.per_active_site_cents!] })), {
     title: 'Ausgezahlt je aktivem Standort', series: ['Ausgezahlt je aktivem Standort'], format: (v) => money(v, 'de', { whole: true }),
+    empty: 'Noch kein aktiver Standort.',
   });
 
   report.newPage();
