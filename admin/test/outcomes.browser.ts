@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { formatCount, formatMoney, formatNumber } from '../src/shared/format.ts';
-import { apiCall, go, openAs, screenshot, seriousViolations, settle, sharedEnv, type BrowserEnv } from './support/server.ts';
+import { apiCall, go, openAs, rawKeysOnPage, screenshot, seriousViolations, settle, sharedEnv, type BrowserEnv } from './support/server.ts';
 
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -71,5 +71,24 @@ describe('outcomes: staff see the numbers the API gives, per cohort and compared
     assert.ok(firstRow.startsWith(api.cohorts[0].cohort.name) && firstRow.includes(formatMoney(api.cohorts[0].money.paid_total_cents, 'de')), firstRow);
     assert.deepEqual(await seriousViolations(staff), []);
     await screenshot(staff, 'outcomes-compare');
+  });
+
+  it('speaks English too, without a raw translation key and without an axe finding', async () => {
+    const english = await openAs(env, 'staff@example.org', 'en');
+    try {
+      await go(english, '/outcomes');
+      await english.getByTestId('outcomes-paid').waitFor({ timeout: 30_000 });
+      await english.getByRole('tab', { name: 'Per cohort' }).waitFor();
+      await settle(english);
+      assert.deepEqual(await rawKeysOnPage(english), []);
+      assert.ok(!(await english.evaluate(() => document.body.innerText)).includes('resources.outcomes'));
+      await english.getByRole('tab', { name: 'Cohorts compared' }).click();
+      await english.getByTestId('compare-table').waitFor({ timeout: 30_000 });
+      await settle(english);
+      assert.ok(!(await english.evaluate(() => document.body.innerText)).includes('resources.outcomes'));
+      assert.deepEqual(await seriousViolations(english), []);
+    } finally {
+      await english.context().close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import TransferSiteChart from '../transfer-sites/TransferSiteChart.tsx';
 import { StatTile } from './StatTile.tsx';
 import { useOutcomeFormat } from './useOutcomeFormat.ts';
 
-const T = 'outcomes.indicators';
+const T = 'resources.outcomes.indicators';
 
 /** One indicator: the totals, baseline and latest per fellow as bars, and the same numbers as a table. */
 const IndicatorCard = ({ indicator, fellows }: { indicator: CohortIndicatorOutcome; fellows: number }) => {
@@ -100,7 +100,7 @@ export const CohortOutcomesView = ({ cohortId }: { cohortId: number }) => {
   });
   if (error) return <Typography color="error">{(error as Error).message}</Typography>;
   if (!data) return null;
-  const s = (key: string, options?: Record<string, unknown>) => translate(`outcomes.stats.${key}`, options);
+  const s = (key: string, options?: Record<string, unknown>) => translate(`resources.outcomes.stats.${key}`, options);
   return (
     <Box>
       <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 2, mb: 3 }}>

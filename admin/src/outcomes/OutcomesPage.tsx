@@ -27,19 +27,19 @@ export const OutcomesPage = () => {
   const years = cohorts.map((c) => c.year);
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title={translate('outcomes.title')} />
+      <Title title={translate('resources.outcomes.title')} />
       <Card>
-        <Tabs value={tab} onChange={(_e, value) => setTab(value)} aria-label={translate('outcomes.title')} variant="scrollable">
-          <Tab value="cohort" label={translate('outcomes.tabs.cohort')} id="outcomes-tab-cohort" aria-controls="outcomes-panel-cohort" />
-          <Tab value="compare" label={translate('outcomes.tabs.compare')} id="outcomes-tab-compare" aria-controls="outcomes-panel-compare" />
+        <Tabs value={tab} onChange={(_e, value) => setTab(value)} aria-label={translate('resources.outcomes.title')} variant="scrollable">
+          <Tab value="cohort" label={translate('resources.outcomes.tabs.cohort')} id="outcomes-tab-cohort" aria-controls="outcomes-panel-cohort" />
+          <Tab value="compare" label={translate('resources.outcomes.tabs.compare')} id="outcomes-tab-compare" aria-controls="outcomes-panel-compare" />
         </Tabs>
         <CardContent role="tabpanel" id={`outcomes-panel-${tab}`} aria-labelledby={`outcomes-tab-${tab}`}>
-          {!isPending && !cohorts.length && <Typography color="text.secondary">{translate('outcomes.empty_cohorts')}</Typography>}
+          {!isPending && !cohorts.length && <Typography color="text.secondary">{translate('resources.outcomes.empty_cohorts')}</Typography>}
           {tab === 'cohort' && cohortId !== null && (
             <>
               <TextField
                 select
-                label={translate('outcomes.cohort')}
+                label={translate('resources.outcomes.cohort')}
                 value={cohortId}
                 onChange={(e) => setPicked(Number(e.target.value))}
                 sx={{ minWidth: 260, mb: 2 }}

@@ -9,7 +9,7 @@ import type { AppDataProvider } from '../dataProvider.ts';
 import { StatTile } from './StatTile.tsx';
 import { useOutcomeFormat } from './useOutcomeFormat.ts';
 
-const T = 'outcomes.compare';
+const T = 'resources.outcomes.compare';
 
 /**
  * The cohorts of a span of years compared, from `GET /api/outcomes` (the numbers programme.pdf
@@ -18,7 +18,7 @@ const T = 'outcomes.compare';
 export const ProgrammeComparisonView = ({ minYear, maxYear }: { minYear: number; maxYear: number }) => {
   const translate = useTranslate();
   const f = useOutcomeFormat();
-  const s = (key: string) => translate(`outcomes.stats.${key}`);
+  const s = (key: string) => translate(`resources.outcomes.stats.${key}`);
   const dataProvider = useDataProvider<AppDataProvider>();
   const [from, setFrom] = useState(String(Math.max(minYear, maxYear - MAX_COMPARISON_YEARS + 1)));
   const [to, setTo] = useState(String(maxYear));
@@ -84,7 +84,7 @@ export const ProgrammeComparisonView = ({ minYear, maxYear }: { minYear: number;
             <Table size="small" aria-label={translate(`${T}.table`)} data-testid="compare-table">
               <TableHead>
                 <TableRow>
-                  <TableCell>{translate('outcomes.cohort')}</TableCell>
+                  <TableCell>{translate('resources.outcomes.cohort')}</TableCell>
                   <TableCell align="right">{s('fellows')}</TableCell>
                   <TableCell align="right">{s('sites_opened')}</TableCell>
                   <TableCell align="right">{s('sites_active')}</TableCell>

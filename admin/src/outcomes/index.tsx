@@ -9,5 +9,5 @@ export const outcomesPage: PageDef = {
   path: '/outcomes',
   roles: ['admin', 'staff'],
   element: <OutcomesPage />,
-  menu: { label: 'outcomes.menu', icon: InsightsIcon },
+  menu: { label: 'resources.outcomes.menu', icon: InsightsIcon },
 };
