@@ -33,7 +33,10 @@ export interface OutcomeCohort {
   phase: string;
 }
 
-/** One fellow's values of one indicator: baseline → latest (view `indicator_progress`) and the alumni follow-ups. */
+/**
+ * One fellow's values of one indicator: baseline → latest (view `indicator_progress`) and the alumni follow-ups.
+ * @public
+ */
 export interface FellowIndicatorOutcome {
   fellowship_id: number;
   organisation_name: string;
@@ -80,6 +83,10 @@ export interface OutcomeMoney {
   per_opened_site_cents: number | null;
 }
 
+/**
+ * A cohort's transfer sites: by Bundesland and status, opened and active.
+ * @public
+ */
 export interface OutcomeSites {
   /** Every Bundesland (zeros included) with its sites by status: `transferSiteSummary`. */
   by_state: TransferSiteSummary['rows'];
