@@ -4,8 +4,8 @@ import { isStaff } from '../http/context.ts';
 import { changedFields, registerResource } from '../http/resource.ts';
 import { hiddenFrom } from '../http/list-query.ts';
 import { inAudience, respondentHash, surveyResults } from './surveys.queries.ts';
-import { SURVEY_KINDS, quoteSchema, quoteUpdateSchema, responseSchema, surveySchema, surveyUpdateSchema } from './surveys.schema.ts';
-import { answerSurvey, assertSurveyDeletable, newQuote, newSurvey, quotePatch, surveyPatch } from './surveys.service.ts';
+import { SURVEY_KINDS, SURVEY_STATES, quoteSchema, responseSchema, surveySchema, surveyUpdateSchema } from './surveys.schema.ts';
+import { answerSurvey, assertSurveyDeletable, newQuote, newSurvey, surveyPatch } from './surveys.service.ts';
 
 /**
  * Surveys (DESIGN.md "Impact"): staff write them, read their results and pick quotes; the
@@ -25,7 +25,7 @@ export function registerSurveyRoutes(api: ApiRouter): void {
         .select([
           't.id', 't.cohort_id', 't.workshop_id', 't.title', 't.kind', 't.questions', 't.opens_at', 't.closes_at', 't.anonymous', 't.created_at', 't.updated_at',
           'c.name as cohort_name', 'w.title as workshop_title', 'w.ends_at as workshop_ends_at',
-          sql<'upcoming' | 'open' | 'closed'>`case when now() < t.opens_at then 'upcoming' when now() >= t.closes_at then 'closed' else 'open' end`.as('state'),
+          sql<(typeof SURVEY_STATES)[number]>`case when now() < t.opens_at then 'upcoming' when now() >= t.closes_at then 'closed' else 'open' end`.as('state'),
         ]);
       if (isStaff(user)) {
         return q.select([sql<number | null>`(select count(*)::int from survey_responses r where r.survey_id = t.id)`.as('response_count'), sql<boolean | null>`null`.as('answered')]);
@@ -97,10 +97,9 @@ export function registerSurveyRoutes(api: ApiRouter): void {
       position: { column: 't.position', type: 'int' },
     },
     defaultSort: ['position', 'ASC'],
-    access: { read: STAFF, create: STAFF, update: STAFF, delete: STAFF },
+    // Picked and removed, not edited: a quote is the respondent's words; the order is the order picked.
+    access: { read: STAFF, create: STAFF, delete: STAFF },
     createSchema: quoteSchema,
-    updateSchema: quoteUpdateSchema,
     beforeCreate: (ctx, input, trx) => newQuote(ctx, input, trx),
-    beforeUpdate: (_ctx, input, existing, trx) => quotePatch(changedFields(input, existing), existing, trx),
   });
 }

@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound, zodFieldErrors } from '../http/errors.t
 import type { Existing, NewRow, Patch } from '../http/resource.ts';
 import { berlinDay } from '../shared/format.ts';
 import { assertResultsVisible, inAudience, respondentHash } from './surveys.queries.ts';
-import { answerSchema, type Question, type quoteSchema, type quoteUpdateSchema, type responseSchema, type surveySchema, type surveyUpdateSchema } from './surveys.schema.ts';
+import { answerSchema, type Question, type quoteSchema, type responseSchema, type surveySchema, type surveyUpdateSchema } from './surveys.schema.ts';
 
 type Trx = Transaction<Database>;
 type Db = RequestContext['db'];
@@ -156,8 +156,8 @@ async function assertQuoted(trx: Trx, surveyId: number, questionKey: string, tex
 
 /**
  * A quote staff pick for the reports: from a free-text question of the survey, once its results
- * are visible (409 `too_few_responses` before), word for word from an answer (a passage may be
- * left out); it goes last unless placed.
+ * are visible (409 `too_few_responses` before), word for word from an answer (a passage of it
+ * may be taken); it goes last.
  */
 export async function newQuote(ctx: RequestContext, input: z.output<typeof quoteSchema>, trx: Trx): Promise<NewRow<'survey_quotes'>> {
   const survey = await trx.selectFrom('surveys').select(['id', 'questions']).where('id', '=', input.survey_id).forUpdate().executeTakeFirst();
@@ -167,10 +167,5 @@ export async function newQuote(ctx: RequestContext, input: z.output<typeof quote
   await assertResultsVisible(trx, survey.id);
   await assertQuoted(trx, survey.id, input.question_key, input.text);
   const last = await trx.selectFrom('survey_quotes').select(sql<number | null>`max(position)`.as('p')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
-  return { ...input, position: input.position ?? (last.p === null ? 0 : Number(last.p) + 1), created_by: ctx.user?.id ?? null };
-}
-
-export async function quotePatch(input: z.output<typeof quoteUpdateSchema>, existing: Existing<'survey_quotes'>, trx: Trx): Promise<Patch<'survey_quotes'>> {
-  if (input.text !== undefined && input.text !== existing.text) await assertQuoted(trx, existing.survey_id, existing.question_key, input.text);
-  return input;
+  return { ...input, position: last.p === null ? 0 : Number(last.p) + 1, created_by: ctx.user?.id ?? null };
 }

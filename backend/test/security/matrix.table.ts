@@ -200,7 +200,6 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /survey-quotes':                           '401 403 403 403 403 403 403 ok  ok',
   'GET /survey-quotes/:id':                       '401 403 403 403 403 403 403 ok  ok',
   'POST /survey-quotes':                          '401 403 403 403 403 403 403 in  in',
-  'PUT /survey-quotes/:id':                       '401 403 403 403 403 403 403 ok  ok',
   'DELETE /survey-quotes/:id':                    '401 403 403 403 403 403 403 ok  ok',
   'GET /fellowships/:id/indicators':               '401 ok  404 403 403 ok  404 ok  ok',
   'GET /transfer-sites/summary':                   '401 403 403 403 403 403 403 ok  ok',
