@@ -1,7 +1,7 @@
 import { DEVELOPMENT_SURVEY_SECRET } from '../backend/src/config.ts';
 import type { Db } from '../backend/src/db/database.ts';
 import { berlinDay } from '../backend/src/shared/format.ts';
-import { respondentHash } from '../backend/src/surveys/surveys.queries.ts';
+import { respondentHash } from '../backend/src/surveys/index.ts';
 import type { Question } from '../backend/src/surveys/surveys.schema.ts';
 import type { DemoBase } from './base.ts';
 import { seededRandom } from './names.ts';

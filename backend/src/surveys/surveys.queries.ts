@@ -48,7 +48,7 @@ export function netPromoterScore(values: readonly number[]): number | null {
 }
 
 /** The mean of numbers, two decimals; null without any. */
-export const mean = (values: readonly number[]): number | null => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
+const mean = (values: readonly number[]): number | null => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
 
 const countBy = (keys: readonly string[], values: readonly unknown[]) => {
   const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));

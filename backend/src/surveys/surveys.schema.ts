@@ -6,7 +6,7 @@ export const QUESTION_TYPES = ['scale_1_5', 'nps_0_10', 'text', 'choice'] as con
 /** Where a survey stands by the clock (computed, `state` of the record). */
 export const SURVEY_STATES = ['upcoming', 'open', 'closed'] as const;
 /** A question key as answers name it (the same rule as the forms' field keys). */
-export const QUESTION_KEY = /^[a-z][a-z0-9_]{0,49}$/;
+const QUESTION_KEY = /^[a-z][a-z0-9_]{0,49}$/;
 /** Results (and quotes) stay hidden while fewer have answered: a single answer would be recognisable. */
 export const MIN_RESPONSES = 3;
 /** Longest free-text answer. */
