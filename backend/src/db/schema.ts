@@ -369,9 +369,9 @@ interface TransferSitesTable {
   updated_at: Timestamp;
 }
 
-export type SurveyKind = 'workshop_feedback' | 'programme_nps' | 'custom';
-export type SurveyQuestionType = 'scale_1_5' | 'nps_0_10' | 'text' | 'choice';
-export interface SurveyQuestion {
+type SurveyKind = 'workshop_feedback' | 'programme_nps' | 'custom';
+type SurveyQuestionType = 'scale_1_5' | 'nps_0_10' | 'text' | 'choice';
+interface SurveyQuestion {
   key: string;
   label: string;
   type: SurveyQuestionType;

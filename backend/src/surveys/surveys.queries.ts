@@ -24,17 +24,17 @@ export function respondentHash(secret: string, surveyId: Expression<number> | nu
 }
 
 /**
- * Who may answer survey `s` (DESIGN.md "Impact"): for a workshop survey the users of the
+ * Who may answer survey `t` (DESIGN.md "Impact"): for a workshop survey the users of the
  * organisations whose people attended the workshop; otherwise the applicant users of the
  * organisations with a (not withdrawn) fellowship in the survey's cohort.
  */
 export function inAudience(organisationId: number | null): RawBuilder<SqlBool> {
   if (organisationId === null) return sql<SqlBool>`false`;
-  return sql<SqlBool>`case when s.workshop_id is not null
+  return sql<SqlBool>`case when t.workshop_id is not null
     then exists (select 1 from attendances a join people p on p.id = a.person_id
-                 where a.workshop_id = s.workshop_id and a.status = 'attended' and p.organisation_id = ${organisationId})
+                 where a.workshop_id = t.workshop_id and a.status = 'attended' and p.organisation_id = ${organisationId})
     else exists (select 1 from fellowships f
-                 where f.cohort_id = s.cohort_id and f.organisation_id = ${organisationId} and f.status <> 'withdrawn') end`;
+                 where f.cohort_id = t.cohort_id and f.organisation_id = ${organisationId} and f.status <> 'withdrawn') end`;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -48,7 +48,7 @@ export function netPromoterScore(values: readonly number[]): number | null {
 }
 
 /** The mean of numbers, two decimals; null without any. */
-export const mean = (values: readonly number[]): number | null => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
+const mean = (values: readonly number[]): number | null => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
 
 const countBy = (keys: readonly string[], values: readonly unknown[]) => {
   const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));

@@ -3,8 +3,10 @@ import { dateTime, id, optionalId, requiredText, text } from '../shared/fields.t
 
 export const SURVEY_KINDS = ['workshop_feedback', 'programme_nps', 'custom'] as const;
 export const QUESTION_TYPES = ['scale_1_5', 'nps_0_10', 'text', 'choice'] as const;
+/** Where a survey stands by the clock (computed, `state` of the record). */
+export const SURVEY_STATES = ['upcoming', 'open', 'closed'] as const;
 /** A question key as answers name it (the same rule as the forms' field keys). */
-export const QUESTION_KEY = /^[a-z][a-z0-9_]{0,49}$/;
+const QUESTION_KEY = /^[a-z][a-z0-9_]{0,49}$/;
 /** Results (and quotes) stay hidden while fewer have answered: a single answer would be recognisable. */
 export const MIN_RESPONSES = 3;
 /** Longest free-text answer. */
@@ -81,10 +83,7 @@ export const quoteSchema = z.object({
   survey_id: id(),
   question_key: z.string({ error: 'Schlüssel erwartet.' }).regex(QUESTION_KEY, 'Unbekannte Frage.'),
   text: requiredText(MAX_TEXT_ANSWER, 'Bitte den Text des Zitats angeben.'),
-  position: z.number({ error: 'Zahl erwartet.' }).int().min(0).max(10_000).optional(),
 });
-/** A quote stays with its survey and question; its wording (a passage of the answer) and place may change. */
-export const quoteUpdateSchema = quoteSchema.omit({ survey_id: true, question_key: true }).partial();
 
 /** One question of `GET /api/surveys/:id/results`. */
 export interface QuestionResult {
