@@ -42,12 +42,13 @@ describe('surveys: staff create a survey, the fellow answers it on a phone', fun
     await staff.getByLabel('Jahrgang').click();
     await staff.getByRole('option', { name: cohortName, exact: true }).click();
     await staff.getByLabel('Titel').fill(TITLE);
-    await staff.locator('[id="questions.0.key"]').fill('nutzen');
-    await staff.locator('[id="questions.0.label"]').fill('Wie hilfreich sind die Peer-Gruppen?');
-    await staff.getByRole('button', { name: 'Hinzufügen' }).click();
-    await staff.locator('[id="questions.1.key"]').fill('wunsch');
-    await staff.locator('[id="questions.1.label"]').fill('Was wünschen Sie sich für die Peer-Gruppen?');
-    await staff.locator('[id="questions.1.type"]').click();
+    await staff.locator('[name="questions.0.key"]').fill('nutzen');
+    await staff.locator('[name="questions.0.label"]').fill('Wie hilfreich sind die Peer-Gruppen?');
+    await staff.locator('form').getByRole('button', { name: 'Neu' }).click();
+    await staff.locator('[name="questions.1.key"]').fill('wunsch');
+    await staff.locator('[name="questions.1.label"]').fill('Was wünschen Sie sich für die Peer-Gruppen?');
+    // The type's select: the hidden input's visible combobox next to it.
+    await staff.locator('[name="questions.1.type"]').locator('..').getByRole('combobox').click();
     await staff.getByRole('option', { name: 'Freitext' }).click();
     await screenshot(staff, 'surveys-staff-create');
     await staff.getByRole('button', { name: 'Speichern' }).click();
