@@ -42,12 +42,13 @@ describe('surveys: staff create a survey, the fellow answers it on a phone', fun
     await staff.getByLabel('Jahrgang').click();
     await staff.getByRole('option', { name: cohortName, exact: true }).click();
     await staff.getByLabel('Titel').fill(TITLE);
-    await staff.locator('[id="questions.0.key"]').fill('nutzen');
-    await staff.locator('[id="questions.0.label"]').fill('Wie hilfreich sind die Peer-Gruppen?');
-    await staff.getByRole('button', { name: 'Hinzufügen' }).click();
-    await staff.locator('[id="questions.1.key"]').fill('wunsch');
-    await staff.locator('[id="questions.1.label"]').fill('Was wünschen Sie sich für die Peer-Gruppen?');
-    await staff.locator('[id="questions.1.type"]').click();
+    await staff.locator('[name="questions.0.key"]').fill('nutzen');
+    await staff.locator('[name="questions.0.label"]').fill('Wie hilfreich sind die Peer-Gruppen?');
+    await staff.locator('form').getByRole('button', { name: 'Neu' }).click();
+    await staff.locator('[name="questions.1.key"]').fill('wunsch');
+    await staff.locator('[name="questions.1.label"]').fill('Was wünschen Sie sich für die Peer-Gruppen?');
+    // The type's select: the hidden input's visible combobox next to it.
+    await staff.locator('[name="questions.1.type"]').locator('..').getByRole('combobox').click();
     await staff.getByRole('option', { name: 'Freitext' }).click();
     await screenshot(staff, 'surveys-staff-create');
     await staff.getByRole('button', { name: 'Speichern' }).click();
@@ -85,4 +86,24 @@ describe('surveys: staff create a survey, the fellow answers it on a phone', fun
     const results = await apiCall<any>(staff, 'GET', `surveys/${surveyId}/results`);
     assert.deepEqual([results.status, results.body.code], [409, 'too_few_responses']);
   });
+
+  it('staff read the results of last year\'s NPS with charts and pick a quote from the free texts', async () => {
+    const [nps] = (await apiCall<any[]>(staff, 'GET', `surveys?${q({ kind: 'programme_nps' })}&sort=${encodeURIComponent('["opens_at","ASC"]')}`)).body
+      .filter((s) => s.state === 'closed' && s.response_count >= 3)
+      .slice(-1);
+    assert.ok(nps, 'the demo has a closed programme NPS with answers');
+    const quotes = () => apiCall<any[]>(staff, 'GET', `survey-quotes?${q({ survey_id: nps.id })}`).then((r) => r.body);
+    const before = await quotes();
+    await go(staff, `/surveys/${nps.id}/show`);
+    await staff.getByTestId('survey-results').waitFor({ timeout: 30_000 });
+    const npsCard = staff.getByTestId('result-empfehlung');
+    await npsCard.getByText(/^NPS [+-]?\d+$/).waitFor();
+    await npsCard.locator('svg').first().waitFor();
+    await staff.getByTestId('result-botschaft').getByRole('button', { name: 'Als Zitat wählen' }).first().click();
+    await until(async () => (await quotes()).length === before.length + 1);
+    await staff.getByTestId('survey-quotes').getByRole('listitem').nth(before.length).waitFor();
+    await settle(staff);
+    await screenshot(staff, 'surveys-staff-results');
+  });
 });
+
