@@ -4,7 +4,7 @@ import { ADMIN, STAFF } from '../http/api-router.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { registerResource, type Existing } from '../http/resource.ts';
 import { hashPassword } from '../auth/password.ts';
-import { userCreateSchema, userUpdateSchema, type UserInput } from './users.schema.ts';
+import { ROLES, userCreateSchema, userUpdateSchema, type UserInput } from './users.schema.ts';
 import { endSessions, forgetSessions } from '../auth/sessions.ts';
 import { retireAccountTokens } from '../auth/account-tokens.ts';
 
@@ -34,7 +34,7 @@ export function registerUserRoutes(api: ApiRouter): void {
       id: { column: 't.id', type: 'int' },
       email: { column: 't.email', type: 'text' },
       name: { column: 't.name', type: 'text' },
-      role: { column: 't.role', type: ['admin', 'staff', 'jury', 'coach', 'applicant'] },
+      role: { column: 't.role', type: ROLES },
       organisation_id: { column: 't.organisation_id', type: 'int' },
       active: { column: 't.active', type: 'bool' },
       last_login_at: { column: 't.last_login_at', type: 'datetime' },
