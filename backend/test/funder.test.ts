@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import request from 'supertest';
+import { openDatabase } from '../src/db/database.ts';
+import { seedDemo } from '../../seeds/demo.ts';
+import { testContext } from './support/context.ts';
 import { agentFor, createUser, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
 import { createFellowship } from './support/funding-fixtures.ts';
 
@@ -193,6 +197,31 @@ describe('funder role (issue 20)', () => {
       assert.equal(res.body.role, 'funder');
       const filtered = await agent.get('/api/users').query(listQuery({ filter: { role: 'funder' } })).expect(200);
       assert.deepEqual(filtered.body.map((u: { id: number }) => u.id), [res.body.id]);
+    });
+  });
+
+  describe('demo data', () => {
+    it('has funder@example.org funding every cohort and funder2@example.org none, with the demo password', async function () {
+      this.timeout(300_000);
+      if (testContext.databaseUrl) {
+        const own = await openDatabase({ url: testContext.databaseUrl, poolSize: 1 });
+        await seedDemo(own.db, { publicUrl: 'https://crm.example.org' }).finally(() => own.close());
+      } else {
+        await seedDemo(db(), { publicUrl: 'https://crm.example.org' });
+      }
+      const login = async (email: string) => {
+        const agent = request.agent(testContext.app);
+        await agent.post('/api/auth/login').send({ email, password: 'demo-password' }).expect(200);
+        return agent;
+      };
+      const cohorts = await db().selectFrom('cohorts').select('id').orderBy('id').execute();
+      const funder = await login('funder@example.org');
+      const seen = (await funder.get('/api/cohorts').query(listQuery({ sort: ['id', 'ASC'] })).expect(200)).body;
+      assert.deepEqual(seen.map((c: { id: number }) => c.id), cohorts.map((c) => c.id));
+      assert.ok((await funder.get('/api/dashboard').expect(200)).body.cohort, 'the dashboard of the latest cohort');
+      const other = await login('funder2@example.org');
+      assert.deepEqual((await other.get('/api/cohorts').expect(200)).body, []);
+      await other.get(`/api/cohorts/${cohorts[0].id}`).expect(404);
     });
   });
 });
