@@ -74,6 +74,21 @@ describe('funder role (issue 20)', () => {
       assert.equal(await databaseSnapshot(), before);
     });
 
+    it('takes a user out of every cohort’s funders when an admin gives it another role or deletes it, audited', async () => {
+      const w = await world();
+      const admin = await agentFor('admin');
+      await db().updateTable('cohorts').set({ funder_user_ids: [w.funder.user.id, w.otherFunder.user.id] }).where('id', '=', w.other.cohort_id).execute();
+      await admin.agent.put(`/api/users/${w.funder.user.id}`).send({ role: 'staff' }).expect(200);
+      const funders = async () => (await db().selectFrom('cohorts').select(['id', 'funder_user_ids']).orderBy('id').execute()).map((c) => [c.id, c.funder_user_ids]);
+      assert.deepEqual(await funders(), [[w.funded.cohort_id, []], [w.other.cohort_id, [w.otherFunder.user.id]]]);
+      await admin.agent.delete(`/api/users/${w.otherFunder.user.id}`).expect(200);
+      assert.deepEqual(await funders(), [[w.funded.cohort_id, []], [w.other.cohort_id, []]]);
+      const audit = await db().selectFrom('audit_events').select('record_id').where('resource', '=', 'cohorts').where('action', '=', 'update').execute();
+      assert.equal(audit.length, 3);
+      // The cohort form saves again without naming a user who is no longer a funder.
+      await w.staff.agent.put(`/api/cohorts/${w.funded.cohort_id}`).send({ name: 'Umbenannt', funder_user_ids: [] }).expect(200);
+    });
+
     it('never lets a funder write: PUT of its own cohort is 403, nothing changed', async () => {
       const w = await world();
       const before = await databaseSnapshot();

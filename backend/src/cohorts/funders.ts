@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 
 /**
  * The funder role (DESIGN.md "Impact"): a funder sees the cohorts whose `funder_user_ids` contain
@@ -49,4 +50,17 @@ export async function checkFunderIds(db: Kysely<Database>, ids: readonly number[
     });
   }
   return unique;
+}
+
+/**
+ * A user who stops being a funder (another role, or deleted) leaves every cohort's funders, each
+ * change audited: otherwise the cohort would keep an id that the next save of its form refuses.
+ */
+export async function forgetFunder(trx: Kysely<Database>, actor: { id: number } | null, userId: number): Promise<void> {
+  const funded = await trx.selectFrom('cohorts').select(['id', 'funder_user_ids']).where(fundedBy(userId)).forUpdate().execute();
+  for (const cohort of funded) {
+    const after = cohort.funder_user_ids.filter((id) => id !== userId);
+    await trx.updateTable('cohorts').set({ funder_user_ids: after, updated_at: new Date() }).where('id', '=', cohort.id).execute();
+    await recordAudit(trx, actor, 'update', 'cohorts', cohort.id, { funder_user_ids: cohort.funder_user_ids }, { funder_user_ids: after });
+  }
 }

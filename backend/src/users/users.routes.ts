@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { ROLES, userCreateSchema, userUpdateSchema, type UserInput } from './users.schema.ts';
 import { endSessions, forgetSessions } from '../auth/sessions.ts';
 import { retireAccountTokens } from '../auth/account-tokens.ts';
+import { forgetFunder } from '../cohorts/index.ts';
 
 /** The write-only `password` becomes its hash; the rest of the input is the row. */
 async function withPasswordHash<I extends { password?: string }>(input: I): Promise<Omit<I, 'password'> & { password_hash?: string }> {
@@ -65,12 +66,14 @@ export function registerUserRoutes(api: ApiRouter): void {
       else forgetSessions({ userIds: [existing.id] });
       // A link mailed before a new password or to the old address must not open the account any more.
       if (input.password || emailChanged) await retireAccountTokens(trx, existing.id);
+      if (roleChanged && existing.role === 'funder') await forgetFunder(trx, ctx.user, existing.id);
       return withPasswordHash(input);
     },
     beforeDelete: async (ctx, existing, trx) => {
       if (existing.id === ctx.user!.id) throw conflict('Sie können Ihr eigenes Konto nicht löschen.', 'self_lockout');
       // The foreign key would delete the sessions too, but not this instance's cached lookups.
       await endSessions(trx, { userIds: [existing.id] });
+      if (existing.role === 'funder') await forgetFunder(trx, ctx.user, existing.id);
     },
   });
 }
