@@ -22,6 +22,7 @@ import reports from './reports/index.tsx';
 import reviews from './reviews/index.tsx';
 import conflicts, { conflictCandidates } from './conflicts/index.tsx';
 import rankings from './rankings/index.tsx';
+import { outcomesPage } from './outcomes/index.tsx';
 
 /**
  * Every feature's resources and pages, in menu order. A feature adds its folder under admin/src/
@@ -29,4 +30,4 @@ import rankings from './rankings/index.tsx';
  */
 export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
 
-export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, ...programmePages];
+export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, outcomesPage, ...programmePages];

@@ -12,7 +12,7 @@ async function expectAccessible(page: Page, screen: string) {
 
 /**
  * The funder (issue 20): funder@example.org (Bertelsmann Stiftung, funds every demo cohort) lands
- * on the dashboard of its latest cohort and the list of issued reports, downloads one, has no
+ * on the dashboard of its latest cohort, the list of issued reports and the outcomes, downloads one report, has no
  * other menu entry, and an application's URL shows "not found". Its screens pass axe in German
  * and English. Screenshots: test-artifacts/funder-home-*.png.
  */
@@ -39,9 +39,11 @@ describe('funder: the dashboard of its cohorts and their issued reports, nothing
     it(`shows the funded cohort's figures and the issued report, with no other menu entry (${lang})`, async () => {
       const page = await openAs(env, 'funder@example.org', lang);
       const t = lang === 'de'
-        ? { reports: 'Ausgestellte Berichte', notFound: /nicht gefunden/i }
-        : { reports: 'Issued reports', notFound: /not found/i };
+        ? { reports: 'Ausgestellte Berichte', outcomes: 'Wirkung', notFound: /nicht gefunden/i }
+        : { reports: 'Issued reports', outcomes: 'Outcomes', notFound: /not found/i };
       await page.getByRole('heading', { name: t.reports }).waitFor();
+      await page.getByRole('heading', { name: t.outcomes, exact: true }).waitFor();
+      await page.getByTestId('outcomes-fellows').waitFor();
       await page.getByRole('link', { name: new RegExp(reportTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
       const menu = (await page.getByRole('menuitem').allTextContents()).map(plain).filter(Boolean);
       assert.equal(menu.length, 1, `only the home page in the menu: ${menu.join(', ')}`);

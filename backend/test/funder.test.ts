@@ -181,6 +181,40 @@ describe('funder role (issue 20)', () => {
     });
   });
 
+  describe('outcomes', () => {
+    it('reads the outcomes of its cohorts aggregated (no fellow one by one), another cohort’s is 404', async () => {
+      const w = await world();
+      const indicator = await db().insertInto('indicators').values({ cohort_id: w.funded.cohort_id, name: 'Erreichte Menschen', unit: 'Personen', position: 0 }).returning('id').executeTakeFirstOrThrow();
+      await db().insertInto('indicator_values').values({ fellowship_id: w.funded.id, indicator_id: indicator.id, kind: 'baseline', measured_on: '2026-04-01', value: 10 }).execute();
+      await db().insertInto('indicator_values').values({ fellowship_id: w.funded.id, indicator_id: indicator.id, kind: 'progress', measured_on: '2026-09-01', value: 25 }).execute();
+      const staffView = (await w.staff.agent.get(`/api/cohorts/${w.funded.cohort_id}/outcomes`).expect(200)).body;
+      assert.equal(staffView.indicators[0].per_fellow.length, 1);
+      const { body, text } = await w.funder.agent.get(`/api/cohorts/${w.funded.cohort_id}/outcomes`).expect(200);
+      assert.equal(body.indicators[0].change, 15);
+      assert.equal(body.indicators[0].latest_total, 25);
+      assert.deepEqual(body.indicators[0].per_fellow, []);
+      assert.ok(!text.includes(w.funded.organisation.name), 'no organisation by name');
+      const before = await databaseSnapshot();
+      await w.funder.agent.get(`/api/cohorts/${w.other.cohort_id}/outcomes`).expect(404);
+      await w.funder.agent.get('/api/cohorts/999999/outcomes').expect(404);
+      assert.equal(await databaseSnapshot(), before);
+    });
+
+    it('compares only its own cohorts across years', async () => {
+      const w = await world();
+      const years = await db().selectFrom('cohorts').select(['id', 'year']).execute();
+      const range = { from_year: String(Math.min(...years.map((c) => c.year))), to_year: String(Math.max(...years.map((c) => c.year))) };
+      const staffView = (await w.staff.agent.get('/api/outcomes').query(range).expect(200)).body;
+      assert.equal(staffView.cohorts.length, 2);
+      const mine = (await w.funder.agent.get('/api/outcomes').query(range).expect(200)).body;
+      assert.deepEqual(mine.cohorts.map((c: { cohort: { id: number } }) => c.cohort.id), [w.funded.cohort_id]);
+      const lonely = await agentFor('funder');
+      const none = (await lonely.agent.get('/api/outcomes').query(range).expect(200)).body;
+      assert.deepEqual([none.cohorts, none.totals.fellows], [[], 0]);
+      await w.funder.agent.get('/api/outcomes').query({ from_year: 'x' }).expect(400);
+    });
+  });
+
   describe('everything else', () => {
     it('answers 404 for a single record of anything else and 403 for lists, never a person, a score or a coaching note', async () => {
       const w = await world();

@@ -5,11 +5,13 @@ import { Loading, useGetList, useTranslate } from 'react-admin';
 import { formatDate, useIntlLocale } from '../shared/format.ts';
 
 const StaffDashboardView = lazy(() => import('../dashboard/StaffDashboardView.tsx'));
+const FunderOutcomes = lazy(() => import('./FunderOutcomes.tsx'));
 
 /**
  * The funder's workspace (issue 20): the dashboard of the cohorts it funds (the API answers with
- * those cohorts only, in numbers: no juror or fellow by name) and their issued reports, each a
- * download of the frozen PDF. Nothing else: the funder's menu is this page alone.
+ * those cohorts only, in numbers: no juror or fellow by name), their issued reports, each a
+ * download of the frozen PDF, and their outcomes in totals. Nothing else: the funder's menu is this
+ * page alone.
  */
 const FunderHome = () => {
   const translate = useTranslate();
@@ -40,6 +42,9 @@ const FunderHome = () => {
           </List>
         </CardContent>
       </Card>
+      <Suspense fallback={<Loading />}>
+        <FunderOutcomes />
+      </Suspense>
     </Box>
   );
 };

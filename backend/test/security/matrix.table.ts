@@ -191,6 +191,8 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'PUT /indicator-values/:id':                     '401 ok  404 403 403 403 403 ok  ok  403 403',
   'DELETE /indicator-values/:id':                  '401 403 403 403 403 403 403 ok  ok  403 403',
   'GET /fellowships/:id/indicators':               '401 ok  404 403 403 ok  404 ok  ok  404 404',
+  'GET /cohorts/:id/outcomes':                     '401 403 403 403 403 403 403 ok  ok  ok  404',
+  'GET /outcomes':                                 { expect: '401 403 403 403 403 403 403 ok  ok  ok  ok', query: { from_year: '2020', to_year: '2030' } },
   'GET /transfer-sites/summary':                   '401 403 403 403 403 403 403 ok  ok  ok  ok',
   'GET /transfer-sites':                           '401 ok  ok  403 403 ok  ok  ok  ok  403 403',
   'GET /transfer-sites/:id':                       '401 ok  404 403 403 ok  404 ok  ok  404 404',
