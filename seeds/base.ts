@@ -5,6 +5,8 @@ import { CITIES, DEMO_IBANS, FIELDS, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, ORGAN
 export interface DemoOptions {
   /** `PUBLIC_URL` of the running system: the links in the demo's e-mails point there. */
   publicUrl: string;
+  /** The running system's survey key (config.surveySecret), so the demo's answers count as given; default the development key. */
+  surveySecret?: string;
 }
 
 /** What every demo step gets: the base records (logins, organisations) and the options. */

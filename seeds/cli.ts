@@ -8,6 +8,6 @@ import { seedDemoIfEmpty } from './demo.ts';
 const config = loadConfig();
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateToLatest(handle.db);
-const seeded = await seedDemoIfEmpty(handle.db, { publicUrl: config.PUBLIC_URL });
+const seeded = await seedDemoIfEmpty(handle.db, { publicUrl: config.PUBLIC_URL, surveySecret: config.surveySecret });
 await handle.close();
 console.log(seeded ? 'Demodaten angelegt.' : 'Die Datenbank hat schon Benutzer; nichts geändert.');

@@ -15,6 +15,7 @@ import milestones from './milestones/index.tsx';
 import transferSites from './transfer-sites/index.tsx';
 import budgetLines from './budget-lines/index.tsx';
 import { indicators, indicatorValues } from './indicators/index.tsx';
+import surveys, { surveyAnswerPage } from './surveys/index.tsx';
 import granteeReports from './grantee-reports/index.tsx';
 import { selectionBoardPage } from './selection/index.tsx';
 import { attendances, coachingSessions, programmePages, workshops } from './programme/index.tsx';
@@ -28,6 +29,6 @@ import { outcomesPage } from './outcomes/index.tsx';
  * Every feature's resources and pages, in menu order. A feature adds its folder under admin/src/
  * and one line in each list.
  */
-export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
+export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, surveys, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
 
-export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, outcomesPage, ...programmePages];
+export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, outcomesPage, surveyAnswerPage, ...programmePages];

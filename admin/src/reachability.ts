@@ -142,6 +142,12 @@ export const REACH: Record<string, Reach> = {
   'PUT /transfer-sites/:id': ['resource:transfer-sites', 'page:/my-programme'],
   'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
+  'POST /surveys': ['resource:surveys'],
+  'PUT /surveys/:id': ['resource:surveys'],
+  'DELETE /surveys/:id': ['resource:surveys'],
+  'POST /survey-responses': ['page:/survey-answer/:id'],
+  'POST /survey-quotes': ['resource:surveys'],
+  'DELETE /survey-quotes/:id': ['resource:surveys'],
   'POST /indicators': ['resource:indicators'],
   'PUT /indicators/:id': ['resource:indicators'],
   'DELETE /indicators/:id': ['resource:indicators'],

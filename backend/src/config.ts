@@ -50,6 +50,9 @@ const envSchema = z.object({
     .transform((v) => electronicFormatIBAN(v) ?? v)
     .refine(isValidIBAN, 'ungültige IBAN (Prüfsumme)')
     .default('DE02120300000000202051'),
+  // The key of the respondent hashes of anonymous surveys (HMAC-SHA256 of survey and user): without
+  // it the stored hashes cannot be traced back to users. Keep it out of the database and its backups.
+  SURVEY_SECRET: z.string().min(32, 'mindestens 32 Zeichen').optional(),
   PAYER_BIC: z
     .string()
     .transform((v) => v.replace(/\s+/g, '').toUpperCase())
@@ -64,7 +67,14 @@ const envSchema = z.object({
  */
 export type MailDelivery = { kind: 'smtp'; url: string } | { kind: 'dir'; dir: string; explicit: boolean } | { kind: 'none' };
 
-export type Config = z.infer<typeof envSchema> & { demoData: boolean; mail: MailDelivery };
+export type Config = z.infer<typeof envSchema> & { demoData: boolean; mail: MailDelivery; surveySecret: string };
+
+/**
+ * The survey key when SURVEY_SECRET is unset: fine for trying the system, not for production (the
+ * server warns at start with DATABASE_URL). Changing the key later lets people answer a survey once
+ * more, so it is set once, before the first survey.
+ */
+export const DEVELOPMENT_SURVEY_SECRET = 'development-only-survey-secret-change-me';
 
 /** Whether `dir` is `parent` or lies under it. */
 export const isInside = (dir: string, parent: string) => {
@@ -100,5 +110,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((cfg.ADMIN_EMAIL && !cfg.ADMIN_PASSWORD) || (!cfg.ADMIN_EMAIL && cfg.ADMIN_PASSWORD)) {
     throw new Error('Ungültige Einstellungen: ADMIN_EMAIL und ADMIN_PASSWORD gehören zusammen.');
   }
-  return { ...cfg, demoData: cfg.DEMO_DATA ?? !cfg.DATABASE_URL, mail: mailDelivery(cfg) };
+  return { ...cfg, demoData: cfg.DEMO_DATA ?? !cfg.DATABASE_URL, mail: mailDelivery(cfg), surveySecret: cfg.SURVEY_SECRET ?? DEVELOPMENT_SURVEY_SECRET };
 }

@@ -20,6 +20,7 @@ import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
 import { registerTransferSiteRoutes } from './transfer-sites/transfer-sites.routes.ts';
 import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerOutcomeRoutes } from './outcomes/outcomes.routes.ts';
+import { registerSurveyRoutes } from './surveys/surveys.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -55,6 +56,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerTransferSiteRoutes(api);
   registerIndicatorRoutes(api);
   registerOutcomeRoutes(api);
+  registerSurveyRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

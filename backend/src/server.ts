@@ -22,6 +22,9 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config);
+if (config.DATABASE_URL && !config.SURVEY_SECRET) {
+  logger.warn('SURVEY_SECRET fehlt: die anonymen Umfrageantworten nutzen den Entwicklungsschlüssel (siehe .env.example).');
+}
 
 const consoleDir = config.CONSOLE_DIR ? resolve(config.CONSOLE_DIR) : CONSOLE_DIR;
 
@@ -70,7 +73,7 @@ const admin = await ensureFirstAdmin(handle.db, config);
 if (admin === 'created') logger.info(`Erster Admin ${config.ADMIN_EMAIL} angelegt.`);
 if (config.demoData) {
   const { seedDemoIfEmpty } = await import('../../seeds/demo.ts');
-  const seeded = await seedDemoIfEmpty(handle.db, { publicUrl: config.PUBLIC_URL });
+  const seeded = await seedDemoIfEmpty(handle.db, { publicUrl: config.PUBLIC_URL, surveySecret: config.surveySecret });
   if (seeded) logger.info('Demodaten angelegt. Anmeldung: admin@example.org / demo-password');
 }
 

@@ -215,6 +215,35 @@ describe('funder role (issue 20)', () => {
     });
   });
 
+  describe('survey results', () => {
+    it('reads the results of its cohorts’ surveys (409 under three answers, like staff), another cohort’s survey is 404', async () => {
+      const w = await world();
+      const survey = (cohort_id: number) =>
+        db().insertInto('surveys').values({
+          cohort_id, title: 'Programm-NPS', kind: 'programme_nps', opens_at: new Date('2026-01-01T00:00:00Z'), closes_at: new Date('2099-01-01T00:00:00Z'),
+          questions: JSON.stringify([{ key: 'nps', label: 'Weiterempfehlung', type: 'nps_0_10' }]) as never,
+        }).returning('id').executeTakeFirstOrThrow();
+      const mine = await survey(w.funded.cohort_id);
+      const theirs = await survey(w.other.cohort_id);
+      const answer = (survey_id: number, i: number, nps: number) =>
+        db().insertInto('survey_responses').values({ survey_id, respondent_hash: String(i).repeat(64), answers: JSON.stringify({ nps }) as never, answered_on: '2026-10-01' }).execute();
+      assert.equal((await w.funder.agent.get(`/api/surveys/${mine.id}/results`).expect(409)).body.code, 'too_few_responses');
+      for (const [i, nps] of [[1, 10], [2, 9], [3, 6]]) {
+        await answer(mine.id, i, nps);
+        await answer(theirs.id, i, nps);
+      }
+      const { body } = await w.funder.agent.get(`/api/surveys/${mine.id}/results`).expect(200);
+      assert.equal(body.response_count, 3);
+      const before = await databaseSnapshot();
+      await w.funder.agent.get(`/api/surveys/${theirs.id}/results`).expect(404);
+      await w.funder.agent.get('/api/surveys/999999/results').expect(404);
+      await w.otherFunder.agent.get(`/api/surveys/${theirs.id}/results`).expect(200);
+      await w.funder.agent.get('/api/surveys').expect(403);
+      await w.funder.agent.get(`/api/surveys/${mine.id}`).expect(404);
+      assert.equal(await databaseSnapshot(), before);
+    });
+  });
+
   describe('everything else', () => {
     it('answers 404 for a single record of anything else and 403 for lists, never a person, a score or a coaching note', async () => {
       const w = await world();

@@ -27,6 +27,7 @@ import { RECOMMENDATIONS, REVIEW_STATUSES } from '../src/reviews/reviews.schema.
 import { ROLES } from '../src/users/users.schema.ts';
 import { INDICATOR_DIRECTIONS, INDICATOR_VALUE_KINDS } from '../src/indicators/indicators.schema.ts';
 import { GRANTEE_REPORT_KINDS, GRANTEE_REPORT_OUTCOMES, GRANTEE_REPORT_STATUSES } from '../src/grantee-reports/grantee-reports.schema.ts';
+import { QUESTION_TYPES, SURVEY_KINDS, SURVEY_STATES } from '../src/surveys/surveys.schema.ts';
 import { featureMessages } from '../../admin/src/i18n/features.ts';
 import { labelMessages } from '../../admin/src/i18n/labels.ts';
 
@@ -51,6 +52,7 @@ const SCHEMA_VALUES: Array<[EnumName, readonly (string | number)[]]> = [
   ['introduction_status', INTRODUCTION_STATUSES], ['report_kind', REPORT_KINDS],
   ['grantee_report_kind', GRANTEE_REPORT_KINDS], ['grantee_report_status', GRANTEE_REPORT_STATUSES],
   ['grantee_report_outcome', GRANTEE_REPORT_OUTCOMES], ['indicator_direction', INDICATOR_DIRECTIONS], ['indicator_value_kind', INDICATOR_VALUE_KINDS],
+  ['survey_kind', SURVEY_KINDS], ['survey_question_type', QUESTION_TYPES], ['survey_state', SURVEY_STATES],
 ];
 
 /** Codes no reader should ever see: every catalogue value written in snake_case, and the lower-case legal forms. */

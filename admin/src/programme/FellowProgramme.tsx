@@ -10,6 +10,7 @@ import { AgreementCard } from '../budget-lines/AgreementPanel.tsx';
 import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
 import { NextReportCard } from './NextReportCard.tsx';
 import { FellowshipImpact } from '../indicators/FellowshipImpact.tsx';
+import { OpenSurveysCard } from '../surveys/OpenSurveysCard.tsx';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -33,6 +34,7 @@ export const FellowProgramme = () => {
     <Box sx={{ mt: 2 }}>
       <Title title={t('my_programme')} />
       {fellowship && <NextReportCard fellowshipId={fellowship.id} />}
+      <OpenSurveysCard hideEmpty />
       <Card sx={{ mt: fellowship ? 2 : 0 }}>
         <CardContent>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>

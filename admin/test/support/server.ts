@@ -59,7 +59,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   const handle = await openDatabase({});
   await migrateToLatest(handle.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  await seedDemo(handle.db, { publicUrl: config.PUBLIC_URL });
+  await seedDemo(handle.db, { publicUrl: config.PUBLIC_URL, surveySecret: config.surveySecret });
   const { app } = buildApp({ db: handle.db, config, logger: createLogger(config), engine: handle.engine }, { ping: handle.ping, consoleDir, loginLimit: 10_000 });
   const server: Server = await new Promise((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));

@@ -371,6 +371,53 @@ interface TransferSitesTable {
   updated_at: Timestamp;
 }
 
+type SurveyKind = 'workshop_feedback' | 'programme_nps' | 'custom';
+type SurveyQuestionType = 'scale_1_5' | 'nps_0_10' | 'text' | 'choice';
+interface SurveyQuestion {
+  key: string;
+  label: string;
+  type: SurveyQuestionType;
+  options?: string[];
+}
+
+/** Migration 0021: a survey of a cohort, optionally about one workshop. */
+interface SurveysTable {
+  id: Generated<number>;
+  cohort_id: number;
+  workshop_id: number | null;
+  title: string;
+  kind: SurveyKind;
+  questions: ColumnType<SurveyQuestion[], string, string>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  anonymous: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Migration 0021: one answer; no user for an anonymous survey, only the keyed hash. */
+interface SurveyResponsesTable {
+  id: Generated<string>;
+  survey_id: number;
+  respondent_hash: string;
+  user_id: number | null;
+  answers: ColumnType<Record<string, unknown>, string, string>;
+  answered_on: DateOnly;
+}
+
+/** Migration 0021: a free text staff chose as a quote. */
+interface SurveyQuotesTable {
+  id: Generated<number>;
+  survey_id: number;
+  question_key: string;
+  text: string;
+  position: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 interface WorkshopsTable {
   id: Generated<number>;
   cohort_id: number;
@@ -558,6 +605,9 @@ export interface Database {
   indicator_progress: IndicatorProgressView;
   milestones: MilestonesTable;
   transfer_sites: TransferSitesTable;
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  survey_quotes: SurveyQuotesTable;
   workshops: WorkshopsTable;
   attendances: AttendancesTable;
   coaching_sessions: CoachingSessionsTable;

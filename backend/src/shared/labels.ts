@@ -93,6 +93,23 @@ export const LABELS = {
     active: l('Aktiv', 'Active'),
     closed: l('Geschlossen', 'Closed'),
   },
+  /** Surveys (DESIGN.md "Impact"). */
+  survey_kind: {
+    workshop_feedback: l('Workshop-Feedback', 'Workshop feedback'),
+    programme_nps: l('Programm-NPS', 'Programme NPS'),
+    custom: l('Eigene Umfrage', 'Custom survey'),
+  },
+  survey_question_type: {
+    scale_1_5: l('Skala 1–5', 'Scale 1–5'),
+    nps_0_10: l('Weiterempfehlung 0–10 (NPS)', 'Recommendation 0–10 (NPS)'),
+    text: l('Freitext', 'Free text'),
+    choice: l('Auswahl', 'Choice'),
+  },
+  survey_state: {
+    upcoming: l('Noch nicht geöffnet', 'Not open yet'),
+    open: l('Offen', 'Open'),
+    closed: l('Beendet', 'Closed'),
+  },
   disbursement_status: {
     planned: l('Geplant', 'Planned'),
     approved: l('Freigegeben', 'Approved'),

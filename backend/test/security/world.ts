@@ -111,6 +111,11 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const indicator = await one('indicators', { cohort_id: cohort, name: 'Neue Standorte', unit: 'Standorte', direction: 'increase', position: 0 });
   const indicatorValue = await one('indicator_values', { fellowship_id: fellowship, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 2, created_by: users.applicantA });
   await one('indicator_values', { fellowship_id: fellowshipB, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 5, created_by: users.applicantB });
+  const survey = await one('surveys', {
+    cohort_id: cohort, title: 'Programm-NPS 2026', kind: 'programme_nps', opens_at: new Date('2026-01-01T00:00:00Z'), closes_at: new Date('2099-01-01T00:00:00Z'),
+    questions: JSON.stringify([{ key: 'nps', label: 'Weiterempfehlung', type: 'nps_0_10' }, { key: 'comment', label: 'Was war gut?', type: 'text' }]), created_by: users.staff,
+  });
+  const surveyQuote = await one('survey_quotes', { survey_id: survey, question_key: 'comment', text: 'Sehr hilfreich', position: 0, created_by: users.staff });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
     location: 'Berlin', facilitator_id: users.coach,
@@ -144,6 +149,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
     'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
+    surveys: survey, 'survey-quotes': surveyQuote,
   };
   return { orgA, orgB, users, cohort, ids };
 }
