@@ -7,6 +7,8 @@ import { testContext } from './support/context.ts';
 import { agentFor, databaseSnapshot, db } from './support/fixtures.ts';
 import { createFellowship } from './support/funding-fixtures.ts';
 import { buildApp } from '../src/app.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { seedDemo } from '../../seeds/demo.ts';
 import { createLogger } from '../src/logger.ts';
 import { cohortSurveyOutcomes, surveyResults } from '../src/surveys/index.ts';
 import { netPromoterScore, summariseAnswers } from '../src/surveys/surveys.queries.ts';
@@ -326,4 +328,34 @@ describe('surveys (issue 20)', () => {
       assert.deepEqual((await cohortSurveyOutcomes(db(), w.cohortId))[0].quotes.map((q) => q.text), ['Gute Kontakte']);
     });
   });
+
+  describe('demo data', () => {
+    it('has feedback and NPS surveys on past cohorts and the current one, some over and one under the threshold, quotes, and an open feedback applicant10 answered and applicant4 not', async function () {
+      this.timeout(300_000);
+      if (testContext.databaseUrl) {
+        const own = await openDatabase({ url: testContext.databaseUrl, poolSize: 1 });
+        await seedDemo(own.db, { publicUrl: 'https://crm.example.org', surveySecret: testContext.config.surveySecret }).finally(() => own.close());
+      } else {
+        await seedDemo(db(), { publicUrl: 'https://crm.example.org', surveySecret: testContext.config.surveySecret });
+      }
+      const surveys = await db().selectFrom('surveys as s').innerJoin('cohorts as c', 'c.id', 's.cohort_id')
+        .select(['s.id', 's.kind', 's.cohort_id', 'c.phase', (eb) => eb.selectFrom('survey_responses as r').select(sql<number>`count(*)::int`.as('n')).whereRef('r.survey_id', '=', 's.id').as('n')])
+        .execute();
+      assert.ok(surveys.some((s) => s.phase === 'alumni' && s.kind === 'programme_nps' && Number(s.n) >= 3));
+      assert.ok(surveys.some((s) => s.phase === 'alumni' && s.kind === 'workshop_feedback' && Number(s.n) >= 3));
+      assert.ok(surveys.some((s) => s.phase !== 'alumni' && s.kind === 'workshop_feedback' && Number(s.n) >= 3));
+      assert.ok(surveys.some((s) => Number(s.n) > 0 && Number(s.n) < 3), 'one survey shows the threshold');
+      for (const s of surveys.filter((x) => Number(x.n) >= 3)) await surveyResults(db(), s.id);
+      const outcomes = await cohortSurveyOutcomes(db(), surveys.find((s) => s.phase === 'alumni')!.cohort_id);
+      assert.ok(outcomes.some((o) => o.nps !== null && o.quotes.length > 0));
+      const openFor = async (email: string) => {
+        const agent = request.agent(testContext.app);
+        await agent.post('/api/auth/login').send({ email, password: 'demo-password' }).expect(200);
+        return (await agent.get('/api/surveys').expect(200)).body.map((s: any) => [s.kind, s.answered]);
+      };
+      assert.deepEqual(await openFor('applicant10@example.org'), [['workshop_feedback', true]]);
+      assert.deepEqual(await openFor('applicant4@example.org'), [['workshop_feedback', false]]);
+    });
+  });
 });
+
