@@ -20,7 +20,7 @@ registerRoutes(api);
 
 const SHORT: Record<string, string> = {
   anonymous: 'anon', applicantA: 'appl. A', applicantB: 'appl. B', jury: 'jury', conflictedJury: 'jury (conflict)',
-  coach: 'coach', otherCoach: 'other coach', staff: 'staff', admin: 'admin',
+  coach: 'coach', otherCoach: 'other coach', staff: 'staff', admin: 'admin', funder: 'funder', otherFunder: 'other funder',
 };
 const SYMBOL: Record<string, string> = { ok: '✅', in: '✅¹', '401': '401', '403': '403', '404': '404' };
 

@@ -16,8 +16,11 @@ import { theme, darkTheme } from './layout/theme.ts';
 import { FeaturesContext, useFeatures, type Features } from './featuresContext.tsx';
 import { publicPages } from './publicPages.tsx';
 
-/** Until the screens' chunk has arrived, an unknown route is "still loading", not "not found". */
-const CatchAll = () => (useFeatures() ? <NotFound /> : <Loading />);
+/**
+ * Until the screens' chunk has arrived, an unknown route is "still loading", not "not found". The
+ * stock page greys its message out to half opacity, below the WCAG contrast minimum: shown in full.
+ */
+const CatchAll = () => (useFeatures() ? <NotFound sx={{ '& .RaNotFound-message': { opacity: 1 } }} /> : <Loading />);
 
 const publicRoutes = (
   <CustomRoutes key="public" noLayout>

@@ -11,7 +11,7 @@
 /** A place in the console: a resource's screens, a page, a role's home, or the frame every visitor loads. */
 export type ScreenRef = `resource:${string}` | `page:${string}` | `home:${string}` | 'app';
 
-type Caller = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant' | 'anonymous';
+type Caller = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant' | 'funder' | 'anonymous';
 
 export type Reach =
   /** Offered on these screens to every role the API allows. */

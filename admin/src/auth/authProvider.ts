@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 
-export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';
+export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant' | 'funder';
 interface Me {
   id: number;
   email: string;

@@ -1,4 +1,4 @@
-import { Create, DataTable, DateTimeInput, DeleteButton, Edit, EditButton, List, NumberField, NumberInput, ReferenceManyField, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, TopToolbar, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, Button } from 'react-admin';
+import { AutocompleteArrayInput, ChipField, Create, DataTable, DateTimeInput, DeleteButton, Edit, EditButton, List, NumberField, NumberInput, ReferenceArrayField, ReferenceArrayInput, ReferenceManyField, SearchInput, SelectInput, Show, SimpleForm, SingleFieldList, TabbedShowLayout, TextField, TextInput, TopToolbar, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, Button } from 'react-admin';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import AddIcon from '@mui/icons-material/Add';
@@ -52,6 +52,9 @@ const CohortForm = () => {
       <NumberInput source="min_attendance_percent" />
       <NumberInput source="retention_months" />
       <TextInput source="description" multiline minRows={3} fullWidth />
+      <ReferenceArrayInput source="funder_user_ids" reference="users" filter={{ role: 'funder' }} sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteArrayInput optionText="name" fullWidth helperText={translate('resources.cohorts.funders_helper')} />
+      </ReferenceArrayInput>
     </SimpleForm>
   );
 };
@@ -128,6 +131,9 @@ export const CohortShow = () => {
           <NumberField source="coaching_hours_per_fellow" />
           <NumberField source="submitted_count" />
           <TextField source="description" />
+          <ReferenceArrayField source="funder_user_ids" reference="users" empty={<span>–</span>}>
+            <SingleFieldList linkType={false}><ChipField source="name" size="small" /></SingleFieldList>
+          </ReferenceArrayField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cohorts.criteria" path="criteria">
           <Stack direction="row" spacing={1}>

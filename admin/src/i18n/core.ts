@@ -45,7 +45,7 @@ export const coreMessages: FeatureMessages = {
         },
       },
       list_empty: { title: 'Noch keine %{name}', hint: 'Hier erscheinen die Einträge, sobald es welche gibt.', create: 'Legen Sie den ersten Eintrag an.' },
-      roles: { admin: 'Administration', staff: 'Programmteam', jury: 'Jury', coach: 'Coaching', applicant: 'Organisation' },
+      roles: { admin: 'Administration', staff: 'Programmteam', jury: 'Jury', coach: 'Coaching', applicant: 'Organisation', funder: 'Förderer' },
       empty: 'Noch keine Einträge.',
       auth: {
         register_link: 'Noch kein Konto? Organisation registrieren', forgot_link: 'Passwort vergessen?',
@@ -119,7 +119,7 @@ export const coreMessages: FeatureMessages = {
         },
       },
       list_empty: { title: 'No %{name} yet', hint: 'Entries appear here as soon as there are any.', create: 'Create the first one.' },
-      roles: { admin: 'Administration', staff: 'Programme team', jury: 'Jury', coach: 'Coaching', applicant: 'Organisation' },
+      roles: { admin: 'Administration', staff: 'Programme team', jury: 'Jury', coach: 'Coaching', applicant: 'Organisation', funder: 'Funder' },
       empty: 'No entries yet.',
       auth: {
         register_link: 'No account yet? Register your organisation', forgot_link: 'Forgot your password?',

@@ -7,8 +7,9 @@ const StaffDashboard = lazy(() => import('../dashboard/index.tsx').then((m) => (
 const JuryHome = lazy(() => import('./JuryHome.tsx'));
 const CoachHome = lazy(() => import('./CoachHome.tsx'));
 const ApplicantHome = lazy(() => import('./ApplicantHome.tsx'));
+const FunderHome = lazy(() => import('../funder/FunderHome.tsx'));
 
-const homes: Record<Role, typeof JuryHome> = { admin: StaffDashboard, staff: StaffDashboard, jury: JuryHome, coach: CoachHome, applicant: ApplicantHome };
+const homes: Record<Role, typeof JuryHome> = { admin: StaffDashboard, staff: StaffDashboard, jury: JuryHome, coach: CoachHome, applicant: ApplicantHome, funder: FunderHome };
 
 /** Where each role lands after login. */
 export const Dashboard = () => {

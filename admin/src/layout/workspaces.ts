@@ -55,4 +55,6 @@ export const workspaces: Record<Role, { groups: MenuGroup[]; openEnded: boolean 
     ],
     openEnded: false,
   },
+  // A funder reads; its home (the dashboard of its cohorts and their issued reports) is all it has.
+  funder: { groups: [], openEnded: false },
 };

@@ -2,10 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { ALL_ROLES, STAFF } from '../http/api-router.ts';
+import { isStaff, type RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { registerResource, type Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { previousCohortWith } from './previous-cohort.ts';
+import { checkFunderIds, fundedBy, isFunder } from './funders.ts';
 import { COHORT_PHASES, cohortCreateSchema, cohortUpdateSchema, copyCriteriaSchema, criterionSchema } from './cohorts.schema.ts';
 
 /** Criteria are the jury's yardstick: once selection has begun they are frozen. */
@@ -14,7 +16,7 @@ const CRITERIA_FROZEN_PHASES = new Set(['selection', 'programme', 'alumni']);
 const COHORT_COLUMNS = [
   't.id', 't.name', 't.year', 't.application_opens_at', 't.application_closes_at', 't.seats', 't.default_grant_cents',
   't.coaching_hours_per_fellow', 't.min_attendance_percent', 't.retention_months', 't.phase', 't.selection_finalized_at',
-  't.description', 't.created_at', 't.updated_at',
+  't.description', 't.funder_user_ids', 't.created_at', 't.updated_at',
 ] as const;
 
 const toNumbers = (r: Rec): Rec => ({
@@ -23,15 +25,24 @@ const toNumbers = (r: Rec): Rec => ({
   coaching_hours_per_fellow: r.coaching_hours_per_fellow == null ? r.coaching_hours_per_fellow : Number(r.coaching_hours_per_fellow),
 });
 
-const cohortSelect = (db: Kysely<Database>) =>
-  db
+/** Every role reads cohorts (the call, the programme year); a funder only the cohorts it funds. */
+const cohortSelect = (db: Kysely<Database>, ctx?: RequestContext) => {
+  const qb = db
     .selectFrom('cohorts as t')
     .select([...COHORT_COLUMNS])
     .select(sql<number>`(select count(*)::int from criteria c where c.cohort_id = t.id)`.as('criteria_count'))
     .select(sql<number>`(select count(*)::int from applications a where a.cohort_id = t.id and a.status <> 'draft')`.as('submitted_count'));
+  return ctx && isFunder(ctx.user) ? qb.where(fundedBy(ctx.user.id, 't.funder_user_ids')) : qb;
+};
 
-/** `server_now` lets the console count down to the deadline by the server's clock, not the browser's. */
-const presentCohort = (record: Rec): Rec => ({ ...toNumbers(record), server_now: new Date().toISOString() });
+/**
+ * `server_now` lets the console count down to the deadline by the server's clock, not the browser's.
+ * Who funds a cohort is staff's business: other roles get the cohort without `funder_user_ids`.
+ */
+const presentCohort = (record: Rec, ctx?: RequestContext): Rec => {
+  const { funder_user_ids: funders, ...rest } = toNumbers(record);
+  return { ...rest, ...(ctx && !isStaff(ctx.user) ? {} : { funder_user_ids: funders }), server_now: new Date().toISOString() };
+};
 
 async function assertCriteriaEditable(trx: any, cohortId: number) {
   const cohort = await trx.selectFrom('cohorts').select(['phase']).where('id', '=', cohortId).forUpdate().executeTakeFirst();
@@ -58,9 +69,13 @@ export function registerCohortRoutes(api: ApiRouter): void {
     },
     search: (tsquery, raw) => sql<boolean>`(t.name ILIKE ${'%' + raw.replace(/[%_\\]/g, '') + '%'} OR to_tsvector('german', t.name || ' ' || coalesce(t.description, '')) @@ to_tsquery('german', ${tsquery}))`,
     defaultSort: ['year', 'DESC'],
-    access: { read: ALL_ROLES, create: STAFF, update: STAFF, delete: STAFF },
+    access: { read: [...ALL_ROLES, 'funder'], create: STAFF, update: STAFF, delete: STAFF },
     createSchema: cohortCreateSchema,
     updateSchema: cohortUpdateSchema,
+    beforeCreate: async (_ctx, input, trx) =>
+      input.funder_user_ids === undefined ? input : { ...input, funder_user_ids: await checkFunderIds(trx, input.funder_user_ids) },
+    beforeUpdate: async (_ctx, input, _existing, trx) =>
+      input.funder_user_ids === undefined ? input : { ...input, funder_user_ids: await checkFunderIds(trx, input.funder_user_ids) },
     beforeDelete: async (_ctx, existing, trx) => {
       const used = await trx.selectFrom('applications').select('id').where('cohort_id', '=', existing.id).limit(1).executeTakeFirst();
       if (used || existing.phase !== 'draft') throw conflict('Nur ein Jahrgang im Entwurf ohne Bewerbungen kann gelöscht werden.', 'cohort_in_use');
@@ -135,8 +150,8 @@ export function registerCohortRoutes(api: ApiRouter): void {
         await recordAudit(trx, ctx.user, 'copy-criteria', 'cohorts', id, null, null, { from_cohort_id: sourceId, criteria: rows.map((r) => r.id) });
         return rows;
       });
-      const cohort = await cohortSelect(ctx.db).where('t.id', '=', id).executeTakeFirstOrThrow();
-      return presentCohort(cohort);
+      const cohort = await cohortSelect(ctx.db, ctx).where('t.id', '=', id).executeTakeFirstOrThrow();
+      return presentCohort(cohort, ctx);
     },
   });
 }

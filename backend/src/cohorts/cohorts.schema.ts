@@ -20,6 +20,8 @@ const cohortSchema = z
     min_attendance_percent: z.number({ error: 'Zahl erwartet.' }).int().min(0).max(100).optional(),
     retention_months: z.number({ error: 'Zahl erwartet.' }).int().min(1).max(240).optional(),
     description: longText(5000),
+    /** The users with the role funder who see this cohort (DESIGN.md "Impact"); staff set them. */
+    funder_user_ids: z.array(id(), { error: 'Liste von Nutzer-IDs erwartet.' }).max(50, 'Höchstens 50 Förderer.').optional(),
   });
 
 const checkWindow = (v: { application_opens_at?: Date; application_closes_at?: Date }, ctx: z.RefinementCtx) => {

@@ -2,15 +2,21 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { loadApplicationStats, loadFellows } from '../reports/index.ts';
 import { fundingOverview } from '../disbursements/index.ts';
+import { fundedBy } from '../cohorts/index.ts';
 import type { DashboardData } from './dashboard.schema.ts';
 
 type Db = Kysely<Database>;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export async function loadDashboard(db: Db, cohortId: number | undefined): Promise<DashboardData | undefined> {
-  const cohorts = await db.selectFrom('cohorts').select(['id', 'name', 'year', 'phase', 'seats', 'application_opens_at', 'application_closes_at', 'min_attendance_percent'])
-    .orderBy('year', 'desc').orderBy('id', 'desc').execute();
+/**
+ * `funderId`: the funder's view (DESIGN.md "Impact"): only the cohorts that user funds, and only
+ * numbers: the jurors by name and the fellows one by one (coaching hours per organisation) stay out.
+ */
+export async function loadDashboard(db: Db, cohortId: number | undefined, funderId?: number): Promise<DashboardData | undefined> {
+  let cohortQuery = db.selectFrom('cohorts').select(['id', 'name', 'year', 'phase', 'seats', 'application_opens_at', 'application_closes_at', 'min_attendance_percent']);
+  if (funderId !== undefined) cohortQuery = cohortQuery.where(fundedBy(funderId));
+  const cohorts = await cohortQuery.orderBy('year', 'desc').orderBy('id', 'desc').execute();
   const cohort = cohortId === undefined ? cohorts[0] : cohorts.find((c) => c.id === cohortId);
   if (cohortId !== undefined && !cohort) return undefined;
   const list = cohorts.map(({ id, name, year }) => ({ id, name, year }));
@@ -56,7 +62,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
       assigned: jurors.rows.reduce((s, j) => s + j.assigned, 0),
       submitted: jurors.rows.reduce((s, j) => s + j.submitted, 0),
       conflicts: jurors.rows.reduce((s, j) => s + j.conflicts, 0),
-      by_juror: jurors.rows.map(({ conflicts: _c, ...j }) => j),
+      by_juror: funderId === undefined ? jurors.rows.map(({ conflicts: _c, ...j }) => j) : [],
     },
     seats: {
       seats: cohort.seats,
@@ -75,7 +81,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
     coaching: {
       budget_hours: round1(fellows.reduce((s, x) => s + x.coaching_hours_budget, 0)),
       used_hours: round1(fellows.reduce((s, x) => s + x.coaching_minutes, 0) / 60),
-      by_fellow: fellows.map((x) => ({ fellowship_id: x.id, organisation_name: x.organisation_name, budget_hours: x.coaching_hours_budget, used_hours: round1(x.coaching_minutes / 60) })),
+      by_fellow: funderId !== undefined ? [] : fellows.map((x) => ({ fellowship_id: x.id, organisation_name: x.organisation_name, budget_hours: x.coaching_hours_budget, used_hours: round1(x.coaching_minutes / 60) })),
     },
     attendance: {
       rate_percent: held ? round1((100 * attended) / held) : null,

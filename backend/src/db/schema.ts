@@ -41,7 +41,7 @@ interface OrganisationsTable {
   version: Generated<number>;
 }
 
-export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant';
+export type Role = 'admin' | 'staff' | 'jury' | 'coach' | 'applicant' | 'funder';
 
 interface UsersTable {
   id: Generated<number>;
@@ -114,6 +114,8 @@ interface CohortsTable {
   phase: Generated<CohortPhase>;
   selection_finalized_at: NullableTimestamp;
   description: string | null;
+  /** The users (role funder) who see this cohort (migration 0022). */
+  funder_user_ids: Generated<number[]>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

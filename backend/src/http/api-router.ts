@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { ZodType } from 'zod';
 import type { Role } from '../db/schema.ts';
 import type { AppContext, RequestContext } from './context.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import { forbidden, notFound, unauthorized } from './errors.ts';
 import { parseId, validate } from './input.ts';
 import { parseListQuery, type ListQuery, type ListSpec } from './list-query.ts';
 
@@ -59,7 +59,7 @@ export class ApiRouter {
       const user = req.user ?? null;
       if (def.access !== 'public') {
         if (!user) throw unauthorized();
-        if (def.access !== 'authenticated' && !def.access.includes(user.role)) throw forbidden();
+        if (def.access !== 'authenticated' && !def.access.includes(user.role)) throw refusal(user.role, def);
       }
       // A malformed id is 404 before a bad body is 400, as for a record the caller cannot see.
       const id = 'id' in req.params ? parseId(req.params.id) : 0;
@@ -70,6 +70,15 @@ export class ApiRouter {
       res.status(def.status ?? 200).json(result);
     });
   }
+}
+
+/**
+ * A funder (DESIGN.md "Impact") reads a single record of anything it may not read as missing (404),
+ * as if it were another funder's cohort: the role learns nothing about the records it is shut out
+ * of. Lists and writes it may not call answer 403.
+ */
+function refusal(role: Role, def: Pick<RouteDef<any>, 'method' | 'path'>) {
+  return role === 'funder' && def.method === 'get' && def.path.includes('/:id') ? notFound() : forbidden();
 }
 
 export const STAFF: readonly Role[] = ['admin', 'staff'];

@@ -185,12 +185,14 @@ export async function cohortOutcomes(db: Db, cohortId: number): Promise<CohortOu
  * and still active, indicator totals (matched by name across cohorts, as copy-indicators carries a
  * set from year to year), alumni follow-ups and money paid, also per site.
  */
-export async function programmeComparison(db: Db, fromYear: number, toYear: number): Promise<ProgrammeComparison> {
-  const cohorts: OutcomeCohort[] = await db
+export async function programmeComparison(db: Db, fromYear: number, toYear: number, within?: readonly number[]): Promise<ProgrammeComparison> {
+  // `within`: these cohorts only (a funder's), when given.
+  const cohorts: OutcomeCohort[] = within && !within.length ? [] : await db
     .selectFrom('cohorts')
     .select(['id', 'name', 'year', 'phase'])
     .where('year', '>=', fromYear)
     .where('year', '<=', toYear)
+    .$if(!!within, (qb) => qb.where('id', 'in', within!))
     .orderBy('year')
     .orderBy('id')
     .execute();

@@ -5,7 +5,9 @@ import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { registerResource } from '../http/resource.ts';
 import { contentDisposition } from '../http/download.ts';
-import { REPORT_KINDS, reportCreateSchema, reportUpdateSchema } from './reports.schema.ts';
+import { FUNDER_REPORT_KINDS, REPORT_KINDS, reportCreateSchema, reportUpdateSchema } from './reports.schema.ts';
+import type { RequestContext } from '../http/context.ts';
+import { fundedCohortIds, isFunder } from '../cohorts/index.ts';
 import { REPORT_TITLES, type ReportKind } from './reports.pdf.ts';
 import { issueReport, renderGranteeReport, renderReport } from './reports.service.ts';
 
@@ -28,8 +30,15 @@ async function cohortExists(db: Kysely<Database>, cohortId: number): Promise<boo
   return !!(await db.selectFrom('cohorts').select('id').where('id', '=', cohortId).executeTakeFirst());
 }
 
-/** Reports as the API lists them (with their cohort's name); the bytes stay out. */
-const reportRecords = (db: Kysely<Database>) => db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]);
+/**
+ * Reports as the API lists them (with their cohort's name); the bytes stay out. A funder sees the
+ * issued funder and funding reports of the cohorts it funds; drafts and live reports never.
+ */
+const reportRecords = (db: Kysely<Database>, ctx?: RequestContext) => {
+  const qb = db.selectFrom('reports as t').innerJoin('cohorts as c', 'c.id', 't.cohort_id').select([...REPORT_COLUMNS]);
+  if (!ctx || !isFunder(ctx.user)) return qb;
+  return qb.where('t.status', '=', 'issued').where('t.kind', 'in', FUNDER_REPORT_KINDS).where('t.cohort_id', 'in', fundedCohortIds(db, ctx.user));
+};
 
 export function registerReportRoutes(api: ApiRouter): void {
   for (const kind of REPORT_KINDS) {
@@ -83,7 +92,7 @@ export function registerReportRoutes(api: ApiRouter): void {
     },
     search: (_tsquery, raw) => sql<boolean>`(t.title ilike ${'%' + raw.replace(/[\\%_]/g, '\\$&') + '%'} or c.name ilike ${'%' + raw.replace(/[\\%_]/g, '\\$&') + '%'})`,
     defaultSort: ['id', 'DESC'],
-    access: { read: STAFF, create: STAFF, update: STAFF, delete: STAFF },
+    access: { read: [...STAFF, 'funder'], create: STAFF, update: STAFF, delete: STAFF },
     createSchema: reportCreateSchema,
     updateSchema: reportUpdateSchema,
     beforeCreate: async (ctx, input, trx) => {
@@ -129,11 +138,12 @@ export function registerReportRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/reports/:id/pdf',
     tag: 'reports',
-    summary: 'Download an issued report: the frozen bytes, unchanged',
-    access: STAFF,
+    summary: 'Download an issued report: the frozen bytes, unchanged (a funder: the issued reports it may read)',
+    access: [...STAFF, 'funder'],
     handler: async (ctx, _req, res, { id }) => {
       const row = await ctx.db.selectFrom('reports').select(['id', 'kind', 'cohort_id', 'status', 'pdf', 'sha256', 'issued_at']).where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound();
+      if (isFunder(ctx.user) && !(await reportRecords(ctx.db, ctx).where('t.id', '=', id).executeTakeFirst())) throw notFound();
       if (row.status !== 'issued' || !row.pdf || !row.issued_at) {
         throw conflict('Dieser Bericht ist noch ein Entwurf. Stellen Sie ihn zuerst aus.', 'not_issued');
       }

@@ -206,6 +206,7 @@ export const LABELS = {
     jury: l('Jury', 'Jury'),
     coach: l('Coach', 'Coach'),
     applicant: l('Organisation', 'Applicant'),
+    funder: l('Förderer', 'Funder'),
   },
   locale: {
     de: l('Deutsch', 'Deutsch'),

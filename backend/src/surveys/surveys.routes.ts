@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
+import { notFound } from '../http/errors.ts';
+import { assertFundedCohort, isFunder } from '../cohorts/index.ts';
 import { changedFields, registerResource } from '../http/resource.ts';
 import { hiddenFrom } from '../http/list-query.ts';
 import { inAudience, respondentHash, surveyResults } from './surveys.queries.ts';
@@ -64,9 +66,17 @@ export function registerSurveyRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/surveys/:id/results',
     tag: 'surveys',
-    summary: 'A survey’s results: per question the mean, distribution, NPS or free texts (no names); 409 too_few_responses under 3 answers',
-    access: STAFF,
-    handler: (ctx, _req, _res, { id }) => surveyResults(ctx.db, id),
+    summary: 'A survey’s results: per question the mean, distribution, NPS or free texts (no names); 409 too_few_responses under 3 answers (a funder: the surveys of its cohorts, else 404)',
+    access: [...STAFF, 'funder'],
+    handler: async (ctx, _req, _res, { id }) => {
+      if (isFunder(ctx.user)) {
+        // Whether it may see the survey comes before how many answered: another cohort's is 404.
+        const survey = await ctx.db.selectFrom('surveys').select('cohort_id').where('id', '=', id).executeTakeFirst();
+        if (!survey) throw notFound('Diese Umfrage gibt es nicht.');
+        await assertFundedCohort(ctx.db, ctx.user, survey.cohort_id);
+      }
+      return surveyResults(ctx.db, id);
+    },
   });
 
   api.add({

@@ -7,8 +7,9 @@ import type { SiteCounts, TransferSiteSummary } from './transfer-sites.schema.ts
  * The one place transfer sites are counted: per Bundesland and status, for one cohort (the
  * fellowships of that cohort) or across all cohorts. Every Bundesland gets a row (zeros included),
  * in the order of BUNDESLAENDER, so charts and the funder report line up the same way.
+ * `within`: across these cohorts only (a funder's cohorts), when no single cohort is asked for.
  */
-export async function transferSiteSummary(db: Kysely<Database>, cohortId?: number): Promise<TransferSiteSummary> {
+export async function transferSiteSummary(db: Kysely<Database>, cohortId?: number, within?: readonly number[]): Promise<TransferSiteSummary> {
   let query = db
     .selectFrom('transfer_sites as s')
     .innerJoin('fellowships as f', 'f.id', 's.fellowship_id')
@@ -21,6 +22,7 @@ export async function transferSiteSummary(db: Kysely<Database>, cohortId?: numbe
     ])
     .groupBy('s.state');
   if (cohortId !== undefined) query = query.where('f.cohort_id', '=', cohortId);
+  else if (within) query = within.length ? query.where('f.cohort_id', 'in', within) : query.where(sql<boolean>`false`);
   const found = new Map((await query.execute()).map((r) => [r.state, r]));
   const rows = BUNDESLAENDER.map((state) => {
     const r = found.get(state);

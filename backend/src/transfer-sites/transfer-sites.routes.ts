@@ -1,5 +1,6 @@
 import { TRANSFER_MODELS } from '../applications/applications.schema.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { assertFundedCohort, fundedCohortList, isFunder } from '../cohorts/index.ts';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { notFound } from '../http/errors.ts';
 import { validate } from '../http/input.ts';
@@ -19,14 +20,16 @@ export function registerTransferSiteRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/transfer-sites/summary',
     tag: 'transfer-sites',
-    summary: 'Transfer sites by Bundesland and status (?cohort_id= for one cohort, else across cohorts), with totals',
-    access: STAFF,
+    summary: 'Transfer sites by Bundesland and status (?cohort_id= for one cohort, else across cohorts), with totals; a funder: its cohorts only',
+    access: [...STAFF, 'funder'],
     handler: async (ctx, req) => {
       const { cohort_id } = validate(transferSiteSummaryQuery, req.query);
       if (cohort_id !== undefined && !(await ctx.db.selectFrom('cohorts').select('id').where('id', '=', cohort_id).executeTakeFirst())) {
         throw notFound('Diese Kohorte gibt es nicht.');
       }
-      return transferSiteSummary(ctx.db, cohort_id);
+      if (cohort_id !== undefined) await assertFundedCohort(ctx.db, ctx.user, cohort_id);
+      const within = isFunder(ctx.user) ? await fundedCohortList(ctx.db, ctx.user) : undefined;
+      return transferSiteSummary(ctx.db, cohort_id, within);
     },
   });
 

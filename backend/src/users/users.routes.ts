@@ -4,9 +4,10 @@ import { ADMIN, STAFF } from '../http/api-router.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { registerResource, type Existing } from '../http/resource.ts';
 import { hashPassword } from '../auth/password.ts';
-import { userCreateSchema, userUpdateSchema, type UserInput } from './users.schema.ts';
+import { ROLES, userCreateSchema, userUpdateSchema, type UserInput } from './users.schema.ts';
 import { endSessions, forgetSessions } from '../auth/sessions.ts';
 import { retireAccountTokens } from '../auth/account-tokens.ts';
+import { forgetFunder } from '../cohorts/index.ts';
 
 /** The write-only `password` becomes its hash; the rest of the input is the row. */
 async function withPasswordHash<I extends { password?: string }>(input: I): Promise<Omit<I, 'password'> & { password_hash?: string }> {
@@ -34,7 +35,7 @@ export function registerUserRoutes(api: ApiRouter): void {
       id: { column: 't.id', type: 'int' },
       email: { column: 't.email', type: 'text' },
       name: { column: 't.name', type: 'text' },
-      role: { column: 't.role', type: ['admin', 'staff', 'jury', 'coach', 'applicant'] },
+      role: { column: 't.role', type: ROLES },
       organisation_id: { column: 't.organisation_id', type: 'int' },
       active: { column: 't.active', type: 'bool' },
       last_login_at: { column: 't.last_login_at', type: 'datetime' },
@@ -65,12 +66,14 @@ export function registerUserRoutes(api: ApiRouter): void {
       else forgetSessions({ userIds: [existing.id] });
       // A link mailed before a new password or to the old address must not open the account any more.
       if (input.password || emailChanged) await retireAccountTokens(trx, existing.id);
+      if (roleChanged && existing.role === 'funder') await forgetFunder(trx, ctx.user, existing.id);
       return withPasswordHash(input);
     },
     beforeDelete: async (ctx, existing, trx) => {
       if (existing.id === ctx.user!.id) throw conflict('Sie können Ihr eigenes Konto nicht löschen.', 'self_lockout');
       // The foreign key would delete the sessions too, but not this instance's cached lookups.
       await endSessions(trx, { userIds: [existing.id] });
+      if (existing.role === 'funder') await forgetFunder(trx, ctx.user, existing.id);
     },
   });
 }

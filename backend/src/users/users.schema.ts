@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../auth/auth.schema.ts';
 import { optionalId, requiredText } from '../shared/fields.ts';
 
-export const ROLES = ['admin', 'staff', 'jury', 'coach', 'applicant'] as const;
+export const ROLES = ['admin', 'staff', 'jury', 'coach', 'applicant', 'funder'] as const;
 
 export const userCreateSchema = z.object({
   email: emailSchema,

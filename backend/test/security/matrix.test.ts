@@ -3,7 +3,7 @@ import request from 'supertest';
 import { sql } from 'kysely';
 import { testContext } from '../support/context.ts';
 import { MATRIX, OUTCOMES, parseEntry, type Outcome } from './matrix.table.ts';
-import { buildWorld, clearTables, CONFIDENTIAL_NOTE, CONTACT_MARKERS, FAKE_HASH, fillPath, MATRIX_ROLES, sessionTokens, type MatrixRole, type World } from './world.ts';
+import { buildWorld, clearTables, CONFIDENTIAL_NOTE, CONTACT_MARKERS, FAKE_HASH, PERSON_MARKER, fillPath, MATRIX_ROLES, sessionTokens, type MatrixRole, type World } from './world.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { databaseSnapshot } from '../support/fixtures.ts';
 
@@ -30,6 +30,8 @@ function leaksIn(text: string, role: MatrixRole): string[] {
   if (text.includes(FAKE_HASH) || text.includes('password_hash')) leaks.push('a password hash');
   if (text.includes(CONFIDENTIAL_NOTE) && role !== 'coach' && role !== 'admin') leaks.push('a confidential coaching note');
   if (role === 'jury' || role === 'conflictedJury') for (const m of CONTACT_MARKERS) if (text.includes(m)) leaks.push(`contact data ${m}`);
+  // A funder reads numbers and frozen reports: never a person, a contact or an account.
+  if (role === 'funder' || role === 'otherFunder') for (const m of [...CONTACT_MARKERS, PERSON_MARKER]) if (text.includes(m)) leaks.push(`personal data ${m}`);
   if ((role === 'applicantB' || role === 'otherCoach' || role === 'anonymous') && text.includes(CONTACT_MARKERS[2])) leaks.push('A’s IBAN');
   return leaks;
 }
@@ -81,7 +83,7 @@ describe('security: authorization matrix', function () {
         }
       };
       if (route.method === 'get') {
-        // Reads change nothing the other callers would see: ask all nine at once.
+        // Reads change nothing the other callers would see: ask all eleven at once.
         const answers = await Promise.all(MATRIX_ROLES.map((role) => call(world, route.method, route.path, role, entry)));
         answers.forEach((res, i) => check(i, MATRIX_ROLES[i], res));
       } else {

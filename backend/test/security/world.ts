@@ -3,11 +3,11 @@ import { hashToken } from '../../src/auth/sessions.ts';
 import type { Db } from '../../src/db/database.ts';
 
 /**
- * The nine callers of the authorization matrix. "A" is the organisation every `:id` in a path points
+ * The eleven callers of the authorization matrix. "A" is the organisation every `:id` in a path points
  * at; B is a second organisation with the same kinds of records.
  */
 export const MATRIX_ROLES = [
-  'anonymous', 'applicantA', 'applicantB', 'jury', 'conflictedJury', 'coach', 'otherCoach', 'staff', 'admin',
+  'anonymous', 'applicantA', 'applicantB', 'jury', 'conflictedJury', 'coach', 'otherCoach', 'staff', 'admin', 'funder', 'otherFunder',
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
@@ -21,6 +21,8 @@ export const ROLE_DESCRIPTIONS: Record<MatrixRole, string> = {
   otherCoach: 'coach of B’s fellowship only',
   staff: 'staff',
   admin: 'admin',
+  funder: 'funder of A’s cohort',
+  otherFunder: 'funder of another cohort only',
 };
 
 /** Session token per role (only their hashes go into `sessions`). */
@@ -33,6 +35,8 @@ export const sessionTokens: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
   otherCoach: 'matrix-session-other-coach-000000000',
   applicantA: 'matrix-session-applicant-a-000000000',
   applicantB: 'matrix-session-applicant-b-000000000',
+  funder: 'matrix-session-funder-000000000000000',
+  otherFunder: 'matrix-session-other-funder-00000000',
 };
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -41,6 +45,8 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
 export const CONFIDENTIAL_NOTE = 'streng-vertrauliche-Coaching-Notiz';
 export const FAKE_HASH = 'scrypt$16384$8$1$bWF0cml4LXNhbHQ=$bWF0cml4LWhhc2g=';
 export const CONTACT_MARKERS = ['a@verein-a.de', 'anna@verein-a.de', 'DE89370400440532013000'];
+/** A's contact person's surname: what a funder must never read (see matrix.test.ts). */
+export const PERSON_MARKER = 'Anders';
 
 // A valid one-page PDF is not needed for metadata routes; the signature is enough for sniffers.
 const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -64,12 +70,20 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     otherCoach: await user('coach', 'otherCoach'),
     applicantA: await user('applicant', 'applicantA', orgA),
     applicantB: await user('applicant', 'applicantB', orgB),
+    funder: await user('funder', 'funder'),
+    otherFunder: await user('funder', 'otherFunder'),
   };
   const personA = await one('people', { organisation_id: orgA, first_name: 'Anna', last_name: 'Anders', email: 'anna@verein-a.de' });
   await one('people', { organisation_id: orgB, first_name: 'Bernd', last_name: 'Becker', email: 'bernd@verein-b.de' });
   const cohort = await one('cohorts', {
     name: 'Jahrgang 2026', year: 2026, phase: 'programme', seats: 10, default_grant_cents: 5_000_000,
     application_opens_at: new Date('2026-01-01T00:00:00Z'), application_closes_at: new Date('2026-03-01T00:00:00Z'),
+    funder_user_ids: [users.funder],
+  });
+  // The other funder's cohort: last year's, without records of A or B.
+  await one('cohorts', {
+    name: 'Jahrgang 2025', year: 2025, phase: 'alumni', seats: 10, funder_user_ids: [users.otherFunder],
+    application_opens_at: new Date('2025-01-01T00:00:00Z'), application_closes_at: new Date('2025-03-01T00:00:00Z'),
   });
   const criterion = await one('criteria', { cohort_id: cohort, name: 'Wirkung', weight: 2, max_score: 5, position: 1 });
   const application = (organisation_id: number) =>

@@ -10,7 +10,7 @@ import type { ScreenRef } from '../../../admin/src/reachability.ts';
  * each role, the files each screen is built from, and whether those files call an API route.
  */
 const ADMIN_SRC = resolve(import.meta.dirname, '../../../admin/src');
-export const ROLES: readonly Role[] = ['admin', 'staff', 'jury', 'coach', 'applicant'];
+export const ROLES: readonly Role[] = ['admin', 'staff', 'jury', 'coach', 'applicant', 'funder'];
 /** A visitor who is not logged in (login, registration, password reset). */
 export type Caller = Role | 'anonymous';
 

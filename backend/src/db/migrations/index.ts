@@ -13,6 +13,7 @@ import * as m0018 from './0018_grant_reports.ts';
 import * as m0019 from './0019_indicators.ts';
 import * as m0020 from './0020_transfer_sites.ts';
 import * as m0021 from './0021_surveys.ts';
+import * as m0022 from './0022_funder.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0019_indicators': m0019,
   '0020_transfer_sites': m0020,
   '0021_surveys': m0021,
+  '0022_funder': m0022,
 };
