@@ -9,6 +9,7 @@ import { registerCohortRoutes } from './cohorts/cohorts.routes.ts';
 import { registerApplicationRoutes } from './applications/applications.routes.ts';
 import { registerAttachmentRoutes } from './attachments/attachments.routes.ts';
 import { registerEmailRoutes } from './emails/emails.routes.ts';
+import { registerEmailTemplateRoutes } from './email-templates/email-templates.routes.ts';
 import { registerConflictRoutes } from './conflicts/conflicts.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 import { registerRankingRoutes } from './rankings/rankings.routes.ts';
@@ -41,6 +42,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerApplicationRoutes(api);
   registerAttachmentRoutes(api);
   registerEmailRoutes(api);
+  registerEmailTemplateRoutes(api);
   registerDisbursementRoutes(api);
   registerAlumniRoutes(api);
   registerConflictRoutes(api);

@@ -369,6 +369,17 @@ interface TransferSitesTable {
   updated_at: Timestamp;
 }
 
+interface EmailTemplatesTable {
+  id: Generated<number>;
+  key: string;
+  locale: 'de' | 'en';
+  subject: string;
+  body: string;
+  updated_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 interface WorkshopsTable {
   id: Generated<number>;
   cohort_id: number;
@@ -556,6 +567,7 @@ export interface Database {
   indicator_progress: IndicatorProgressView;
   milestones: MilestonesTable;
   transfer_sites: TransferSitesTable;
+  email_templates: EmailTemplatesTable;
   workshops: WorkshopsTable;
   attendances: AttendancesTable;
   coaching_sessions: CoachingSessionsTable;

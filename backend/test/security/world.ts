@@ -116,6 +116,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const introduction = await one('introductions', { from_organisation_id: orgB, to_organisation_id: orgA, message: 'Hallo A!', requested_by: users.applicantB });
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
+  const emailTemplate = (await q.selectFrom('email_templates').select('id').where('key', '=', 'application_received').where('locale', '=', 'de').executeTakeFirstOrThrow()).id;
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
@@ -130,6 +131,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
     'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
+    'email-templates': emailTemplate,
   };
   return { orgA, orgB, users, cohort, ids };
 }
