@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { agentFor, api, createUser, databaseSnapshot, db } from './support/fixtures.ts';
 import { createFellowship } from './support/funding-fixtures.ts';
-import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '../src/email-templates/email-templates.catalogue.ts';
+import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '../src/shared/email-catalogue.ts';
 import { renderHtml, renderText, templateError } from '../src/email-templates/email-templates.render.ts';
 import { TOKEN_MASK } from '../src/auth/account-emails.ts';
 

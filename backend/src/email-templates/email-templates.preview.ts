@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { berlinDay, money } from '../shared/format.ts';
 import { consoleLink } from '../shared/links.ts';
-import type { PreviewRecord, TemplateDefinition, TemplateLocale } from './email-templates.catalogue.ts';
+import type { PreviewRecord, TemplateDefinition, TemplateLocale } from '../shared/email-catalogue.ts';
 import type { MergeValues } from './email-templates.render.ts';
 import {
   accountValues, applicationValues, contactPeople, letterValues, quoted, reminderValues, reportValues,

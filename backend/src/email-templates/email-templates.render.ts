@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- NUL marks the placeholders of merge values (a stored template never holds one) */
 /**
  * The template language of the e-mail templates, a subset of Mustache: `{{field}}` inserts a merge
  * value, `{{#field}}…{{/field}}` keeps its content only when the value is not empty,
@@ -14,10 +15,10 @@ type Node = { t: 'text'; s: string } | { t: 'var'; name: string } | { t: 'sectio
 
 const NAME = /^[a-z][a-z0-9_]{0,49}$/;
 
-export class TemplateSyntaxError extends Error {}
+class TemplateSyntaxError extends Error {}
 
 /** Parses a template; throws TemplateSyntaxError naming what is broken. */
-export function parseTemplate(source: string): Node[] {
+function parseTemplate(source: string): Node[] {
   const root: Node[] = [];
   const stack: Array<{ name: string; children: Node[] }> = [];
   let current = root;
@@ -54,7 +55,7 @@ export function parseTemplate(source: string): Node[] {
 }
 
 /** Every field a template names (inserted or as a section), and those it inserts. */
-export function templateFields(source: string): { named: Set<string>; inserted: Set<string> } {
+function templateFields(source: string): { named: Set<string>; inserted: Set<string> } {
   const named = new Set<string>();
   const inserted = new Set<string>();
   const walk = (nodes: Node[]) => {

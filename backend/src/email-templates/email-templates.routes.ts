@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { notFound } from '../http/errors.ts';
 import { changedFields, registerResource, type Rec } from '../http/resource.ts';
-import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATE_LOCALES, templateDefinition } from './email-templates.catalogue.ts';
+import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATE_LOCALES, templateDefinition } from '../shared/email-catalogue.ts';
 import { previewValues } from './email-templates.preview.ts';
 import { emailTemplatePreviewSchema, emailTemplateUpdateSchema } from './email-templates.schema.ts';
 import { assertValidTemplate, fieldsOf, previewOf } from './email-templates.service.ts';

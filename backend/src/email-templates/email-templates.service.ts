@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
-import { templateDefinition, EMAIL_TEMPLATES, type EmailTemplateKey, type TemplateDefinition, type TemplateLocale } from './email-templates.catalogue.ts';
+import { templateDefinition, EMAIL_TEMPLATES, type EmailTemplateKey, type TemplateDefinition, type TemplateLocale } from '../shared/email-catalogue.ts';
 import { renderHtml, renderSubject, renderText, templateError, type MergeValues } from './email-templates.render.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -37,10 +37,13 @@ export async function composeEmail(db: Q, key: EmailTemplateKey, locale: Templat
   return { subject: renderSubject(row.subject, values), body: renderText(row.body, values), template: EMAIL_TEMPLATES[key].outbox };
 }
 
-/** The fields a stored row may use and must use; unknown keys (a row no longer shipped) allow none. */
-export function fieldsOf(key: string): { merge_fields: string[]; required_fields: string[] } {
+/**
+ * The fields a stored row may use and must use, and the kind of record its preview reads; unknown
+ * keys (a row no longer shipped) allow none.
+ */
+export function fieldsOf(key: string): { merge_fields: string[]; required_fields: string[]; record_kind: string | null } {
   const def = templateDefinition(key);
-  return { merge_fields: [...(def?.fields ?? [])], required_fields: [...(def?.required ?? [])] };
+  return { merge_fields: [...(def?.fields ?? [])], required_fields: [...(def?.required ?? [])], record_kind: def?.record ?? null };
 }
 
 /** 400 naming what is wrong with a subject or body (broken `{{`, unknown field, missing required field). */

@@ -75,12 +75,11 @@ export interface ReportFacts {
   public_url: string;
 }
 
-/** English labels go lower-case into a sentence ("your interim report"); German nouns keep theirs. */
+/** The report's kind is its label ("Zwischenbericht", "Interim report"), as the console shows it. */
 export function reportValues(f: ReportFacts, locale: Locale, route = `grantee-reports/${f.report_id}/show`): MergeValues {
-  const kind = label('grantee_report_kind', f.kind, locale);
   return {
     organisation_name: f.organisation_name,
-    report_kind: locale === 'en' ? kind.toLowerCase() : kind,
+    report_kind: label('grantee_report_kind', f.kind, locale),
     period: `${date(f.period_start, locale)} – ${date(f.period_end, locale)}`,
     due_on: date(f.due_on, locale),
     report_link: consoleLink(f.public_url, route),

@@ -7,7 +7,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { testContext } from './context.ts';
-import { shippedTemplateRows } from '../../src/email-templates/email-templates.catalogue.ts';
+import { shippedTemplateRows } from '../../src/shared/email-catalogue.ts';
 
 /**
  * One database per run: in-memory PGlite, or — with TEST_DATABASE_URL — a fresh database created

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { shippedTemplateRows } from '../../email-templates/email-templates.catalogue.ts';
+import { shippedTemplateRows } from '../../shared/email-catalogue.ts';
 
 /**
  * Issue 21 (DESIGN.md "Communications"): `email_templates`, the text of every message the system

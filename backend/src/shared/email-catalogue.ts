@@ -13,7 +13,7 @@ export type TemplateLocale = (typeof EMAIL_TEMPLATE_LOCALES)[number];
 /** The kind of record a preview with `record_id` reads its values from. */
 export type PreviewRecord = 'users' | 'applications' | 'grantee-reports' | 'fellowships' | 'introductions' | 'alumni-profiles';
 
-export interface TemplateText {
+interface TemplateText {
   subject: string;
   body: string;
 }
