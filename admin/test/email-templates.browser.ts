@@ -72,10 +72,10 @@ describe('e-mail templates: edit with live preview, refuse an unknown field, res
     const page = await openAs(env, 'coach1@example.org');
     await go(page, '/account');
     await page.getByRole('radio', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
     assert.equal((await apiCall<any>(page, 'GET', 'auth/me')).body.locale, 'en');
     await page.getByRole('radio', { name: 'Deutsch' }).click();
-    await page.getByRole('heading', { name: 'Mein Konto' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mein Konto' }).waitFor();
     assert.equal((await apiCall<any>(page, 'GET', 'auth/me')).body.locale, 'de');
     await page.context().close();
   });
