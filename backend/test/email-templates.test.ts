@@ -193,8 +193,11 @@ describe('e-mail templates (issue 21)', () => {
       const res = await agent.put('/api/auth/me').send({ locale: 'en' }).expect(200);
       assert.equal(res.body.locale, 'en');
       assert.equal((await agent.get('/api/auth/me').expect(200)).body.locale, 'en');
+      await agent.put('/api/auth/me').send({ locale: 'de' }).expect(200);
+      assert.equal((await agent.get('/api/auth/me').expect(200)).body.locale, 'de');
+      await agent.put('/api/auth/me').send({ locale: 'en' }).expect(200);
       const audit = await db().selectFrom('audit_events').selectAll().where('resource', '=', 'users').where('record_id', '=', user.id).execute();
-      assert.equal(audit.length, 1);
+      assert.equal(audit.length, 3);
       const before = await databaseSnapshot();
       await agent.put('/api/auth/me').send({ locale: 'fr' }).expect(400);
       await agent.put('/api/auth/me').send({ locale: 'de', role: 'admin' }).expect(400);

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef } from 'react';
+import { forwardRef, useEffect } from 'react';
 import { Card, CardContent, FormControlLabel, ListItemIcon, ListItemText, MenuItem, Radio, RadioGroup, Typography, FormLabel, FormControl, FormHelperText } from '@mui/material';
 import SettingsIcon from '@mui/icons-material/ManageAccounts';
 import { Link } from 'react-router-dom';
@@ -32,13 +32,15 @@ async function saveLocale(locale: Locale): Promise<void> {
  * that choice stays local to the browser. The account page changes the account, and so the
  * language on every device and of every message.
  */
+// Once per signed-in user and page load: a language change re-renders the layout, and must not re-apply.
+let appliedFor: unknown = null;
+
 export const AccountLanguageSync = () => {
   const { identity } = useGetIdentity();
   const [locale, setLocale] = useLocaleState();
-  const applied = useRef<unknown>(null);
   useEffect(() => {
-    if (!identity || applied.current === identity.id) return;
-    applied.current = identity.id;
+    if (!identity || appliedFor === identity.id) return;
+    appliedFor = identity.id;
     const stored = localStorage.getItem(STORED);
     const chosenHere = stored !== null && stored !== localStorage.getItem(FROM_ACCOUNT);
     if (chosenHere || !identity.locale) return;
@@ -53,9 +55,11 @@ export const AccountSettingsPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale, setLocale] = useLocaleState();
+  const { refetch } = useGetIdentity();
   const change = async (next: Locale) => {
     try {
       await saveLocale(next);
+      await refetch();
       setLocale(next);
       notify('app.account.saved', { type: 'info' });
     } catch (e: any) {
