@@ -54,3 +54,48 @@ export function applicationWithdrawn(facts: { organisationName: string; projectN
     ].join('\n'),
   };
 }
+
+/**
+ * `follow_up_request`: 12 or 24 months after its programme year an alumni organisation is asked to
+ * bring its indicators and transfer sites up to date (issue 20). German or English by the
+ * recipient's choice; the link opens the fellowship's impact on the programme page.
+ */
+export function followUpRequest(facts: {
+  locale: 'de' | 'en';
+  months: 12 | 24;
+  organisationName: string;
+  cohortName: string;
+  projectName: string | null;
+  link: string;
+}): Rendered {
+  if (facts.locale === 'en') {
+    return {
+      subject: `Your impact ${facts.months} months after the programme year: ${facts.cohortName}`,
+      body: [
+        'Hello,',
+        '',
+        `${facts.months} months have passed since the programme year of ${facts.organisationName} in “${facts.cohortName}”${facts.projectName ? ` (project “${facts.projectName}”)` : ''} ended.`,
+        'We would like to know what has become of it: please enter the current values of your indicators as a follow-up',
+        'and bring your transfer sites up to date. It takes only a few minutes and helps us show what the programme achieves.',
+        `Update your impact: ${facts.link}`,
+        '',
+        'Kind regards',
+        'The openTransfer Accelerator team',
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `Ihre Wirkung ${facts.months} Monate nach dem Programmjahr: ${facts.cohortName}`,
+    body: [
+      'Guten Tag,',
+      '',
+      `vor ${facts.months} Monaten endete das Programmjahr von ${facts.organisationName} in „${facts.cohortName}“${facts.projectName ? ` (Projekt „${facts.projectName}“)` : ''}.`,
+      'Wir möchten gern wissen, was daraus geworden ist: Bitte tragen Sie die aktuellen Werte Ihrer Indikatoren als Nachbefragung ein',
+      'und bringen Sie Ihre Transferstandorte auf den neuesten Stand. Das dauert nur wenige Minuten und hilft uns zu zeigen, was das Programm bewirkt.',
+      `Zur Wirkung: ${facts.link}`,
+      '',
+      'Mit freundlichen Grüßen',
+      'Ihr Team des openTransfer Accelerators',
+    ].join('\n'),
+  };
+}
