@@ -6,6 +6,7 @@ import { testContext } from './support/context.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { followUpDue, followUpDueDates } from '../src/follow-ups/follow-ups.due.ts';
 import { queueFollowUpRequests } from '../src/follow-ups/follow-ups.job.ts';
+import { seedDemo } from '../../seeds/demo.ts';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const PUBLIC_URL = 'https://crm.example.org';
@@ -306,6 +307,34 @@ describe('follow-ups (issue 20)', () => {
       await a.fellow.agent.get('/api/follow-up-requests/summary').expect(403);
       const { agent: coach } = await agentFor('coach');
       await coach.get('/api/follow-up-requests').expect(403);
+    });
+  });
+
+  describe('demo data', () => {
+    it('seeds asked follow-ups, some answered by a later follow-up value, and the job at start sends none again', async function () {
+      this.timeout(300_000);
+      if (testContext.databaseUrl) {
+        const own = await openDatabase({ url: testContext.databaseUrl, poolSize: 1 });
+        await seedDemo(own.db, { publicUrl: PUBLIC_URL }).finally(() => own.close());
+      } else {
+        await seedDemo(db(), { publicUrl: PUBLIC_URL });
+      }
+      const requests = await db().selectFrom('follow_up_requests').selectAll().execute();
+      assert.ok(requests.length > 0, 'the past cohorts have follow-up requests');
+      const answered = requests.filter((r) => r.responded_at);
+      assert.ok(answered.length > 0 && answered.length < requests.length, 'some answered, some not');
+      for (const r of answered) {
+        const later = await db().selectFrom('indicator_values').select('id')
+          .where('fellowship_id', '=', r.fellowship_id).where('kind', '=', 'follow_up').where('created_at', '>=', r.requested_at).execute();
+        assert.ok(later.length > 0, `request ${r.id} is answered by a follow-up value after it`);
+      }
+      const alumni1 = await db().selectFrom('users').select('organisation_id').where('email', '=', 'alumni1@example.org').executeTakeFirstOrThrow();
+      const open = await db().selectFrom('follow_up_requests as r').innerJoin('fellowships as f', 'f.id', 'r.fellowship_id')
+        .select('r.id').where('f.organisation_id', '=', alumni1.organisation_id).where('r.responded_at', 'is', null).execute();
+      assert.equal(open.length, 1, 'alumni1 has an open request to show on the home page');
+      const letters = await db().selectFrom('emails').select('id').where('template', '=', 'follow_up_request').execute();
+      assert.equal(letters.length, requests.length);
+      assert.deepEqual(await queueFollowUpRequests(db(), PUBLIC_URL), [], 'nothing left to ask at start');
     });
   });
 });

@@ -6,18 +6,16 @@ import { followUpRequest } from '../emails/templates.ts';
 import { consoleLink } from '../shared/links.ts';
 import { berlinDay } from '../shared/format.ts';
 import { followUpDue } from './follow-ups.due.ts';
+import { alumniFellowships, followUpKey } from './follow-ups.queries.ts';
 
 const TEMPLATE = 'follow_up_request';
-
-export const followUpKey = (fellowshipId: number, months: number) => `follow-up-request:${fellowshipId}:${months}`;
 
 /**
  * Asks alumni for their follow-ups (issue 20): 12 and 24 months after its cohort's programme year,
  * an alumni fellowship's organisation gets a letter asking it to update its indicators and transfer
  * sites, once per fellowship and follow-up.
  *
- * - Alumni: a fellowship not withdrawn that is completed or whose cohort is in phase `alumni` (the
- *   definition the workshops and attendances use), of an organisation not anonymised.
+ * - Alumni: `alumniFellowships` (not withdrawn; completed or of a cohort in phase `alumni`).
  * - "Once" is the database's: UNIQUE (fellowship_id, months) on follow_up_requests. The request and
  *   its letter are written in one transaction; a second run or app instance inserts nothing (it
  *   waits for the first's commit on the unique index) and so queues nothing. The outbox's
@@ -29,31 +27,14 @@ export const followUpKey = (fellowshipId: number, months: number) => `follow-up-
  */
 export async function queueFollowUpRequests(db: Db, publicUrl: string, now = new Date()): Promise<number[]> {
   const today = berlinDay(now);
-  const alumni = await db
-    .selectFrom('fellowships as f')
-    .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
-    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-    .select(['f.id', 'c.application_closes_at', 'c.selection_finalized_at'])
-    .where('f.status', '<>', 'withdrawn')
-    .where((eb) => eb.or([eb('f.status', '=', 'completed'), eb('c.phase', '=', 'alumni')]))
-    .where('o.anonymised_at', 'is', null)
-    .orderBy('f.id')
-    .execute();
+  const alumni = await alumniFellowships(db).execute();
   const asked = new Set((await db.selectFrom('follow_up_requests').select(['fellowship_id', 'months']).execute()).map((r) => followUpKey(r.fellowship_id, r.months)));
   const queued: number[] = [];
   for (const fellowship of alumni) {
     const due = followUpDue(fellowship, today);
     if (!due || asked.has(followUpKey(fellowship.id, due.months))) continue;
     const id = await db.transaction().execute(async (trx) => {
-      const facts = await trx
-        .selectFrom('fellowships as f')
-        .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
-        .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-        .innerJoin('applications as a', 'a.id', 'f.application_id')
-        .select(['f.organisation_id', 'o.name as organisation_name', 'c.name as cohort_name', 'a.project_name'])
-        .where('f.id', '=', fellowship.id)
-        .executeTakeFirstOrThrow();
-      const address = await letterAddress(trx, facts.organisation_id);
+      const address = await letterAddress(trx, fellowship.organisation_id);
       if (!address) return null;
       const request = await trx
         .insertInto('follow_up_requests')
@@ -63,11 +44,11 @@ export async function queueFollowUpRequests(db: Db, publicUrl: string, now = new
         .executeTakeFirst();
       if (!request) return null;
       const letter = followUpRequest({
-        locale: address.locale, months: due.months, organisationName: facts.organisation_name, cohortName: facts.cohort_name, projectName: facts.project_name,
+        locale: address.locale, months: due.months, organisationName: fellowship.organisation_name, cohortName: fellowship.cohort_name, projectName: fellowship.project_name,
         link: consoleLink(publicUrl, 'my-programme', { fellowship_id: String(fellowship.id) }),
       });
       const emailId = await queueEmail(trx, {
-        to: address.email, ...letter, template: TEMPLATE, organisation_id: facts.organisation_id, dedupe_key: followUpKey(fellowship.id, due.months),
+        to: address.email, ...letter, template: TEMPLATE, organisation_id: fellowship.organisation_id, dedupe_key: followUpKey(fellowship.id, due.months),
       });
       await trx.updateTable('follow_up_requests').set({ email_id: emailId }).where('id', '=', request.id).execute();
       return emailId;

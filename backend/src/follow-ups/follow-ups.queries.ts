@@ -6,6 +6,27 @@ import type { FollowUpRate } from './follow-ups.schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
+/** The outbox key of a follow-up letter (the table's unique key, repeated as the outbox's second guard). */
+export const followUpKey = (fellowshipId: number, months: number) => `follow-up-request:${fellowshipId}:${months}`;
+
+/**
+ * The fellowships whose organisations are asked for follow-ups: alumni — not withdrawn, and
+ * completed or of a cohort in phase `alumni` (the definition the workshops and attendances use) —
+ * of an organisation not anonymised. With the cohort dates the programme year is computed from.
+ */
+export function alumniFellowships(db: Q) {
+  return db
+    .selectFrom('fellowships as f')
+    .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
+    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .innerJoin('applications as a', 'a.id', 'f.application_id')
+    .select(['f.id', 'f.organisation_id', 'f.cohort_id', 'c.application_closes_at', 'c.selection_finalized_at', 'c.name as cohort_name', 'o.name as organisation_name', 'a.project_name'])
+    .where('f.status', '<>', 'withdrawn')
+    .where((eb) => eb.or([eb('f.status', '=', 'completed'), eb('c.phase', '=', 'alumni')]))
+    .where('o.anonymised_at', 'is', null)
+    .orderBy('f.id');
+}
+
 /** The requests this caller may see: staff all, an applicant those of their organisation's fellowships. */
 export function selectFollowUpRequests(db: Kysely<Database>, ctx: RequestContext) {
   return db
