@@ -14,7 +14,8 @@ const morning = (day: string) => new Date(`${day}T07:00:00Z`);
  * Follow-ups step: the history the hourly job would have written. Every alumni fellowship (the
  * job's own definition, `alumniFellowships`) whose 12- or 24-month follow-up day has passed has its
  * request, asked on that day, with the letter in the outbox as sent. Two in three answered about
- * three weeks later with a follow-up value per indicator (a little above their latest value);
+ * three weeks later with a follow-up value per indicator (a little above their latest value; the
+ * indicators step's follow-up values dated after the request day are replaced by these);
  * alumni1's organisation and every third other one have not answered yet, so the fellow's home
  * shows the open request and the staff dashboard a rate below 100 %.
  *
@@ -44,6 +45,9 @@ export async function seedFollowUps(db: Db, base: DemoBase): Promise<void> {
       const answeredOn = addDays(due[months], 20);
       const answered = f.organisation_id !== openOrganisation && n % 3 !== 1 && answeredOn <= today;
       const answeredAt = morning(answeredOn);
+      // The answers to a request are this step's: follow-up values the indicators step dated after the
+      // request day go, so an open request has none and an answered one has those entered below.
+      await db.deleteFrom('indicator_values').where('fellowship_id', '=', f.id).where('kind', '=', 'follow_up').where('measured_on', '>=', due[months]).execute();
       await db
         .insertInto('follow_up_requests')
         .values({ fellowship_id: f.id, months, due_on: due[months], requested_at: requestedAt, email_id: email.id, responded_at: answered ? answeredAt : null, created_at: requestedAt })

@@ -328,6 +328,11 @@ describe('follow-ups (issue 20)', () => {
           .where('fellowship_id', '=', r.fellowship_id).where('kind', '=', 'follow_up').where('created_at', '>=', r.requested_at).execute();
         assert.ok(later.length > 0, `request ${r.id} is answered by a follow-up value after it`);
       }
+      for (const r of requests.filter((x) => !x.responded_at)) {
+        const later = await db().selectFrom('indicator_values').select('id')
+          .where('fellowship_id', '=', r.fellowship_id).where('kind', '=', 'follow_up').where('measured_on', '>=', r.due_on).execute();
+        assert.equal(later.length, 0, `open request ${r.id} has no follow-up value after its day`);
+      }
       const alumni1 = await db().selectFrom('users').select('organisation_id').where('email', '=', 'alumni1@example.org').executeTakeFirstOrThrow();
       const open = await db().selectFrom('follow_up_requests as r').innerJoin('fellowships as f', 'f.id', 'r.fellowship_id')
         .select('r.id').where('f.organisation_id', '=', alumni1.organisation_id).where('r.responded_at', 'is', null).execute();
