@@ -15,6 +15,7 @@ import auditEvents from './audit-events/index.tsx';
 import fellowships from './fellowships/index.tsx';
 import milestones from './milestones/index.tsx';
 import transferSites from './transfer-sites/index.tsx';
+import followUpRequests from './follow-up-requests/index.tsx';
 import budgetLines from './budget-lines/index.tsx';
 import { indicators, indicatorValues } from './indicators/index.tsx';
 import granteeReports from './grantee-reports/index.tsx';
@@ -29,6 +30,6 @@ import rankings from './rankings/index.tsx';
  * Every feature's resources and pages, in menu order. A feature adds its folder under admin/src/
  * and one line in each list.
  */
-export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, emailTemplates, auditEvents];
+export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, followUpRequests, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, emailTemplates, auditEvents];
 
 export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, ...programmePages, accountSettingsPage];

@@ -20,6 +20,7 @@ import { registerFellowshipRoutes } from './fellowships/fellowships.routes.ts';
 import { registerMilestoneRoutes } from './milestones/milestones.routes.ts';
 import { registerTransferSiteRoutes } from './transfer-sites/transfer-sites.routes.ts';
 import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
+import { registerFollowUpRoutes } from './follow-ups/follow-ups.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -55,6 +56,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerMilestoneRoutes(api);
   registerTransferSiteRoutes(api);
   registerIndicatorRoutes(api);
+  registerFollowUpRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

@@ -6,7 +6,7 @@ import { consoleLink } from '../shared/links.ts';
 import type { PreviewRecord, TemplateDefinition, TemplateLocale } from '../shared/email-catalogue.ts';
 import type { MergeValues } from './email-templates.render.ts';
 import {
-  accountValues, applicationValues, contactPeople, letterValues, quoted, reminderValues, reportValues,
+  accountValues, applicationValues, contactPeople, followUpValues, letterValues, quoted, reminderValues, reportValues,
 } from './email-templates.values.ts';
 
 /** The lifetime of a reset link in minutes (auth/account-tokens.ts TOKEN_TTL_MINUTES.reset). */
@@ -83,14 +83,16 @@ const LOADERS: Record<PreviewRecord, Loader> = {
       total: money(Number(total), locale),
     };
   },
-  fellowships: async (db, id) => {
+  fellowships: async (db, id, _locale, publicUrl) => {
     const fellowship = await db
       .selectFrom('fellowships as f')
       .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-      .select(['o.name'])
+      .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
+      .innerJoin('applications as a', 'a.id', 'f.application_id')
+      .select(['f.id', 'o.name as organisation_name', 'c.name as cohort_name', 'a.project_name'])
       .where('f.id', '=', id)
       .executeTakeFirst();
-    return fellowship && { organisation_name: fellowship.name, note: '' };
+    return fellowship && { ...followUpValues(publicUrl, fellowship, 12), note: '' };
   },
   introductions: async (db, id, _locale, publicUrl) => {
     const intro = await db

@@ -106,3 +106,18 @@ export function contactPeople(people: Array<{ first_name: string; last_name: str
     .map((p) => `- ${p.first_name} ${p.last_name}${p.role_title ? ` (${p.role_title})` : ''}${p.email ? `, ${p.email}` : ''}${p.phone ? `, ${p.phone}` : ''}`)
     .join('\n');
 }
+
+/** The follow-up request 12 or 24 months after the year; the link opens the fellowship's impact. */
+export function followUpValues(
+  publicUrl: string,
+  f: { id: number; organisation_name: string; cohort_name: string; project_name: string | null },
+  months: number,
+): MergeValues {
+  return {
+    organisation_name: f.organisation_name,
+    cohort_name: f.cohort_name,
+    project_name: f.project_name ?? '',
+    months,
+    impact_link: consoleLink(publicUrl, 'my-programme', { fellowship_id: String(f.id) }),
+  };
+}
