@@ -14,6 +14,7 @@ import { seedTransferSites } from './transfer-sites.ts';
 import { seedIndicators } from './indicators.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedFunders } from './funder.ts';
+import { seedFollowUps } from './follow-ups.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -36,5 +37,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, surveys, reports), then who funds the cohorts. */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedSurveys, seedReports, seedFunders];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, follow-ups, surveys, reports), then who funds the cohorts. */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedFollowUps, seedSurveys, seedReports, seedFunders];
