@@ -101,12 +101,13 @@ export function trackRequests(page: Page) {
 const BUSY = '.RaLoading-root, .MuiSkeleton-root, .RaLoadingIndicator-loader, [aria-busy="true"]';
 
 /**
- * How many times the page's DOM has changed since it was loaded. A lazily loaded screen renders
- * nothing while its chunk arrives and react-admin's loading indicator waits a second before it
- * shows, so "no request and no spinner" alone can be true before the screen is there.
+ * How many times the page's DOM has changed since it was loaded, and how many loading indicators
+ * are on screen — one round trip to the browser per check. A lazily loaded screen renders nothing
+ * while its chunk arrives and react-admin's loading indicator waits a second before it shows, so
+ * "no request and no spinner" alone can be true before the screen is there.
  */
-const domChanges = (page: Page) =>
-  page.evaluate(() => {
+const pageState = (page: Page) =>
+  page.evaluate((busy) => {
     const w = window as unknown as { __domChanges?: number };
     if (w.__domChanges === undefined) {
       w.__domChanges = 0;
@@ -114,30 +115,30 @@ const domChanges = (page: Page) =>
         w.__domChanges! += 1;
       }).observe(document, { subtree: true, childList: true, characterData: true });
     }
-    return w.__domChanges;
-  }).catch(() => Number.NaN); // a page between two documents is not quiet
+    return { changes: w.__domChanges, busy: document.querySelectorAll(busy).length };
+  }, BUSY).catch(() => ({ changes: Number.NaN, busy: 0 })); // a page between two documents is not quiet
 
 /** React reveals a suspended screen up to 300 ms after its data arrived: quiet checks 100 ms apart. */
 const QUIET_CHECKS = 4;
 
 /**
  * Waits until the page is quiet: no request in flight, no loading indicator on screen and the DOM
- * unchanged, twice in a row. An explicit condition, polled, instead of a fixed sleep.
+ * unchanged, four checks in a row. An explicit condition, polled, instead of a fixed sleep.
  */
 export async function settle(page: Page, timeout = 20_000) {
   trackRequests(page);
   const deadline = Date.now() + timeout;
   let quiet = 0;
-  let changes = await domChanges(page);
+  let changes = (await pageState(page)).changes;
   while (quiet < QUIET_CHECKS) {
     if (Date.now() > deadline) {
       const pending = [...(inflight.get(page) ?? [])].map((r) => (r as { url(): string }).url());
       const busy = await page.locator(BUSY).evaluateAll((els) => els.map((e) => e.className.toString().slice(0, 80)));
       throw new Error(`page did not settle within ${timeout} ms: ${page.url()} (requests: ${pending.join(', ') || 'none'}; busy: ${busy.join(' | ') || 'none'})`);
     }
-    const now = await domChanges(page);
-    const idle = (inflight.get(page)?.size ?? 0) === 0 && (await page.locator(BUSY).count()) === 0 && now === changes;
-    changes = now;
+    const now = await pageState(page);
+    const idle = (inflight.get(page)?.size ?? 0) === 0 && now.busy === 0 && now.changes === changes;
+    changes = now.changes;
     quiet = idle ? quiet + 1 : 0;
     if (quiet < QUIET_CHECKS) await page.waitForTimeout(100);
   }
