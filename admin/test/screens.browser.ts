@@ -73,16 +73,18 @@ function wordingFindings(texts: string[], lang: Lang): string[] {
 
 /**
  * What the console says while the walk is on a screen: translation keys it asked for and did not
- * find (react-admin logs them), and uncaught errors. `take` hands over and forgets what was said.
+ * find (react-admin logs them), and uncaught errors. `next` forgets the keys before the next screen
+ * (the last one may still ask while it goes); an error is never forgotten, only handed over by `take`.
  */
 function listen(page: Page) {
-  const said: string[] = [];
+  const missing: string[] = [];
+  const errors: string[] = [];
   page.on('console', (m) => {
     const text = m.text();
-    if (/Missing translation for key/i.test(text)) said.push(text);
+    if (/Missing translation for key/i.test(text)) missing.push(text);
   });
-  page.on('pageerror', (e) => said.push(`page error: ${e.message}`));
-  return { take: () => said.splice(0) };
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  return { next: () => void missing.splice(0), take: () => [...missing.splice(0), ...errors.splice(0)] };
 }
 
 /** Everything wrong with the screen on show, in words and for axe: one line each. */
@@ -153,7 +155,7 @@ describe('every screen of every role, in German and English: axe (serious, criti
         const findings: string[] = [];
         for (const route of routes) {
           const started = Date.now();
-          heard.take();
+          heard.next();
           const landed = await visit(page, route);
           const screen = landed === route ? route : `${route} → ${landed}`;
           const found = (await checkScreen(page, lang, heard.take())).map((f) => `${account} (${lang}) ${screen}: ${f}`);
