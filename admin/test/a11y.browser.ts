@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, apiCall, ensureOpenCall, focusedName, go, openAs, reviewInProgress, screenshot, seriousViolations, settle, sharedEnv, tabTo, tabToElement, until, type BrowserEnv, type Lang } from './support/server.ts';
-import { routesOf, visit } from './support/screens.ts';
+import { apiCall, ensureOpenCall, focusedName, go, openAs, reviewInProgress, screenshot, seriousViolations, settle, sharedEnv, tabTo, tabToElement, until, type BrowserEnv } from './support/server.ts';
 
 const report = (findings: Awaited<ReturnType<typeof seriousViolations>>) =>
   findings.map((f) => `${f.impact} ${f.id}: ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
@@ -13,97 +10,6 @@ async function expectAccessible(page: Page, screen: string) {
   const findings = await seriousViolations(page);
   assert.deepEqual(findings, [], `${screen}:\n${report(findings)}`);
 }
-
-/** One line per serious or critical violation: the screen, the rule and the elements it names. */
-async function sweep(page: Page, routes: string[], log: string): Promise<string[]> {
-  const findings: string[] = [];
-  writeFileSync(log, '');
-  for (const route of new Set(routes)) {
-    const started = Date.now();
-    const landed = await visit(page, route);
-    const screen = landed === route ? route : `${route} → ${landed}`;
-    const found = (await seriousViolations(page)).map((f) => `${screen}: ${f.impact} ${f.id} (${f.help}) at ${f.targets.join(' | ')}`);
-    findings.push(...found);
-    appendFileSync(log, `${screen} ${Date.now() - started} ms\n${found.map((f) => `  ${f}\n`).join('')}`);
-  }
-  return findings;
-}
-
-const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; }';
-/**
- * Colours as they settle: axe reads a button's colour mid-transition (MUI fades colours over 250 ms
- * when a button becomes enabled) and would report a contrast no one ever sees for long.
- */
-async function withoutTransitions(page: Page) {
-  await page.context().addInitScript((css) => {
-    document.addEventListener('DOMContentLoaded', () => document.head.appendChild(Object.assign(document.createElement('style'), { textContent: css })));
-  }, STILL);
-  await page.addStyleTag({ content: STILL });
-}
-
-/** The home page, the first three of the role's own pages and the first list, create, show and edit view. */
-function representative(routes: string[], pages: string[]): string[] {
-  const picked = new Set(['/', ...routes.filter((r) => r !== '/' && pages.includes(r)).slice(0, 3)]);
-  const views = routes.filter((r) => r !== '/' && !pages.includes(r));
-  for (const kind of [/^\/[\w-]+$/, /\/create$/, /\/\d+\/show$/, /\/\d+$/]) {
-    const first = views.find((r) => kind.test(r));
-    if (first) picked.add(first);
-  }
-  return [...picked];
-}
-
-/**
- * Every screen of every demo role, in German and English: the walk of `translations.browser.ts`
- * with axe on each screen. alumni1 is an alumnus, applicant4 a fellow of the running year.
- */
-describe('every screen of every role passes axe (WCAG 2.1 A/AA, serious and critical)', function () {
-  // A cap, not the runtime: admin's ~70 screens take 4 minutes on a quiet machine, 20 on a busy one.
-  this.timeout(1_800_000);
-  let env: BrowserEnv;
-  before(async () => {
-    env = await sharedEnv();
-  });
-
-  for (const lang of ['de', 'en'] as Lang[]) {
-    it(`signed out: login, registration and password pages (${lang})`, async () => {
-      const context = await env.browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB' });
-      await context.addInitScript((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), lang);
-      const page = await context.newPage();
-      const findings: string[] = [];
-      for (const route of ['/login', '/register', '/password-reset', '/password-reset/confirm?token=x', '/register/confirm?token=x']) {
-        await page.goto(`${env.baseUrl}/?walk=${Date.now()}#${route}`);
-        await page.locator('form, h1, h2, h5, [role="alert"]').first().waitFor();
-        await settle(page);
-        for (const f of await seriousViolations(page)) findings.push(`${route}: ${f.impact} ${f.id} (${f.help}) at ${f.targets.join(' | ')}`);
-      }
-      await context.close();
-      assert.deepEqual(findings, [], `serious or critical violations:\n${findings.join('\n')}`);
-    });
-  }
-
-  // German: every screen of every account. English: one account per workspace, on a representative
-  // set of its screens (the walk takes ~5 s a screen; both languages in full would take half an hour).
-  // The language changes texts, not markup or colours.
-  const accounts = ['admin', 'staff', 'jury1', 'coach1', 'applicant1', 'applicant4', 'alumni1'];
-  const englishAccounts = new Set(['admin', 'jury1', 'coach1', 'applicant1']);
-  for (const account of accounts) {
-    for (const lang of ['de', 'en'] as Lang[]) {
-      if (lang === 'en' && !englishAccounts.has(account)) continue;
-      const scope = lang === 'de' ? 'every screen it can open' : 'home, three of its pages, a list, create, show and edit view';
-      it(`${account} (${lang}): ${scope}`, async () => {
-        const page = await openAs(env, `${account}@example.org`, lang);
-        await withoutTransitions(page);
-        const all = await routesOf(page, env.baseUrl);
-        assert.ok(all.length > 2, `routes found for ${account}: ${all.join(', ')}`);
-        const pages = (await page.evaluate(() => (window as any).__consoleScreens.pages)) as string[];
-        const routes = lang === 'de' ? all : representative(all, pages);
-        const findings = await sweep(page, routes, join(ARTIFACTS, `a11y-${account}-${lang}.txt`));
-        await page.context().close();
-        assert.deepEqual(findings, [], `serious or critical violations on ${routes.length} screens:\n${findings.join('\n')}`);
-      });
-    }
-  }
-});
 
 /** The main task of each role with the keyboard alone (Tab, Enter, Space, arrow keys; no mouse). */
 describe('keyboard-only main tasks, one per role', function () {

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { gzipBytes, INITIAL_JS_BUDGET_BYTES, measureLoginBundle } from '../../scripts/measure-bundle.ts';
-import { ARTIFACTS, settle, sharedEnv, TEST_CONSOLE_DIR, trackRequests, type BrowserEnv } from './support/server.ts';
+import { ARTIFACTS, settle, sharedEnv, trackRequests, type BrowserEnv } from './support/server.ts';
+import { TEST_CONSOLE_DIR } from './support/console-build.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
