@@ -15,4 +15,4 @@ export const accountPages: PageDef[] = [
 const AccountSettingsPage = lazyScreen(() => import('./AccountSettings.tsx'), (m) => m.AccountSettingsPage);
 
 /** "My account" (user menu): every logged-in role sets the language of the console and of their messages. */
-export const accountSettingsPage: PageDef = { path: '/account', roles: ['admin', 'staff', 'jury', 'coach', 'applicant'], element: <AccountSettingsPage /> };
+export const accountSettingsPage: PageDef = { path: '/account', roles: ['admin', 'staff', 'jury', 'coach', 'applicant', 'funder'], element: <AccountSettingsPage /> };
