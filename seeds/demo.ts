@@ -12,6 +12,7 @@ import { seedReports } from './reports.ts';
 import { seedGranteeReports } from './grantee-reports.ts';
 import { seedTransferSites } from './transfer-sites.ts';
 import { seedIndicators } from './indicators.ts';
+import { seedFollowUps } from './follow-ups.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -34,5 +35,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedReports];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, follow-ups). */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedFollowUps, seedReports];

@@ -97,6 +97,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const indicator = await one('indicators', { cohort_id: cohort, name: 'Neue Standorte', unit: 'Standorte', direction: 'increase', position: 0 });
   const indicatorValue = await one('indicator_values', { fellowship_id: fellowship, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 2, created_by: users.applicantA });
   await one('indicator_values', { fellowship_id: fellowshipB, indicator_id: indicator, kind: 'baseline', measured_on: '2026-04-15', value: 5, created_by: users.applicantB });
+  const followUpRequest = await one('follow_up_requests', { fellowship_id: fellowship, months: 12, due_on: '2028-04-01' });
+  await one('follow_up_requests', { fellowship_id: fellowshipB, months: 12, due_on: '2028-04-01' });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
     location: 'Berlin', facilitator_id: users.coach,
@@ -116,6 +118,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const introduction = await one('introductions', { from_organisation_id: orgB, to_organisation_id: orgA, message: 'Hallo A!', requested_by: users.applicantB });
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
+  const emailTemplate = (await q.selectFrom('email_templates').select('id').where('key', '=', 'application_received').where('locale', '=', 'de').executeTakeFirstOrThrow()).id;
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
@@ -130,6 +133,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'coaching-sessions': coachingSession, disbursements: disbursement, 'disbursement-exports': disbursementExport,
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
     'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
+    'email-templates': emailTemplate,
+    'follow-up-requests': followUpRequest,
   };
   return { orgA, orgB, users, cohort, ids };
 }

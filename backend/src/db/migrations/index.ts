@@ -12,6 +12,8 @@ import * as m0017 from './0017_application_version.ts';
 import * as m0018 from './0018_grant_reports.ts';
 import * as m0019 from './0019_indicators.ts';
 import * as m0020 from './0020_transfer_sites.ts';
+import * as m0023 from './0023_follow_ups.ts';
+import * as m0024 from './0024_email_templates.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0018_grant_reports': m0018,
   '0019_indicators': m0019,
   '0020_transfer_sites': m0020,
+  '0023_follow_ups': m0023,
+  '0024_email_templates': m0024,
 };
