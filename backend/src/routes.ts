@@ -22,6 +22,7 @@ import { registerTransferSiteRoutes } from './transfer-sites/transfer-sites.rout
 import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerOutcomeRoutes } from './outcomes/outcomes.routes.ts';
 import { registerFollowUpRoutes } from './follow-ups/follow-ups.routes.ts';
+import { registerMailingRoutes } from './mailings/mailings.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -59,6 +60,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerIndicatorRoutes(api);
   registerOutcomeRoutes(api);
   registerFollowUpRoutes(api);
+  registerMailingRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

@@ -119,6 +119,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
   const emailTemplate = (await q.selectFrom('email_templates').select('id').where('key', '=', 'application_received').where('locale', '=', 'de').executeTakeFirstOrThrow()).id;
+  const mailing = await one('mailings', { name: 'Rundschreiben', audience: JSON.stringify({ kind: 'applicants', cohort_id: cohort }), subject: 'Hallo {{name}}', body: 'Neuigkeiten', created_by: users.staff });
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
@@ -135,6 +136,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
     'email-templates': emailTemplate,
     'follow-up-requests': followUpRequest,
+    mailings: mailing,
   };
   return { orgA, orgB, users, cohort, ids };
 }

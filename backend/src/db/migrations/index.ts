@@ -14,6 +14,7 @@ import * as m0019 from './0019_indicators.ts';
 import * as m0020 from './0020_transfer_sites.ts';
 import * as m0023 from './0023_follow_ups.ts';
 import * as m0024 from './0024_email_templates.ts';
+import * as m0025 from './0025_mailings.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0020_transfer_sites': m0020,
   '0023_follow_ups': m0023,
   '0024_email_templates': m0024,
+  '0025_mailings': m0025,
 };
