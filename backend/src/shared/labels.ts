@@ -237,6 +237,21 @@ export const LABELS = {
     grantee_report_submitted: l('Bericht eingegangen', 'Report received'),
     grantee_report_accepted: l('Bericht angenommen', 'Report accepted'),
     grantee_report_returned: l('Bericht zurückgegeben', 'Report returned'),
+    mailing: l('Rundschreiben', 'Mailing'),
+    mailing_test: l('Rundschreiben (Test)', 'Mailing (test)'),
+  },
+  /** Bulk mail (`mailings.status`, `mailings.audience.kind`). */
+  mailing_status: {
+    draft: l('Entwurf', 'Draft'),
+    sending: l('Wird versandt', 'Sending'),
+    sent: l('Versandt', 'Sent'),
+  },
+  mailing_audience: {
+    applicants: l('Bewerbende', 'Applicants'),
+    fellows: l('Fellows', 'Fellows'),
+    alumni: l('Alumni', 'Alumni'),
+    jurors: l('Jury mit offenen Bewertungen', 'Jurors with unfinished reviews'),
+    coaches: l('Coaches', 'Coaches'),
   },
   /** What the audit trail records (`audit_events.action`). */
   audit_action: {
