@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { agentFor, api, createUser, databaseSnapshot, db } from './support/fixtures.ts';
-import { createFellowship } from './support/funding-fixtures.ts';
+import { createFellowship, insertTranche } from './support/funding-fixtures.ts';
 import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '../src/shared/email-catalogue.ts';
 import { renderHtml, renderText, templateError } from '../src/email-templates/email-templates.render.ts';
 import { TOKEN_MASK } from '../src/auth/account-emails.ts';
@@ -143,6 +143,21 @@ describe('e-mail templates (issue 21)', () => {
       await api().post('/api/auth/password-reset').send({ email: user.email }).expect(202);
       const [mail] = await outbox(user.email);
       assert.match(mail.body, /^Geänderter Text: /);
+    });
+
+    it('tells the organisation in its language when a tranche is paid, once', async () => {
+      const f = await createFellowship({ organisation: { name: 'Lesewelten e. V.' } });
+      const fellow = await createUser('applicant', { email: 'fellow@lesewelten.de', organisation_id: f.organisation_id, locale: 'en' });
+      const planner = await agentFor('staff');
+      const payer = await agentFor('staff');
+      const tranche = await insertTranche({ fellowship_id: f.id, amount_cents: 750_000, status: 'approved', created_by: planner.user.id, approved_by: payer.user.id, label: 'First tranche' });
+      await payer.agent.post(`/api/disbursements/${tranche.id}/pay`).send({ payment_reference: 'OTA-2026-7' }).expect(200);
+      await payer.agent.post(`/api/disbursements/${tranche.id}/pay`).send({ payment_reference: 'OTA-2026-7' }).expect(409);
+      const mails = await outbox(fellow.email);
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0].template, 'tranche_paid');
+      assert.equal(mails[0].subject, 'Paid: First tranche (€7,500.00)');
+      assert.match(mails[0].body, /to Lesewelten e\. V\. on \d\d\/\d\d\/\d{4} \(reference: OTA-2026-7\)\./);
     });
 
     it('keeps the secret of account mails masked in the outbox as staff read it', async () => {

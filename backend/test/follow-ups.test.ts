@@ -7,6 +7,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { followUpDue, followUpDueDates } from '../src/follow-ups/follow-ups.due.ts';
 import { queueFollowUpRequests } from '../src/follow-ups/follow-ups.job.ts';
 import { seedDemo } from '../../seeds/demo.ts';
+import { LABELS } from '../src/shared/labels.ts';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const PUBLIC_URL = 'https://crm.example.org';
@@ -78,6 +79,8 @@ describe('follow-ups (issue 20)', () => {
       assert.deepEqual([request.months, request.due_on, request.email_id, request.responded_at], [12, DUE_12, queued[0], null]);
       const [letter] = await lettersOf(a.fellowship.id);
       assert.equal(letter.template, 'follow_up_request');
+      assert.ok(Object.hasOwn(LABELS.email_template, letter.template), 'the outbox names the letter in words');
+      assert.doesNotMatch(letter.body, /\b\d{4}-\d{2}-\d{2}\b/, 'no ISO date in the letter');
       assert.equal(letter.to, a.fellow.user.email);
       assert.equal(letter.organisation_id, a.organisation.id);
       assert.match(letter.subject, /12 Monate nach dem Programmjahr/);

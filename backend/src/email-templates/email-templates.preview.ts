@@ -6,7 +6,7 @@ import { consoleLink } from '../shared/links.ts';
 import type { PreviewRecord, TemplateDefinition, TemplateLocale } from '../shared/email-catalogue.ts';
 import type { MergeValues } from './email-templates.render.ts';
 import {
-  accountValues, applicationValues, contactPeople, followUpValues, letterValues, quoted, reminderValues, reportValues,
+  accountValues, applicationValues, contactPeople, followUpValues, letterValues, quoted, reminderValues, reportValues, trancheValues,
 } from './email-templates.values.ts';
 
 /** The lifetime of a reset link in minutes (auth/account-tokens.ts TOKEN_TTL_MINUTES.reset). */
@@ -93,6 +93,16 @@ const LOADERS: Record<PreviewRecord, Loader> = {
       .where('f.id', '=', id)
       .executeTakeFirst();
     return fellowship && { ...followUpValues(publicUrl, fellowship, 12), note: '' };
+  },
+  disbursements: async (db, id, locale, publicUrl) => {
+    const tranche = await db
+      .selectFrom('disbursements as d')
+      .innerJoin('fellowships as f', 'f.id', 'd.fellowship_id')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['d.label', 'd.amount_cents', 'd.paid_at', 'd.payment_reference', 'o.name as organisation_name'])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+    return tranche && trancheValues(publicUrl, { ...tranche, paid_at: tranche.paid_at ?? new Date() }, locale);
   },
   introductions: async (db, id, _locale, publicUrl) => {
     const intro = await db

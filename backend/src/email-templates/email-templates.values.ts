@@ -121,3 +121,19 @@ export function followUpValues(
     impact_link: consoleLink(publicUrl, 'my-programme', { fellowship_id: String(f.id) }),
   };
 }
+
+/** A tranche paid out: its label, amount and day in the recipient's language. */
+export function trancheValues(
+  publicUrl: string,
+  t: { organisation_name: string; label: string; amount_cents: number; paid_at: Date | string | null; payment_reference: string | null },
+  locale: Locale,
+): MergeValues {
+  return {
+    organisation_name: t.organisation_name,
+    tranche_label: t.label,
+    amount: money(t.amount_cents, locale),
+    paid_on: t.paid_at ? date(t.paid_at, locale) : '',
+    payment_reference: t.payment_reference ?? '',
+    tranches_link: consoleLink(publicUrl, 'disbursements'),
+  };
+}

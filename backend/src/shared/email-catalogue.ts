@@ -11,7 +11,7 @@ export const EMAIL_TEMPLATE_LOCALES = ['de', 'en'] as const;
 export type TemplateLocale = (typeof EMAIL_TEMPLATE_LOCALES)[number];
 
 /** The kind of record a preview with `record_id` reads its values from. */
-export type PreviewRecord = 'users' | 'applications' | 'grantee-reports' | 'fellowships' | 'introductions' | 'alumni-profiles';
+export type PreviewRecord = 'users' | 'applications' | 'grantee-reports' | 'fellowships' | 'disbursements' | 'introductions' | 'alumni-profiles';
 
 interface TemplateText {
   subject: string;
@@ -298,6 +298,37 @@ export const EMAIL_TEMPLATES = {
       body:
         'Hello,\n\nthe programme team has approved your transfer concept. This starts stage 2 of the openTransfer Accelerator for you, ' +
         'including the transfer bonus.{{#note}}\n\nNote: {{note}}{{/note}}\n\nKind regards\nThe openTransfer Accelerator team',
+    },
+  },
+  tranche_paid: {
+    outbox: 'tranche_paid',
+    record: 'disbursements',
+    fields: ['organisation_name', 'tranche_label', 'amount', 'paid_on', 'payment_reference', 'tranches_link'],
+    required: [],
+    sample: { organisation_name: ORG.organisation_name, tranche_label: 'Erste Tranche', amount: '7.500,00 €', paid_on: '02.05.2026', payment_reference: 'OTA-2026-001', tranches_link: `${SAMPLE_URL}disbursements` },
+    de: {
+      subject: 'Ausgezahlt: {{tranche_label}} ({{amount}})',
+      body: [
+        'Guten Tag,',
+        '',
+        'wir haben die Tranche „{{tranche_label}}“ über {{amount}} für {{organisation_name}} am {{paid_on}} ausgezahlt{{#payment_reference}} (Verwendungszweck: {{payment_reference}}){{/payment_reference}}.',
+        'Je nach Bank ist der Betrag in ein bis zwei Werktagen auf Ihrem Konto.',
+        'Ihre Tranchen im Überblick: {{tranches_link}}',
+        '',
+        SIGN_DE,
+      ].join('\n'),
+    },
+    en: {
+      subject: 'Paid: {{tranche_label}} ({{amount}})',
+      body: [
+        'Hello,',
+        '',
+        'we paid the tranche “{{tranche_label}}” of {{amount}} to {{organisation_name}} on {{paid_on}}{{#payment_reference}} (reference: {{payment_reference}}){{/payment_reference}}.',
+        'Depending on the bank, the amount reaches your account within one or two working days.',
+        'Your tranches at a glance: {{tranches_link}}',
+        '',
+        SIGN_EN,
+      ].join('\n'),
     },
   },
   report_requested: {

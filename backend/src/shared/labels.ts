@@ -237,6 +237,7 @@ export const LABELS = {
     grantee_report_submitted: l('Bericht eingegangen', 'Report received'),
     grantee_report_accepted: l('Bericht angenommen', 'Report accepted'),
     grantee_report_returned: l('Bericht zurückgegeben', 'Report returned'),
+    follow_up_request: l('Bitte um Nachbefragung', 'Follow-up request'),
     mailing: l('Rundschreiben', 'Mailing'),
     mailing_test: l('Rundschreiben (Test)', 'Mailing (test)'),
   },

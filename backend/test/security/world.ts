@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { hashToken } from '../../src/auth/sessions.ts';
 import type { Db } from '../../src/db/database.ts';
+import { shippedTemplateRows } from '../../src/shared/email-catalogue.ts';
 
 /**
  * The nine callers of the authorization matrix. "A" is the organisation every `:id` in a path points
@@ -118,6 +119,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const introduction = await one('introductions', { from_organisation_id: orgB, to_organisation_id: orgA, message: 'Hallo A!', requested_by: users.applicantB });
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
+  // Reference data from migration 0024; a world built on emptied tables brings it back.
+  await q.insertInto('email_templates').values(shippedTemplateRows()).onConflict((oc: any) => oc.columns(['key', 'locale']).doNothing()).execute();
   const emailTemplate = (await q.selectFrom('email_templates').select('id').where('key', '=', 'application_received').where('locale', '=', 'de').executeTakeFirstOrThrow()).id;
   const mailing = await one('mailings', { name: 'Rundschreiben', audience: JSON.stringify({ kind: 'applicants', cohort_id: cohort }), subject: 'Hallo {{name}}', body: 'Neuigkeiten', created_by: users.staff });
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
