@@ -5,6 +5,8 @@ import { createApplication, createCohort, insertReview } from './support/jury.ts
 import { deliverDueEmails } from '../src/emails/emails.worker.ts';
 import { listUnsubscribeFor } from '../src/emails/emails.worker.ts';
 import { testContext } from './support/context.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { seedDemo } from '../../seeds/demo.ts';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 
@@ -253,6 +255,28 @@ describe('mailings (issue 21, bulk mail)', () => {
       }
       await api().get('/api/unsubscribe').expect(400);
       assert.equal(await databaseSnapshot(), before);
+    });
+  });
+
+  describe('demo data', () => {
+    it('has a newsletter sent to the alumni (one unsubscribed, skipped) with its messages delivered, and a draft to the current fellows', async function () {
+      this.timeout(300_000);
+      if (testContext.databaseUrl) {
+        const own = await openDatabase({ url: testContext.databaseUrl, poolSize: 1 });
+        await seedDemo(own.db, { publicUrl: 'https://crm.example.org' }).finally(() => own.close());
+      } else {
+        await seedDemo(db(), { publicUrl: 'https://crm.example.org' });
+      }
+      const mailings = await db().selectFrom('mailings').selectAll().orderBy('id').execute();
+      assert.deepEqual(mailings.map((m) => m.status), ['sent', 'draft']);
+      assert.equal(mailings[0]!.skipped_count, 1);
+      assert.ok(mailings[0]!.recipient_count! > 0);
+      const messages = await outbox(mailings[0]!.id);
+      assert.equal(messages.length, mailings[0]!.recipient_count);
+      assert.ok(messages.every((m) => m.status === 'sent' && m.body.includes('https://crm.example.org/#/unsubscribe?token=')));
+      const staff = await agentFor('staff');
+      const draft = await staff.agent.post(`/api/mailings/${mailings[1]!.id}/preview`).send({}).expect(200);
+      assert.match(draft.body.subject, /Sommerfest/);
     });
   });
 });

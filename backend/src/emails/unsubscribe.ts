@@ -13,9 +13,9 @@ type Q = Kysely<Database> | Transaction<Database>;
  */
 
 /**
- * UNSUBSCRIBE_SECRET when set, else the random key kept in `mail_keys`, made on first use from the
- * database server's strong random source (gen_random_uuid, 244 random bits); two servers racing to
- * make it agree on the one row that wins.
+ * UNSUBSCRIBE_SECRET when set, else the random key kept in `mail_keys` (made by migration 0025;
+ * made again here should the row be missing, e.g. after tables were emptied; two servers racing to
+ * make it agree on the one row that wins).
  */
 export async function unsubscribeKey(db: Q, configured: string | undefined): Promise<string> {
   if (configured) return configured;

@@ -1,2 +1,2 @@
-/** Bulk mail: nothing here is used by another feature yet; the seeds send a demo mailing through it. */
-export { sendMailing } from './mailings.service.ts';
+/** Bulk mail. The demo data sends its mailing through the same send as the console (in its own transaction). */
+export { sendDraft } from './mailings.service.ts';

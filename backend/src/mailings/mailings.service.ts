@@ -99,6 +99,14 @@ export async function sendTestMailing(ctx: Ctx, id: number, userId: number | und
   return { email_id: emailId, to: me.email };
 }
 
+/** Who sends, and what the unsubscribe links are made with. */
+export interface SendOptions {
+  actor: { id: number } | null;
+  publicUrl: string;
+  /** UNSUBSCRIBE_SECRET, if set (else the database's key). */
+  secret: string | undefined;
+}
+
 /**
  * Sends a draft exactly once. In one transaction: `draft → sending` by an UPDATE that matches only
  * a draft (the row lock makes a parallel send wait, then find it no longer a draft: 409), every
@@ -106,42 +114,45 @@ export async function sendTestMailing(ctx: Ctx, id: number, userId: number | und
  * one message per person even against a bug here), then `sending → sent` with the counts. Opted-out
  * people are skipped and counted; an audience that reaches nobody is refused and changes nothing.
  */
-export async function sendMailing(ctx: Ctx, id: number): Promise<MailingSendResult> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('mailings').set({ status: 'sending', updated_at: new Date() })
-      .where('id', '=', id).where('status', '=', 'draft').returningAll().executeTakeFirst();
-    if (!claimed) {
-      const mailing = await loadMailing(trx, id);
-      throw conflict(mailing.status === 'sent' ? 'Dieses Rundschreiben wurde bereits versandt.' : 'Dieses Rundschreiben wird gerade versandt.', 'already_sent');
-    }
-    const people = await audienceQuery(trx, claimed.audience).orderBy('u.id').execute();
-    const recipients = people.filter((p) => !p.mail_opt_out);
-    const skipped = people.length - recipients.length;
-    if (!recipients.length) {
-      const message = people.length
-        ? 'Alle Personen dieser Zielgruppe haben Rundschreiben abbestellt; es wird nichts versandt.'
-        : 'Diese Zielgruppe erreicht niemanden; es wird nichts versandt.';
-      throw badRequest(message, { audience: message }, 'empty_audience');
-    }
-    const key = await unsubscribeKey(trx, ctx.config.UNSUBSCRIBE_SECRET);
-    const rows = recipients.map((p) => {
-      const message = render(claimed, p, unsubscribeLinks(ctx.config.PUBLIC_URL, unsubscribeToken(key, p.id)).page);
-      return { to: p.email, subject: message.subject, body: message.text, organisation_id: p.organisation_id, user_id: p.id, locale: p.locale };
-    });
-    const inserted = await sql<{ n: number }>`
-      WITH ins AS (
-        INSERT INTO emails ("to", subject, body, template, organisation_id, user_id, mailing_id, locale, next_attempt_at)
-        SELECT r."to", r.subject, r.body, ${MAILING_TEMPLATE}, r.organisation_id, r.user_id, ${id}, r.locale, now()
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("to" text, subject text, body text, organisation_id integer, user_id integer, locale text)
-        ON CONFLICT (mailing_id, user_id) DO NOTHING
-        RETURNING 1
-      ) SELECT count(*)::int AS n FROM ins`.execute(trx);
-    const sent = await trx.updateTable('mailings')
-      .set({ status: 'sent', recipient_count: inserted.rows[0]!.n, skipped_count: skipped, sent_at: sql<Date>`now()`, updated_at: new Date() })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.user, 'send', 'mailings', id, { status: 'draft' }, { status: 'sent', recipient_count: sent.recipient_count, skipped_count: sent.skipped_count });
-    return { id, status: sent.status, recipient_count: sent.recipient_count!, skipped_count: sent.skipped_count!, sent_at: sent.sent_at!.toISOString() };
+export function sendMailing(ctx: Ctx, id: number): Promise<MailingSendResult> {
+  return ctx.db.transaction().execute((trx) => sendDraft(trx, id, { actor: ctx.user, publicUrl: ctx.config.PUBLIC_URL, secret: ctx.config.UNSUBSCRIBE_SECRET }));
+}
+
+/** sendMailing inside the caller's transaction (the demo data, itself one transaction, sends this way); call it in one. */
+export async function sendDraft(trx: Q, id: number, options: SendOptions): Promise<MailingSendResult> {
+  const claimed = await trx.updateTable('mailings').set({ status: 'sending', updated_at: new Date() })
+    .where('id', '=', id).where('status', '=', 'draft').returningAll().executeTakeFirst();
+  if (!claimed) {
+    const mailing = await loadMailing(trx, id);
+    throw conflict(mailing.status === 'sent' ? 'Dieses Rundschreiben wurde bereits versandt.' : 'Dieses Rundschreiben wird gerade versandt.', 'already_sent');
+  }
+  const people = await audienceQuery(trx, claimed.audience).orderBy('u.id').execute();
+  const recipients = people.filter((p) => !p.mail_opt_out);
+  const skipped = people.length - recipients.length;
+  if (!recipients.length) {
+    const message = people.length
+      ? 'Alle Personen dieser Zielgruppe haben Rundschreiben abbestellt; es wird nichts versandt.'
+      : 'Diese Zielgruppe erreicht niemanden; es wird nichts versandt.';
+    throw badRequest(message, { audience: message }, 'empty_audience');
+  }
+  const key = await unsubscribeKey(trx, options.secret);
+  const rows = recipients.map((p) => {
+    const message = render(claimed, p, unsubscribeLinks(options.publicUrl, unsubscribeToken(key, p.id)).page);
+    return { to: p.email, subject: message.subject, body: message.text, organisation_id: p.organisation_id, user_id: p.id, locale: p.locale };
   });
+  const inserted = await sql<{ n: number }>`
+    WITH ins AS (
+      INSERT INTO emails ("to", subject, body, template, organisation_id, user_id, mailing_id, locale, next_attempt_at)
+      SELECT r."to", r.subject, r.body, ${MAILING_TEMPLATE}, r.organisation_id, r.user_id, ${id}, r.locale, now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("to" text, subject text, body text, organisation_id integer, user_id integer, locale text)
+      ON CONFLICT (mailing_id, user_id) DO NOTHING
+      RETURNING 1
+    ) SELECT count(*)::int AS n FROM ins`.execute(trx);
+  const sent = await trx.updateTable('mailings')
+    .set({ status: 'sent', recipient_count: inserted.rows[0]!.n, skipped_count: skipped, sent_at: sql<Date>`now()`, updated_at: new Date() })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await recordAudit(trx, options.actor, 'send', 'mailings', id, { status: 'draft' }, { status: 'sent', recipient_count: sent.recipient_count, skipped_count: sent.skipped_count });
+  return { id, status: sent.status, recipient_count: sent.recipient_count!, skipped_count: sent.skipped_count!, sent_at: sent.sent_at!.toISOString() };
 }
 
 /**

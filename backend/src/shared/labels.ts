@@ -290,6 +290,8 @@ export const LABELS = {
     decline: l('Abgelehnt', 'Declined'),
     issue: l('Ausgestellt', 'Issued'),
     anonymise: l('Anonymisiert', 'Anonymised'),
+    send: l('Versandt', 'Sent'),
+    test: l('Test versandt', 'Test sent'),
   },
   /** Entries of a fellowship's story (fellowships/FellowshipStory). */
   timeline: {

@@ -154,6 +154,6 @@ export function fillPath(path: string, ids: Record<string, number>): string {
 
 export async function clearTables(db: Db): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
-    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
+    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' and tablename <> 'mail_keys'`.execute(db);
   await sql.raw(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`).execute(db);
 }

@@ -14,7 +14,8 @@ import { sql, type Kysely } from 'kysely';
  * - UNIQUE (mailing_id, user_id) on emails: one message per recipient of a mailing, enforced by the
  *   database (rows without a mailing are not constrained: NULLs are distinct).
  * - mail_keys: the key that signs unsubscribe tokens when UNSUBSCRIBE_SECRET is not set; one row,
- *   made on first use (backend/src/emails/unsubscribe.ts) and never shown.
+ *   made here from the server's strong random source (gen_random_uuid, 244 random bits; again on
+ *   first use should it be missing, see backend/src/emails/unsubscribe.ts) and never shown.
  */
 const STATEMENTS = [
   `CREATE TABLE mailings (
@@ -45,6 +46,7 @@ const STATEMENTS = [
      id integer PRIMARY KEY CHECK (id = 1),
      unsubscribe_key text NOT NULL
    )`,
+  `INSERT INTO mail_keys (id, unsubscribe_key) VALUES (1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''))`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
