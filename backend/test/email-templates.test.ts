@@ -4,6 +4,7 @@ import { createFellowship, insertTranche } from './support/funding-fixtures.ts';
 import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '../src/shared/email-catalogue.ts';
 import { renderHtml, renderText, templateError } from '../src/email-templates/email-templates.render.ts';
 import { TOKEN_MASK } from '../src/auth/account-emails.ts';
+import { LABELS } from '../src/shared/labels.ts';
 
 const template = (key: string, locale: 'de' | 'en') =>
   db().selectFrom('email_templates').selectAll().where('key', '=', key).where('locale', '=', locale).executeTakeFirstOrThrow();
@@ -232,6 +233,10 @@ describe('e-mail templates (issue 21)', () => {
       assert.equal(renderText('{{a}}', { a: '**{{b}}** [x](javascript:alert(1))' }), '**{{b}}** [x](javascript:alert(1))');
       assert.equal(renderHtml('[Link]({{a}})', { a: 'javascript:alert(1)' }), '<p><a href="#">Link</a></p>');
       assert.equal(renderHtml('[Link](javascript:alert(1))', {}), '<p>[Link](javascript:alert(1))</p>');
+    });
+
+    it('names every message of the catalogue in words in the outbox', () => {
+      for (const key of EMAIL_TEMPLATE_KEYS) assert.ok(Object.hasOwn(LABELS.email_template, EMAIL_TEMPLATES[key].outbox), key);
     });
 
     it('reports every shipped template as valid', () => {
