@@ -4,17 +4,17 @@ import { id, requiredText } from '../shared/fields.ts';
 
 export const MAILING_STATUSES = ['draft', 'sending', 'sent'] as const;
 export const AUDIENCE_KINDS = ['applicants', 'fellows', 'alumni', 'jurors', 'coaches'] as const;
-export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
 /** The merge fields a mailing's subject and body may use. */
 export const MAILING_MERGE_FIELDS = ['name', 'organisation'] as const;
-export const MAILING_BODY_MAX = 20_000;
+const MAILING_BODY_MAX = 20_000;
 
 /**
  * Who receives a mailing: applicants (of a cohort, optionally by application status), fellows
  * (active fellowships), alumni (completed fellowships), jurors with unfinished reviews, coaches;
  * `cohort_id` narrows each to one cohort, `status` exists for applicants only.
  */
-export const audienceSchema = z
+const audienceSchema = z
   .object({
     kind: z.enum(AUDIENCE_KINDS, { error: 'Bitte eine Zielgruppe wählen.' }),
     cohort_id: z.preprocess((v) => (v === '' ? null : v), id().nullable()).optional(),

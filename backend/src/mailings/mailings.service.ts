@@ -14,7 +14,7 @@ type Locale = 'de' | 'en';
 type Ctx = Pick<RequestContext, 'db' | 'config' | 'user'>;
 
 /** The outbox names of mailing messages (`emails.template`). */
-export const MAILING_TEMPLATE = 'mailing';
+const MAILING_TEMPLATE = 'mailing';
 const MAILING_TEST_TEMPLATE = 'mailing_test';
 
 /** 400 naming what is wrong with a subject or body: broken `{{`, a field other than {{name}} and {{organisation}}. */
