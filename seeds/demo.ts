@@ -15,6 +15,7 @@ import { seedIndicators } from './indicators.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedFunders } from './funder.ts';
 import { seedFollowUps } from './follow-ups.ts';
+import { seedMailings } from './mailings.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -37,5 +38,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, follow-ups, surveys, reports), then who funds the cohorts. */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedFollowUps, seedSurveys, seedReports, seedFunders];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, follow-ups, surveys, mailings, reports), then who funds the cohorts. */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedFollowUps, seedSurveys, seedMailings, seedReports, seedFunders];

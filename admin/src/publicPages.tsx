@@ -1,6 +1,7 @@
 import type { PageDef } from './registry.tsx';
 import { lazyScreen } from './shared/lazyScreen.tsx';
 import { accountPages } from './account/index.tsx';
+import { unsubscribePage } from './mailings/index.tsx';
 
 /**
  * Pages anyone may open without logging in (registration, password reset). Each is its own chunk,
@@ -11,4 +12,5 @@ const RegisterPage = lazyScreen(() => import('./applications/RegisterPage.tsx'),
 export const publicPages: PageDef[] = [
   { path: '/register', roles: 'public', element: <RegisterPage />, noLayout: true },
   ...accountPages,
+  unsubscribePage,
 ];

@@ -145,6 +145,13 @@ export const REACH: Record<string, Reach> = {
   'PUT /email-templates/:id': ['resource:email-templates'],
   'POST /email-templates/:id/reset': ['resource:email-templates'],
   'POST /email-templates/:id/preview': ['resource:email-templates'],
+  // Bulk mail: list, write and show (preview, test to oneself, send after a confirmation).
+  'POST /mailings': ['resource:mailings'],
+  'PUT /mailings/:id': ['resource:mailings'],
+  'DELETE /mailings/:id': ['resource:mailings'],
+  'POST /mailings/:id/preview': ['resource:mailings'],
+  'POST /mailings/:id/test': ['resource:mailings'],
+  'POST /mailings/:id/send': ['resource:mailings'],
   'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
   'POST /surveys': ['resource:surveys'],

@@ -40,6 +40,8 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('openTransfer Accelerator <noreply@example.org>'),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Signs the unsubscribe links of bulk mail; without it, a random key the database keeps (migration 0025). */
+  UNSUBSCRIBE_SECRET: z.string().min(32, 'mindestens 32 Zeichen').optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),

@@ -16,6 +16,7 @@ import { COHORT_PHASES } from '../src/cohorts/cohorts.schema.ts';
 import { FELLOWSHIP_STATUSES } from '../src/fellowships/fellowships.schema.ts';
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '../src/milestones/milestones.schema.ts';
 import { TRANSFER_SITE_STATUSES } from '../src/transfer-sites/transfer-sites.schema.ts';
+import { AUDIENCE_KINDS, MAILING_STATUSES } from '../src/mailings/mailings.schema.ts';
 import { DISBURSEMENT_STATUSES, EXPORT_FORMATS } from '../src/disbursements/disbursements.schema.ts';
 import { BUDGET_CATEGORIES } from '../src/budget-lines/budget-lines.schema.ts';
 import { ALUMNI_EVENT_KINDS, INTRODUCTION_STATUSES } from '../src/alumni/alumni.schema.ts';
@@ -46,7 +47,7 @@ function pdfText(pdf: Buffer): string {
 const SCHEMA_VALUES: Array<[EnumName, readonly (string | number)[]]> = [
   ['application_status', APPLICATION_STATUSES], ['transfer_model', TRANSFER_MODELS], ['legal_form', LEGAL_FORMS], ['field', FIELDS],
   ['cohort_phase', COHORT_PHASES], ['fellowship_status', FELLOWSHIP_STATUSES], ['milestone_kind', MILESTONE_KINDS],
-  ['milestone_status', MILESTONE_STATUSES], ['transfer_site_status', TRANSFER_SITE_STATUSES], ['disbursement_status', DISBURSEMENT_STATUSES], ['budget_category', BUDGET_CATEGORIES], ['attendance_status', ATTENDANCE_STATUSES],
+  ['milestone_status', MILESTONE_STATUSES], ['transfer_site_status', TRANSFER_SITE_STATUSES], ['mailing_status', MAILING_STATUSES], ['mailing_audience', AUDIENCE_KINDS], ['disbursement_status', DISBURSEMENT_STATUSES], ['budget_category', BUDGET_CATEGORIES], ['attendance_status', ATTENDANCE_STATUSES],
   ['workshop_kind', WORKSHOP_KINDS], ['coaching_format', COACHING_FORMATS], ['review_status', REVIEW_STATUSES],
   ['recommendation', RECOMMENDATIONS], ['role', ROLES], ['export_format', EXPORT_FORMATS], ['event_kind', ALUMNI_EVENT_KINDS],
   ['introduction_status', INTRODUCTION_STATUSES], ['report_kind', REPORT_KINDS],

@@ -4,12 +4,14 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { EuroField } from '../shared/fields.tsx';
 import { DayField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { CommunicationHistory } from '../emails/CommunicationHistory.tsx';
 
 /**
  * The organisation's record in tabs: staff's show page and the applicant's own profile page (which
- * lives outside the resource's routes, so its tabs do not go into the URL there).
+ * lives outside the resource's routes, so its tabs do not go into the URL there). Staff also see
+ * the organisation's communication history.
  */
-export const OrganisationProfile = ({ syncWithLocation = true }: { syncWithLocation?: boolean }) => {
+export const OrganisationProfile = ({ syncWithLocation = true, communication = false }: { syncWithLocation?: boolean; communication?: boolean }) => {
   const translate = useTranslate();
   return (
     <TabbedShowLayout syncWithLocation={syncWithLocation}>
@@ -48,12 +50,17 @@ export const OrganisationProfile = ({ syncWithLocation = true }: { syncWithLocat
           </ResponsiveDataTable>
         </ReferenceManyField>
       </TabbedShowLayout.Tab>
+      {communication && (
+        <TabbedShowLayout.Tab label={translate('app.communication.tab')} path="communication">
+          <CommunicationHistory target="organisation_id" />
+        </TabbedShowLayout.Tab>
+      )}
     </TabbedShowLayout>
   );
 };
 
 export const OrganisationShow = () => (
   <Show actions={<TopToolbar><AnonymiseButton /><EditButton /></TopToolbar>}>
-    <OrganisationProfile />
+    <OrganisationProfile communication />
   </Show>
 );

@@ -4,6 +4,8 @@ import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ResponsiveDataTable } from '../shared/ResponsiveDataTable.tsx';
+import { CommunicationHistory } from '../emails/CommunicationHistory.tsx';
+import { Box, Typography } from '@mui/material';
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -42,6 +44,17 @@ const UserForm = ({ isCreate }: { isCreate?: boolean }) => {
   );
 };
 
-export const UserEdit = () => <Edit mutationMode="pessimistic"><UserForm /></Edit>;
+/** The account, and below it the person's communication history (every message linked to them). */
+const UserCommunication = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ p: 2 }} data-testid="user-communication">
+      <Typography variant="h6" component="h2">{translate('app.communication.tab')}</Typography>
+      <CommunicationHistory target="user_id" />
+    </Box>
+  );
+};
+
+export const UserEdit = () => <Edit mutationMode="pessimistic"><UserForm /><UserCommunication /></Edit>;
 
 export const UserCreate = () => <Create redirect="list"><UserForm isCreate /></Create>;

@@ -51,6 +51,8 @@ interface UsersTable {
   organisation_id: number | null;
   active: Generated<boolean>;
   locale: Generated<'de' | 'en'>;
+  /** Migration 0025: set by the signed unsubscribe link; bulk mail skips this person. */
+  mail_opt_out: Generated<boolean>;
   password_hash: string | null;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
@@ -579,7 +581,37 @@ interface EmailsTable {
   sent_at: NullableTimestamp;
   dedupe_key: string | null;
   organisation_id: number | null;
+  /** Migration 0025: the person, the mailing (one message per person and mailing) and the language. */
+  user_id: number | null;
+  mailing_id: number | null;
+  locale: 'de' | 'en' | null;
   created_at: CreatedAt;
+}
+
+export interface MailingAudience {
+  kind: 'applicants' | 'fellows' | 'alumni' | 'jurors' | 'coaches';
+  cohort_id?: number | null;
+  status?: ApplicationStatus | null;
+}
+
+interface MailingsTable {
+  id: Generated<number>;
+  name: string;
+  audience: ColumnType<MailingAudience, string, string>;
+  subject: string;
+  body: string;
+  status: Generated<'draft' | 'sending' | 'sent'>;
+  recipient_count: number | null;
+  skipped_count: number | null;
+  sent_at: NullableTimestamp;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+interface MailKeysTable {
+  id: number;
+  unsubscribe_key: string;
 }
 
 interface AuditEventsTable {
@@ -619,6 +651,8 @@ export interface Database {
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   account_emails: AccountEmailsTable;
+  mailings: MailingsTable;
+  mail_keys: MailKeysTable;
   people: PeopleTable;
   cohorts: CohortsTable;
   criteria: CriteriaTable;

@@ -5,3 +5,5 @@
 export { composeEmail, shippedEmail } from './email-templates.service.ts';
 export type { EmailTemplateKey } from '../shared/email-catalogue.ts';
 export * from './email-templates.values.ts';
+/** The template language and its Markdown → text/HTML rendering, also for the bodies of mailings. */
+export { renderHtml, renderSubject, renderText, templateError, type MergeValues } from './email-templates.render.ts';

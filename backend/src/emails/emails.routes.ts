@@ -13,7 +13,7 @@ export function registerEmailRoutes(api: ApiRouter): void {
     select: (db) =>
       db
         .selectFrom('emails as t')
-        .select(['t.id', 't.to', 't.subject', 't.body', 't.template', 't.status', 't.attempts', 't.last_error', 't.next_attempt_at', 't.sent_at', 't.organisation_id', 't.created_at']),
+        .select(['t.id', 't.to', 't.subject', 't.body', 't.template', 't.status', 't.attempts', 't.last_error', 't.next_attempt_at', 't.sent_at', 't.organisation_id', 't.user_id', 't.mailing_id', 't.locale', 't.created_at']),
     fields: {
       id: { column: 't.id', type: 'int' },
       to: { column: 't.to', type: 'text' },
@@ -22,6 +22,9 @@ export function registerEmailRoutes(api: ApiRouter): void {
       status: { column: 't.status', type: EMAIL_STATUSES },
       attempts: { column: 't.attempts', type: 'int' },
       organisation_id: { column: 't.organisation_id', type: 'int' },
+      user_id: { column: 't.user_id', type: 'int' },
+      mailing_id: { column: 't.mailing_id', type: 'int' },
+      locale: { column: 't.locale', type: ['de', 'en'] },
       next_attempt_at: { column: 't.next_attempt_at', type: 'datetime' },
       sent_at: { column: 't.sent_at', type: 'datetime' },
       created_at: { column: 't.created_at', type: 'datetime' },

@@ -8,6 +8,9 @@ export interface OutgoingEmail {
   /** Which template made it (`application_receipt`, `decision_selected`, …); filterable in the outbox. */
   template: string;
   organisation_id?: number | null;
+  /** The person it is for (their communication history) and the language it is written in. */
+  user_id?: number | null;
+  locale?: 'de' | 'en' | null;
   /** Same key twice → the second call queues nothing (idempotent actions, retried requests). */
   dedupe_key?: string | null;
 }
@@ -26,6 +29,8 @@ export async function queueEmail(trx: Transaction<Database> | Kysely<Database>, 
       body: email.body,
       template: email.template,
       organisation_id: email.organisation_id ?? null,
+      user_id: email.user_id ?? null,
+      locale: email.locale ?? null,
       dedupe_key: email.dedupe_key ?? null,
       next_attempt_at: sql<Date>`now()`,
     })

@@ -6,6 +6,7 @@ import type { AppContext, BackgroundJob } from '../http/context.ts';
 import { isInside, type MailDelivery } from '../config.ts';
 import { deliverableText } from '../auth/account-emails.ts';
 import { fileSender, mailOptions, type SendFn } from './file-mailbox.ts';
+import { unsubscribeKey, unsubscribeLinks, unsubscribeToken } from './unsubscribe.ts';
 
 const MAX_ATTEMPTS = 5;
 /** A claimed row is invisible to other workers this long; it must be sent (or failed) by then. */
@@ -17,6 +18,11 @@ export interface DeliveryOptions {
   /** Seconds before retry n (1-based): 60 · 2^(n-1), at most 6 hours. */
   backoffSeconds?: (attempt: number) => number;
   from: string;
+  /**
+   * The `List-Unsubscribe` address of a bulk message (one with a mailing) for its recipient; bulk
+   * messages are sent without the header when left out.
+   */
+  listUnsubscribe?: (userId: number) => Promise<string>;
 }
 
 const defaultBackoff = (attempt: number) => Math.min(60 * 2 ** (attempt - 1), 6 * 3600);
@@ -50,7 +56,7 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
       .updateTable('emails')
       .set({ attempts: sql<number>`attempts + 1`, next_attempt_at: sql<Date>`now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})` })
       .where('id', 'in', due.map((d) => d.id))
-      .returning(['id', 'to', 'subject', 'body', 'template', 'attempts', 'created_at'])
+      .returning(['id', 'to', 'subject', 'body', 'template', 'attempts', 'created_at', 'user_id', 'mailing_id'])
       .execute();
   });
 
@@ -71,7 +77,10 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
         continue;
       }
       secret = deliverable.secret;
-      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: deliverable.text, template: email.template });
+      const headers = email.mailing_id !== null && email.user_id !== null && options.listUnsubscribe
+        ? { 'List-Unsubscribe': `<${await options.listUnsubscribe(email.user_id)}>` }
+        : undefined;
+      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: deliverable.text, template: email.template, headers });
       await db
         .updateTable('emails')
         .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null })
@@ -99,6 +108,15 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
     }
   }
   return result;
+}
+
+/** The `List-Unsubscribe` address builder for this server (its key read once per run). */
+export function listUnsubscribeFor(ctx: Pick<AppContext, 'db' | 'config'>): (userId: number) => Promise<string> {
+  let key: Promise<string> | undefined;
+  return async (userId) => {
+    key ??= unsubscribeKey(ctx.db, ctx.config.UNSUBSCRIBE_SECRET);
+    return unsubscribeLinks(ctx.config.PUBLIC_URL, unsubscribeToken(await key, userId)).header;
+  };
 }
 
 const transports = new Map<string, Transporter>();
@@ -152,6 +170,6 @@ export const outboxJob: BackgroundJob = {
   run: async (ctx: AppContext) => {
     const send = senderFor(ctx.config.mail);
     if (!send) return;
-    await deliverDueEmails(ctx.db, send, { from: ctx.config.MAIL_FROM, batchSize: 50 });
+    await deliverDueEmails(ctx.db, send, { from: ctx.config.MAIL_FROM, batchSize: 50, listUnsubscribe: listUnsubscribeFor(ctx) });
   },
 };

@@ -259,6 +259,21 @@ export const LABELS = {
     grantee_report_returned: l('Bericht zurückgegeben', 'Report returned'),
     follow_up_request: l('Bitte um Nachbefragung', 'Follow-up request'),
     tranche_paid: l('Tranche ausgezahlt', 'Tranche paid'),
+    mailing: l('Rundschreiben', 'Mailing'),
+    mailing_test: l('Rundschreiben (Test)', 'Mailing (test)'),
+  },
+  /** Bulk mail (`mailings.status`, `mailings.audience.kind`). */
+  mailing_status: {
+    draft: l('Entwurf', 'Draft'),
+    sending: l('Wird versandt', 'Sending'),
+    sent: l('Versandt', 'Sent'),
+  },
+  mailing_audience: {
+    applicants: l('Bewerbende', 'Applicants'),
+    fellows: l('Fellows', 'Fellows'),
+    alumni: l('Alumni', 'Alumni'),
+    jurors: l('Jury mit offenen Bewertungen', 'Jurors with unfinished reviews'),
+    coaches: l('Coaches', 'Coaches'),
   },
   /** What the audit trail records (`audit_events.action`). */
   audit_action: {
@@ -296,6 +311,8 @@ export const LABELS = {
     decline: l('Abgelehnt', 'Declined'),
     issue: l('Ausgestellt', 'Issued'),
     anonymise: l('Anonymisiert', 'Anonymised'),
+    send: l('Versandt', 'Sent'),
+    test: l('Test versandt', 'Test sent'),
   },
   /** Entries of a fellowship's story (fellowships/FellowshipStory). */
   timeline: {

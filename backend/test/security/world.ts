@@ -141,6 +141,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   // Reference data from migration 0024; a world built on emptied tables brings it back.
   await q.insertInto('email_templates').values(shippedTemplateRows()).onConflict((oc: any) => oc.columns(['key', 'locale']).doNothing()).execute();
   const emailTemplate = (await q.selectFrom('email_templates').select('id').where('key', '=', 'application_received').where('locale', '=', 'de').executeTakeFirstOrThrow()).id;
+  const mailing = await one('mailings', { name: 'Rundschreiben', audience: JSON.stringify({ kind: 'applicants', cohort_id: cohort }), subject: 'Hallo {{name}}', body: 'Neuigkeiten', created_by: users.staff });
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
@@ -158,6 +159,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     surveys: survey, 'survey-quotes': surveyQuote,
     'email-templates': emailTemplate,
     'follow-up-requests': followUpRequest,
+    mailings: mailing,
   };
   return { orgA, orgB, users, cohort, ids };
 }
@@ -172,6 +174,6 @@ export function fillPath(path: string, ids: Record<string, number>): string {
 
 export async function clearTables(db: Db): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
-    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
+    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' and tablename <> 'mail_keys'`.execute(db);
   await sql.raw(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`).execute(db);
 }

@@ -58,14 +58,14 @@ export const mochaHooks = {
 
 let resetStatement: string | undefined;
 /**
- * Empties every table and restarts ids. On PostgreSQL, TRUNCATE of ~30 tables costs ~180 ms per
+ * Empties every table (but mail_keys, the server key of migration 0025) and restarts ids. On PostgreSQL, TRUNCATE of ~30 tables costs ~180 ms per
  * test, so there it is DELETE with foreign-key triggers off plus setval (~10 ms).
  */
 export async function truncateAll(): Promise<void> {
   const db = testContext.db;
   if (!resetStatement) {
     const { rows } = await sql<{ tablename: string }>`
-      select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
+      select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' and tablename <> 'mail_keys'`.execute(db);
     const tables = rows.map((r) => `"${r.tablename}"`);
     if (testContext.handle.engine === 'postgres') {
       const { rows: sequences } = await sql<{ name: string }>`

@@ -16,6 +16,7 @@ import * as m0021 from './0021_surveys.ts';
 import * as m0022 from './0022_funder.ts';
 import * as m0023 from './0023_follow_ups.ts';
 import * as m0024 from './0024_email_templates.ts';
+import * as m0025 from './0025_mailings.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0022_funder': m0022,
   '0023_follow_ups': m0023,
   '0024_email_templates': m0024,
+  '0025_mailings': m0025,
 };
