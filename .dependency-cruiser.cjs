@@ -7,7 +7,7 @@
  * of backend/src is a feature. The composition root (app.ts, server.ts, routes.ts, jobs.ts) may
  * import anything; nothing imports it.
  */
-const SHARED = ['shared', 'db', 'http', 'audit', 'auth', 'emails', 'pdf', 'docs', 'ops'];
+const SHARED = ['shared', 'db', 'http', 'audit', 'auth', 'emails', 'email-templates', 'pdf', 'docs', 'ops'];
 const shared = `(${SHARED.join('|')})`;
 const ROOT = '^backend/src/(app|server|routes|jobs)\\.ts$';
 /** A feature's public entry points: its contract (`<feature>.schema.ts`) and its `index.ts`. */

@@ -13,6 +13,7 @@ import { seedGranteeReports } from './grantee-reports.ts';
 import { seedTransferSites } from './transfer-sites.ts';
 import { seedIndicators } from './indicators.ts';
 import { seedSurveys } from './surveys.ts';
+import { seedFollowUps } from './follow-ups.ts';
 
 const DEMO_PASSWORD = 'demo-password';
 
@@ -35,5 +36,5 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   });
 }
 
-/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, surveys). */
-const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedSurveys, seedReports];
+/** Feature seed steps, in the order of the year (call, jury, selection, programme, agreements, funding, grantee reports, indicators, alumni, transfer sites, surveys, follow-ups). */
+const DEMO_STEPS: DemoStep[] = [seedCall, seedJury, seedSelection, seedProgramme, seedAgreements, seedFunding, seedGranteeReports, seedIndicators, seedAlumni, seedTransferSites, seedSurveys, seedFollowUps, seedReports];

@@ -5,6 +5,8 @@ import people from './people/index.tsx';
 import cohorts, { criteria } from './cohorts/index.tsx';
 import applications, { applicationFormPage } from './applications/index.tsx';
 import emails from './emails/index.tsx';
+import emailTemplates from './email-templates/index.tsx';
+import { accountSettingsPage } from './account/index.tsx';
 import alumniProfiles, { mentorMatchesPage } from './alumni-profiles/index.tsx';
 import introductions from './introductions/index.tsx';
 import alumniEvents from './alumni-events/index.tsx';
@@ -13,6 +15,7 @@ import auditEvents from './audit-events/index.tsx';
 import fellowships from './fellowships/index.tsx';
 import milestones from './milestones/index.tsx';
 import transferSites from './transfer-sites/index.tsx';
+import followUpRequests from './follow-up-requests/index.tsx';
 import budgetLines from './budget-lines/index.tsx';
 import { indicators, indicatorValues } from './indicators/index.tsx';
 import surveys, { surveyAnswerPage } from './surveys/index.tsx';
@@ -29,6 +32,6 @@ import { outcomesPage } from './outcomes/index.tsx';
  * Every feature's resources and pages, in menu order. A feature adds its folder under admin/src/
  * and one line in each list.
  */
-export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, surveys, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, auditEvents];
+export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, surveys, followUpRequests, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, emailTemplates, auditEvents];
 
-export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, outcomesPage, surveyAnswerPage, ...programmePages];
+export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, outcomesPage, surveyAnswerPage, ...programmePages, accountSettingsPage];

@@ -32,6 +32,8 @@ export const REACH: Record<string, Reach> = {
   'POST /auth/register/resend': ['app'],
   'POST /auth/password-reset': ['page:/password-reset'],
   'POST /auth/password-reset/confirm': ['page:/password-reset/confirm'],
+  // "Mein Konto" in the user menu: the language of the console and of the messages.
+  'PUT /auth/me': ['page:/account'],
 
   'POST /users': ['resource:users'],
   'PUT /users/:id': ['resource:users'],
@@ -140,6 +142,9 @@ export const REACH: Record<string, Reach> = {
   // Transfer sites: the list and forms for all writers; the fellow also adds and moves them on the programme page.
   'POST /transfer-sites': ['resource:transfer-sites', 'page:/my-programme'],
   'PUT /transfer-sites/:id': ['resource:transfer-sites', 'page:/my-programme'],
+  'PUT /email-templates/:id': ['resource:email-templates'],
+  'POST /email-templates/:id/reset': ['resource:email-templates'],
+  'POST /email-templates/:id/preview': ['resource:email-templates'],
   'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
   'POST /surveys': ['resource:surveys'],

@@ -9,6 +9,7 @@ import { registerCohortRoutes } from './cohorts/cohorts.routes.ts';
 import { registerApplicationRoutes } from './applications/applications.routes.ts';
 import { registerAttachmentRoutes } from './attachments/attachments.routes.ts';
 import { registerEmailRoutes } from './emails/emails.routes.ts';
+import { registerEmailTemplateRoutes } from './email-templates/email-templates.routes.ts';
 import { registerConflictRoutes } from './conflicts/conflicts.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 import { registerRankingRoutes } from './rankings/rankings.routes.ts';
@@ -22,6 +23,7 @@ import { registerTransferSiteRoutes } from './transfer-sites/transfer-sites.rout
 import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerOutcomeRoutes } from './outcomes/outcomes.routes.ts';
 import { registerSurveyRoutes } from './surveys/surveys.routes.ts';
+import { registerFollowUpRoutes } from './follow-ups/follow-ups.routes.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -44,6 +46,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerApplicationRoutes(api);
   registerAttachmentRoutes(api);
   registerEmailRoutes(api);
+  registerEmailTemplateRoutes(api);
   registerDisbursementRoutes(api);
   registerAlumniRoutes(api);
   registerConflictRoutes(api);
@@ -59,6 +62,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerIndicatorRoutes(api);
   registerOutcomeRoutes(api);
   registerSurveyRoutes(api);
+  registerFollowUpRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

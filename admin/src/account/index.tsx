@@ -11,3 +11,8 @@ export const accountPages: PageDef[] = [
   { path: '/password-reset/confirm', roles: 'public', element: <ResetPasswordPage />, noLayout: true },
   { path: '/register/confirm', roles: 'public', element: <ConfirmRegistrationPage />, noLayout: true },
 ];
+
+const AccountSettingsPage = lazyScreen(() => import('./AccountSettings.tsx'), (m) => m.AccountSettingsPage);
+
+/** "My account" (user menu): every logged-in role sets the language of the console and of their messages. */
+export const accountSettingsPage: PageDef = { path: '/account', roles: ['admin', 'staff', 'jury', 'coach', 'applicant'], element: <AccountSettingsPage /> };

@@ -63,6 +63,11 @@ async function fetchMe(): Promise<Me | null> {
   return cached;
 }
 
+/** After the user changed their language: the identity react-admin reads next carries it. */
+export function rememberLocale(locale: 'de' | 'en'): void {
+  if (cached) cached = { ...cached, locale };
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, email, password }) {
     const res = await fetch('/api/auth/login', {

@@ -72,6 +72,7 @@ const StaffDashboardView = () => {
             <Figure label={translate('dashboard.funding')} value={summary.fundingPaid(data)} />
             <Figure label={translate('dashboard.coaching')} value={summary.coaching(data)} />
             <Figure label={translate('dashboard.attendance')} value={summary.attendance(data)} />
+            <Figure label={translate('dashboard.follow_ups')} value={summary.followUps(data)} />
           </Box>
           {data.applications_by_status.length > 0 && (
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 2 }} aria-label={translate('dashboard.applications_by_status')}>

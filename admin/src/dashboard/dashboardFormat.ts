@@ -34,5 +34,10 @@ export function useDashboardSummaries() {
         min: attendance.min_percent,
         below: attendance.below_rule,
       }),
+    /** "Rücklauf Nachbefragung": answered of sent per follow-up (12, 24 months), as the API counts them. */
+    followUps: ({ follow_ups }: Dashboard) =>
+      follow_ups.length
+        ? follow_ups.map((f) => translate('dashboard.follow_ups_row', { months: f.months, answered: f.answered, sent: f.sent, rate: `${number(f.rate_percent)} %` })).join(' · ')
+        : translate('dashboard.follow_ups_none'),
   };
 }

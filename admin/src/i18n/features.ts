@@ -16,10 +16,12 @@ import { transferSiteMessages } from '../transfer-sites/messages.ts';
 import { indicatorMessages } from '../indicators/messages.ts';
 import { outcomeMessages } from '../outcomes/messages.ts';
 import { surveyMessages } from '../surveys/messages.ts';
+import { emailTemplateMessages } from '../email-templates/messages.ts';
+import { followUpMessages } from '../follow-up-requests/messages.ts';
 import { labelMessages } from './labels.ts';
 
 /**
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
  * and adds one line here. Words for coded values come from the one label catalogue, merged last.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, indicatorMessages, transferSiteMessages, outcomeMessages, surveyMessages, labelMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, indicatorMessages, transferSiteMessages, outcomeMessages, surveyMessages, followUpMessages, emailTemplateMessages, labelMessages];

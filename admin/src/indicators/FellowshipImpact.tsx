@@ -37,9 +37,10 @@ const ChangeChip = ({ row, locale }: { row: Progress; locale: string }) => {
 /**
  * The fellowship's indicators: baseline, latest and change, every value entered (edit = correct
  * with a note) and "Wert eintragen". Used on the fellowship page (staff) and the fellow's programme
- * page; laid out as a list so it reads on a phone.
+ * page; laid out as a list so it reads on a phone. `defaultKind` presets the new value's kind (an
+ * alumnus answering a follow-up request enters a `follow_up`).
  */
-export const FellowshipImpact = ({ fellowshipId, cohortId, canWrite }: { fellowshipId: number; cohortId: number; canWrite: boolean }) => {
+export const FellowshipImpact = ({ fellowshipId, cohortId, canWrite, defaultKind }: { fellowshipId: number; cohortId: number; canWrite: boolean; defaultKind?: 'follow_up' }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { data: progress = [], isPending } = useIndicatorProgress(fellowshipId);
@@ -51,7 +52,7 @@ export const FellowshipImpact = ({ fellowshipId, cohortId, canWrite }: { fellows
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
           <Typography variant="h6">{translate(`${T}.title`)}</Typography>
           {canWrite && progress.length > 0 && (
-            <Button component={Link} to="/indicator-values/create" state={{ record: { fellowship_id: fellowshipId, cohort_id: cohortId } }} startIcon={<AddIcon />} variant="outlined" size="small">
+            <Button component={Link} to="/indicator-values/create" state={{ record: { fellowship_id: fellowshipId, cohort_id: cohortId, ...(defaultKind ? { kind: defaultKind } : {}) } }} startIcon={<AddIcon />} variant="outlined" size="small">
               {translate(`${T}.add`)}
             </Button>
           )}

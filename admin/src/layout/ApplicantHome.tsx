@@ -3,6 +3,7 @@ import { Alert, Chip, Stack } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 
 import { HomeCard, HomeFrame, LinkButton, Muted } from './HomeParts.tsx';
+import { FollowUpCards } from '../follow-up-requests/FollowUpCard.tsx';
 import { formatDateTime, formatMoney, useIntlLocale } from '../shared/format.ts';
 
 /** Greeted by where the organisation stands: fellow now, alumnus after the year, or left early. */
@@ -26,6 +27,7 @@ const ApplicantHome = () => {
   const planned = plannedCohorts[0];
   return (
     <HomeFrame intro={t('intro')}>
+      <FollowUpCards />
       <HomeCard
         title={t('application')}
         actions={latest || call ? <LinkButton to="/application" primary>{offer ? t('answer_offer') : latest?.status === 'draft' || !latest ? t('continue') : t('open')}</LinkButton> : undefined}

@@ -5,6 +5,7 @@ import {
   AppBar, Layout as RaLayout, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu, useLocaleState, useLocales, useTranslate,
 } from 'react-admin';
 import { LogoutEverywhere } from './LogoutEverywhere.tsx';
+import { AccountLanguageSync, AccountMenuItem } from '../account/AccountSettings.tsx';
 import { Menu as ConsoleMenu } from './Menu.tsx';
 import { AccessibleDefaults } from './AccessibleDefaults.tsx';
 import { useLoadFeatures } from '../featuresContext.tsx';
@@ -37,7 +38,7 @@ const AppBarWithLocale = () => {
     <AppBar
       color="primary"
       toolbar={<>{phone ? <PhoneLanguageButton /> : <LocalesMenuButton />}<ToggleThemeButton /></>}
-      userMenu={<UserMenu><LogoutEverywhere /><Logout /></UserMenu>}
+      userMenu={<UserMenu><AccountMenuItem /><LogoutEverywhere /><Logout /></UserMenu>}
     >
       {/* A phone gives the title two smaller lines instead of one clipped after a few letters. */}
       <TitlePortal sx={phone ? { fontSize: '1rem', lineHeight: 1.25, whiteSpace: 'normal', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' } : undefined} />
@@ -50,6 +51,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   return (
     <AccessibleDefaults>
       <RaLayout menu={ConsoleMenu} appBar={AppBarWithLocale}>
+        <AccountLanguageSync />
         {children}
       </RaLayout>
     </AccessibleDefaults>

@@ -11,6 +11,8 @@ import { TransferSitesPanel } from '../transfer-sites/TransferSitesPanel.tsx';
 import { NextReportCard } from './NextReportCard.tsx';
 import { FellowshipImpact } from '../indicators/FellowshipImpact.tsx';
 import { OpenSurveysCard } from '../surveys/OpenSurveysCard.tsx';
+import { useOpenFollowUps } from '../follow-up-requests/FollowUpCard.tsx';
+import { useSearchParams } from 'react-router-dom';
 
 /** The fellow's (applicant's) programme: calendar, coaching sessions (no confidential notes), milestones. */
 export const FellowProgramme = () => {
@@ -19,7 +21,11 @@ export const FellowProgramme = () => {
   const loc = locale === 'en' ? 'en-GB' : 'de-DE';
   const t = (key: string, options?: any) => translate(`resources.programme.${key}`, options);
   const { data: fellows = [], isPending } = useProgrammeFellows();
-  const fellowship = fellows.find((f) => f.status === 'active') ?? fellows[0];
+  // A follow-up letter links to the fellowship it asks about (`?fellowship_id=`); else the current one.
+  const [params] = useSearchParams();
+  const asked = Number(params.get('fellowship_id'));
+  const fellowship = fellows.find((f) => f.id === asked) ?? fellows.find((f) => f.status === 'active') ?? fellows[0];
+  const { data: openFollowUps = [] } = useOpenFollowUps(fellowship?.id, !!fellowship);
   const { data: story } = useFellowshipStory(fellowship?.id);
   const { data: sessions = [] } = useGetList('coaching-sessions', { sort: { field: 'held_on', order: 'DESC' }, pagination: { page: 1, perPage: 50 }, filter: fellowship ? { fellowship_id: fellowship.id } : {} }, { enabled: !!fellowship });
   if (!isPending && !fellowship) {
@@ -64,7 +70,7 @@ export const FellowProgramme = () => {
           {!sessions.length && <Typography color="text.secondary">{t('none')}</Typography>}
         </CardContent>
       </Card>
-      {fellowship && <FellowshipImpact fellowshipId={fellowship.id} cohortId={fellowship.cohort_id} canWrite />}
+      {fellowship && <FellowshipImpact fellowshipId={fellowship.id} cohortId={fellowship.cohort_id} canWrite defaultKind={openFollowUps.length ? 'follow_up' : undefined} />}
       {fellowship && <AgreementCard fellowshipId={fellowship.id} />}
       {fellowship && <TransferSitesPanel fellowshipId={fellowship.id} defaultModel={story?.application?.transfer_model} mine />}
       <Card sx={{ mt: 2 }}>

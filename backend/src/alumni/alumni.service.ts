@@ -7,7 +7,9 @@ import type { Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { explain, rankMatches, type MatchResult } from './alumni.matching.ts';
-import { alumniConsentRequest, introductionAccepted, introductionDeclined, introductionRequested } from './alumni.emails.ts';
+import { composeEmail, contactPeople, quoted } from '../email-templates/index.ts';
+import { letterAddress } from '../emails/recipients.ts';
+import { consoleLink } from '../shared/links.ts';
 import type { IntroductionCreate } from './alumni.schema.ts';
 import { findProfileByOrganisation, organisationMailbox, organisationPeople, ownOrganisation, selectIntroductions, selectProfiles } from './alumni.queries.ts';
 import { date } from '../shared/format.ts';
@@ -44,10 +46,12 @@ export async function createAlumniProfiles(trx: Trx, cohort: Row<'cohorts'>, ctx
     await recordAudit(trx, ctx.user, 'create', 'alumni-profiles', profile.id, null, profile);
     const mailbox = await organisationMailbox(trx, profile.organisation_id);
     if (!mailbox?.email) continue;
+    const locale = (await letterAddress(trx, profile.organisation_id))?.locale;
     await queueEmail(trx, {
       to: mailbox.email,
-      ...alumniConsentRequest({ organisationName: mailbox.name, cohortName: cohort.name, publicUrl: ctx.config.PUBLIC_URL }),
-      template: 'alumni_consent_request',
+      ...(await composeEmail(trx, 'alumni_consent_request', locale, {
+        organisation_name: mailbox.name, cohort_name: cohort.name, profile_link: consoleLink(ctx.config.PUBLIC_URL, 'alumni-profiles'),
+      })),
       organisation_id: profile.organisation_id,
       dedupe_key: `alumni-consent-${profile.organisation_id}`,
     });
@@ -114,10 +118,12 @@ async function notifyIntroductionRequested(ctx: RequestContext, introduction: Re
   const from = await organisationMailbox(trx, introduction.from_organisation_id);
   const to = await organisationMailbox(trx, introduction.to_organisation_id);
   if (!from || !to?.email) return;
+  const locale = (await letterAddress(trx, to.id))?.locale;
   await queueEmail(trx, {
     to: to.email,
-    ...introductionRequested({ fromName: from.name, toName: to.name, message: introduction.message, publicUrl: ctx.config.PUBLIC_URL }),
-    template: 'introduction_requested',
+    ...(await composeEmail(trx, 'introduction_requested', locale, {
+      from_name: from.name, to_name: to.name, message: quoted(introduction.message), introductions_link: consoleLink(ctx.config.PUBLIC_URL, 'introductions'),
+    })),
     organisation_id: to.id,
     dedupe_key: `introduction-${introduction.id}-requested`,
   });
@@ -165,14 +171,15 @@ export async function respondToIntroduction(ctx: RequestContext, id: number, dec
     const from = await organisationMailbox(trx, existing.from_organisation_id);
     const to = await organisationMailbox(trx, existing.to_organisation_id);
     if (from?.email && to) {
+      const locale = (await letterAddress(trx, from.id))?.locale;
+      const values = { from_name: from.name, to_name: to.name, note: quoted(note) };
       const rendered =
         decision === 'accepted'
-          ? introductionAccepted({ fromName: from.name, toName: to.name, contactEmail: to.email, people: await organisationPeople(trx, to.id), note })
-          : introductionDeclined({ fromName: from.name, toName: to.name, note });
+          ? await composeEmail(trx, 'introduction_accepted', locale, { ...values, contact_email: to.email, contact_people: contactPeople(await organisationPeople(trx, to.id)) })
+          : await composeEmail(trx, 'introduction_declined', locale, values);
       await queueEmail(trx, {
         to: from.email,
         ...rendered,
-        template: decision === 'accepted' ? 'introduction_accepted' : 'introduction_declined',
         organisation_id: from.id,
         dedupe_key: `introduction-${id}-${decision}`,
       });

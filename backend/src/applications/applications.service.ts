@@ -6,7 +6,7 @@ import type { Rec } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { juryApplicationView } from '../reviews/index.ts';
 import { queueEmail } from '../emails/emails.service.ts';
-import { applicationReceipt, applicationWithdrawn } from '../emails/templates.ts';
+import { applicationValues, composeEmail } from '../email-templates/index.ts';
 import { applicationSubmitSchema, organisationCompleteSchema } from './applications.schema.ts';
 import { APPLICATION_COLUMNS, INTERNAL_UNTIL_RELEASED as INTERNAL_STATUSES, leaveWaitlist } from './applications.queries.ts';
 
@@ -108,16 +108,13 @@ export async function submitApplication(ctx: RequestContext, id: number): Promis
       .returning(['status', 'submitted_at', 'updated_at', 'version'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'submit', 'applications', id, { status: app.status, submitted_at: app.submitted_at }, updated);
-    const receipt = applicationReceipt({
-      organisationName: organisation.name,
-      projectName: app.project_name ?? '',
-      cohortName: cohort.name,
-      submittedAt: now,
-      applicationId: id,
-      publicUrl: ctx.config.PUBLIC_URL,
-    });
-    const to = ctx.user?.role === 'applicant' ? ctx.user.email : organisation.email!;
-    await queueEmail(trx, { to, ...receipt, template: 'application_receipt', organisation_id: organisation.id, dedupe_key: `application_receipt:${id}` });
+    // The applicant who submits reads it in their language; staff submitting on paper: the organisation's address, in German.
+    const applicant = ctx.user?.role === 'applicant' ? ctx.user : null;
+    const to = applicant ? applicant.email : organisation.email!;
+    const receipt = await composeEmail(trx, 'application_received', applicant?.locale, applicationValues({
+      organisation_name: organisation.name, project_name: app.project_name, cohort_name: cohort.name, submitted_at: now, application_id: id, public_url: ctx.config.PUBLIC_URL,
+    }, applicant?.locale ?? 'de'));
+    await queueEmail(trx, { to, ...receipt, organisation_id: organisation.id, dedupe_key: `application_receipt:${id}` });
     return asListed(ctx, view, updated);
   });
 }
@@ -136,10 +133,13 @@ export async function withdrawApplication(ctx: RequestContext, id: number): Prom
     await leaveWaitlist(trx, app);
     if (app.status !== 'draft') {
       const organisation = await trx.selectFrom('organisations').select(['id', 'name', 'email']).where('id', '=', app.organisation_id).executeTakeFirstOrThrow();
-      const to = ctx.user?.role === 'applicant' ? ctx.user.email : organisation.email;
+      const applicant = ctx.user?.role === 'applicant' ? ctx.user : null;
+      const to = applicant ? applicant.email : organisation.email;
       if (to) {
-        const text = applicationWithdrawn({ organisationName: organisation.name, projectName: app.project_name ?? '', cohortName: cohort.name });
-        await queueEmail(trx, { to, ...text, template: 'application_withdrawn', organisation_id: organisation.id, dedupe_key: `application_withdrawn:${id}` });
+        const text = await composeEmail(trx, 'application_withdrawn', applicant?.locale, applicationValues({
+          organisation_name: organisation.name, project_name: app.project_name, cohort_name: cohort.name, submitted_at: app.submitted_at, application_id: id, public_url: ctx.config.PUBLIC_URL,
+        }, applicant?.locale ?? 'de'));
+        await queueEmail(trx, { to, ...text, organisation_id: organisation.id, dedupe_key: `application_withdrawn:${id}` });
       }
     }
     return asListed(ctx, view, updated);

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { consoleLink } from '../shared/links.ts';
+import { accountValues, composeEmail, TOKEN_MASK, type EmailTemplateKey } from '../email-templates/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import { issueAccountToken, TOKEN_TTL_MINUTES, type TokenPurpose } from './account-tokens.ts';
@@ -10,54 +10,24 @@ type Recipient = { id: number; email: string; name: string; locale: 'de' | 'en';
 /**
  * What the outbox and every copy of it (console, exports, audit) show in place of a token. The
  * outbox worker swaps it for a freshly issued token when it hands the message to the mail server;
- * the token schema refuses it, so the masked link itself opens nothing.
+ * the token schema refuses it, so the masked link itself opens nothing. The link is appended with
+ * the mask as it is (not percent-encoded), so the worker finds it again to put the token in.
  */
-export const TOKEN_MASK = '••••••••';
+export { TOKEN_MASK };
 const MASKED_PARAM = `token=${TOKEN_MASK}`;
 
 /** At most this many messages of one kind per account and hour; further requests are answered alike and send nothing. */
 export const ACCOUNT_MAILS_PER_HOUR = 3;
 
-// The mask is appended as it is (not percent-encoded), so the worker finds it again to put the token in.
-const link = (config: Config, page: string, withToken = false) =>
-  `${consoleLink(config.PUBLIC_URL, page)}${withToken ? `?${MASKED_PARAM}` : ''}`;
-
 /**
  * The account e-mails go into the outbox in the transaction of the request that causes them; the
- * outbox worker delivers them. German first; English for users who chose it.
+ * outbox worker delivers them. Their text is the stored e-mail template in the user's language.
  */
 const templates = {
-  password_reset: (config: Config, r: Recipient) =>
-    r.locale === 'en'
-      ? {
-          subject: 'Reset your password',
-          body: `Hello ${r.name},\n\nsomeone (hopefully you) asked to reset the password of your account.\nChoose a new password here within ${TOKEN_TTL_MINUTES.reset} minutes:\n\n${link(config, 'password-reset/confirm', true)}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.\n`,
-        }
-      : {
-          subject: 'Passwort zurücksetzen',
-          body: `Hallo ${r.name},\n\njemand (hoffentlich Sie) möchte das Passwort Ihres Kontos zurücksetzen.\nHier können Sie innerhalb von ${TOKEN_TTL_MINUTES.reset} Minuten ein neues Passwort wählen:\n\n${link(config, 'password-reset/confirm', true)}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n`,
-        },
-  register_confirm: (config: Config, r: Recipient) =>
-    r.locale === 'en'
-      ? {
-          subject: 'Confirm your registration',
-          body: `Hello ${r.name},\n\nthank you for registering with the openTransfer Accelerator.\nPlease confirm your e-mail address within three days:\n\n${link(config, 'register/confirm', true)}\n`,
-        }
-      : {
-          subject: 'Bitte bestätigen Sie Ihre Registrierung',
-          body: `Hallo ${r.name},\n\nvielen Dank für Ihre Registrierung beim openTransfer Accelerator.\nBitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei Tagen:\n\n${link(config, 'register/confirm', true)}\n`,
-        },
-  register_taken: (config: Config, r: Recipient) =>
-    r.locale === 'en'
-      ? {
-          subject: 'You already have an account',
-          body: `Hello ${r.name},\n\nsomeone tried to register a new account with this e-mail address, but you already have one.\nLog in here: ${link(config, 'login')}\nForgot your password? Reset it here: ${link(config, 'password-reset')}\n`,
-        }
-      : {
-          subject: 'Sie haben bereits ein Konto',
-          body: `Hallo ${r.name},\n\njemand wollte mit dieser E-Mail-Adresse ein neues Konto registrieren – Sie haben aber bereits eines.\nHier melden Sie sich an: ${link(config, 'login')}\nPasswort vergessen? Hier setzen Sie es zurück: ${link(config, 'password-reset')}\n`,
-        },
-};
+  password_reset: 'password_reset',
+  register_confirm: 'registration_confirm',
+  register_taken: 'register_taken',
+} as const satisfies Record<string, EmailTemplateKey>;
 
 export type AccountTemplate = keyof typeof templates;
 
@@ -78,7 +48,7 @@ export async function queueAccountEmail(trx: Trx, config: Config, template: Acco
     .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
     .executeTakeFirstOrThrow();
   if (Number(n) >= ACCOUNT_MAILS_PER_HOUR) return false;
-  const { subject, body } = templates[template](config, recipient);
+  const { subject, body } = await composeEmail(trx, templates[template], recipient.locale, accountValues(config.PUBLIC_URL, recipient, TOKEN_TTL_MINUTES.reset));
   const email = await trx
     .insertInto('emails')
     .values({ to: recipient.email, subject, body, template, organisation_id: recipient.organisation_id })

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import type { ApiRouter } from '../http/api-router.ts';
 import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
 import {
-  loginSchema, normaliseEmail, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
+  accountUpdateSchema, loginSchema, normaliseEmail, passwordDiffersFromEmail, passwordResetConfirmSchema, passwordResetRequestSchema, registerConfirmSchema, registerSchema,
 } from './auth.schema.ts';
 import { redeemAccountToken } from './account-tokens.ts';
 import { queueAccountEmail } from './account-emails.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { clearSessionCookie, createSession, endSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
+import { clearSessionCookie, createSession, endSessions, forgetSessions, hashToken, readSessionToken, setSessionCookie } from './sessions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../http/context.ts';
 import type { Db } from '../db/database.ts';
@@ -156,6 +156,27 @@ export function registerAuthRoutes(api: ApiRouter): void {
     summary: 'The logged-in user',
     access: 'authenticated',
     handler: (ctx) => publicUser(ctx.user!),
+  });
+
+  api.add({
+    method: 'put',
+    path: '/auth/me',
+    tag: 'auth',
+    summary: 'The logged-in user sets their own language (locale de|en): the console and every message to them follow it (audited)',
+    access: 'authenticated',
+    body: accountUpdateSchema,
+    handler: async (ctx, _req, _res, { body }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('users').select(['id', 'locale']).where('id', '=', ctx.user!.id).forUpdate().executeTakeFirstOrThrow();
+        if (existing.locale === body.locale) return;
+        const updated = await trx.updateTable('users').set({ locale: body.locale, updated_at: new Date() }).where('id', '=', existing.id)
+          .returning(['id', 'locale']).executeTakeFirstOrThrow();
+        await recordAudit(trx, ctx.user, 'update', 'users', existing.id, existing, updated);
+      });
+      // The cached session still carries the old language.
+      forgetSessions({ userIds: [ctx.user!.id] });
+      return publicUser({ ...ctx.user!, locale: body.locale });
+    },
   });
 
   api.add({

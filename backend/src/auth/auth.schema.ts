@@ -58,3 +58,8 @@ export const passwordResetConfirmSchema = z.object({
 export const registerConfirmSchema = z.object({
   token: tokenSchema,
 });
+
+/** `PUT /api/auth/me`: what a user sets on their own account — the language of the console and of their messages. */
+export const accountUpdateSchema = z.strictObject({
+  locale: z.enum(['de', 'en']),
+});

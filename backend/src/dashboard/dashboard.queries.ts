@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { loadApplicationStats, loadFellows } from '../reports/index.ts';
 import { fundingOverview } from '../disbursements/index.ts';
+import { followUpRates } from '../follow-ups/index.ts';
 import type { DashboardData } from './dashboard.schema.ts';
 
 type Db = Kysely<Database>;
@@ -17,7 +18,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
   if (!cohort) return emptyDashboard(list);
   const id = cohort.id;
 
-  const [stats, fellows, overTime, jurors, funding, workshops] = await Promise.all([
+  const [stats, fellows, overTime, jurors, funding, workshops, followUps] = await Promise.all([
     loadApplicationStats(db, id),
     loadFellows(db, id),
     sql<{ week: string; submitted: number; cumulative: number }>`
@@ -41,6 +42,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
              count(a.id) filter (where a.status = 'registered')::int as registered
       from workshops w left join attendances a on a.workshop_id = w.id
       where w.cohort_id = ${id} group by w.id order by w.starts_at, w.id`.execute(db),
+    followUpRates(db, id),
   ]);
 
   const f = funding.totals;
@@ -83,6 +85,7 @@ export async function loadDashboard(db: Db, cohortId: number | undefined): Promi
       below_rule: fellows.filter((x) => x.status !== 'withdrawn' && x.workshops_held > 0 && (100 * x.workshops_attended) / x.workshops_held < cohort.min_attendance_percent).length,
       by_workshop: workshops.rows,
     },
+    follow_ups: followUps.map(({ months, sent, answered, rate_percent }) => ({ months, sent, answered, rate_percent })),
   };
 }
 
@@ -97,5 +100,6 @@ function emptyDashboard(cohorts: DashboardData['cohorts']): DashboardData {
     funding: { grant_cents: 0, planned_cents: 0, approved_cents: 0, paid_cents: 0, cancelled_cents: 0 },
     coaching: { budget_hours: 0, used_hours: 0, by_fellow: [] },
     attendance: { rate_percent: null, min_percent: 0, below_rule: 0, by_workshop: [] },
+    follow_ups: [],
   };
 }

@@ -1,5 +1,7 @@
+import type { FollowUpRate } from '../follow-ups/follow-ups.schema.ts';
+
 /**
- * The staff dashboard's numbers for one cohort, aggregated in SQL (six queries, run in parallel).
+ * The staff dashboard's numbers for one cohort, aggregated in SQL (seven queries, run in parallel).
  * Coaching is read as summed minutes only; notes never leave the database here.
  */
 export interface DashboardData {
@@ -17,4 +19,6 @@ export interface DashboardData {
     below_rule: number;
     by_workshop: Array<{ workshop_id: number; title: string; starts_at: Date; attended: number; absent: number; excused: number; registered: number }>;
   };
+  /** "Rücklauf Nachbefragung": follow-up requests sent and answered, 12 and 24 months after the year. */
+  follow_ups: Array<Pick<FollowUpRate, 'months' | 'sent' | 'answered' | 'rate_percent'>>;
 }

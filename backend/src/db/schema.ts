@@ -416,6 +416,38 @@ interface SurveyQuotesTable {
   updated_at: Timestamp;
 }
 
+interface EmailTemplatesTable {
+  id: Generated<number>;
+  key: string;
+  locale: 'de' | 'en';
+  subject: string;
+  body: string;
+  updated_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Migration 0023: one follow-up request per alumni fellowship and follow-up (12 or 24 months after the year). */
+interface FollowUpRequestsTable {
+  id: Generated<number>;
+  fellowship_id: number;
+  months: 12 | 24;
+  due_on: DateOnly;
+  requested_at: Timestamp;
+  email_id: number | null;
+  responded_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+/** View `follow_up_response_rates` (migration 0023): requests sent and answered per cohort and follow-up. */
+interface FollowUpResponseRatesView {
+  cohort_id: number;
+  months: 12 | 24;
+  sent: number;
+  answered: number;
+  rate_percent: number;
+}
+
 interface WorkshopsTable {
   id: Generated<number>;
   cohort_id: number;
@@ -606,6 +638,9 @@ export interface Database {
   surveys: SurveysTable;
   survey_responses: SurveyResponsesTable;
   survey_quotes: SurveyQuotesTable;
+  email_templates: EmailTemplatesTable;
+  follow_up_requests: FollowUpRequestsTable;
+  follow_up_response_rates: FollowUpResponseRatesView;
   workshops: WorkshopsTable;
   attendances: AttendancesTable;
   coaching_sessions: CoachingSessionsTable;

@@ -14,6 +14,9 @@ import {
 import type { DisbursementInput, DisbursementUpdateInput, ExportInput } from './disbursements.schema.ts';
 import type { Kysely } from 'kysely';
 import { date, money } from '../shared/format.ts';
+import { queueEmail } from '../emails/emails.service.ts';
+import { letterAddress } from '../emails/recipients.ts';
+import { composeEmail, trancheValues } from '../email-templates/index.ts';
 
 type Trx = Transaction<Database>;
 
@@ -216,12 +219,25 @@ export function approve(ctx: RequestContext, id: number, shownIban?: string | nu
   }, lockPayee);
 }
 
-/** Records the payment exactly once: the row lock queues parallel calls, the state check refuses all but the first. */
+/**
+ * Records the payment exactly once: the row lock queues parallel calls, the state check refuses all
+ * but the first. The organisation gets the `tranche_paid` letter in the same transaction.
+ */
 export function pay(ctx: RequestContext, id: number, paymentReference: string): Promise<Rec> {
-  return transition(ctx, id, 'pay', async (_trx, tranche) => {
+  return transition(ctx, id, 'pay', async (trx, tranche) => {
     if (tranche.status === 'paid') throw conflict('Die Tranche ist bereits ausgezahlt.', 'already_paid');
     if (tranche.status !== 'approved') throw conflict('Nur freigegebene Tranchen können als ausgezahlt erfasst werden.', 'wrong_state');
-    return { status: 'paid', paid_at: new Date(), payment_reference: paymentReference };
+    const paid = { status: 'paid' as const, paid_at: new Date(), payment_reference: paymentReference };
+    const organisation = await trx.selectFrom('fellowships as f').innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['o.id', 'o.name']).where('f.id', '=', tranche.fellowship_id).executeTakeFirstOrThrow();
+    const address = await letterAddress(trx, organisation.id);
+    if (address) {
+      const letter = await composeEmail(trx, 'tranche_paid', address.locale, trancheValues(ctx.config.PUBLIC_URL, {
+        organisation_name: organisation.name, label: tranche.label, amount_cents: Number(tranche.amount_cents), paid_at: paid.paid_at, payment_reference: paymentReference,
+      }, address.locale));
+      await queueEmail(trx, { to: address.email, ...letter, organisation_id: organisation.id, dedupe_key: `tranche-paid:${id}` });
+    }
+    return paid;
   });
 }
 

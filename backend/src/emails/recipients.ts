@@ -21,8 +21,3 @@ export async function letterAddress(db: Q, organisationId: number): Promise<{ em
   const org = await db.selectFrom('organisations').select('email').where('id', '=', organisationId).executeTakeFirst();
   return org?.email ? { email: org.email, locale: 'de' } : null;
 }
-
-/** The address of `letterAddress`, for messages that are written in German only. */
-export async function letterRecipient(db: Q, organisationId: number): Promise<string | null> {
-  return (await letterAddress(db, organisationId))?.email ?? null;
-}

@@ -4,7 +4,8 @@ import type { RequestContext } from '../http/context.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
-import { letterRecipient } from '../emails/recipients.ts';
+import { letterAddress } from '../emails/recipients.ts';
+import { composeEmail } from '../email-templates/index.ts';
 
 type Trx = Transaction<Database>;
 
@@ -85,16 +86,12 @@ export async function approveStageGate(ctx: RequestContext, fellowshipId: number
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.user, 'approve-stage-gate', 'fellowships', fellowshipId, fellowship, updated, note ? { note } : undefined);
-    const to = await letterRecipient(trx, fellowship.organisation_id);
-    if (to) {
+    const address = await letterAddress(trx, fellowship.organisation_id);
+    if (address) {
+      const organisation = await trx.selectFrom('organisations').select('name').where('id', '=', fellowship.organisation_id).executeTakeFirstOrThrow();
       await queueEmail(trx, {
-        to,
-        subject: 'Ihr Transferkonzept ist freigegeben – willkommen in Stufe 2',
-        body:
-          'Guten Tag,\n\ndas Programmteam hat Ihr Transferkonzept freigegeben. Damit beginnt für Sie Stufe 2 des openTransfer Accelerators ' +
-          'einschließlich des Transferbonus.' + (note ? `\n\nAnmerkung: ${note}` : '') +
-          '\n\nMit herzlichen Grüßen\nIhr Team des openTransfer Accelerators',
-        template: 'stage_gate_approved',
+        to: address.email,
+        ...(await composeEmail(trx, 'stage_gate_approved', address.locale, { organisation_name: organisation.name, note })),
         organisation_id: fellowship.organisation_id,
         dedupe_key: `stage-gate:${fellowshipId}`,
       });

@@ -6,13 +6,13 @@ import type { Existing, NewRow, Patch } from '../http/resource.ts';
 import { changedFields } from '../http/resource.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
-import { letterRecipient } from '../emails/recipients.ts';
+import { letterAddress } from '../emails/recipients.ts';
+import { composeEmail, reportValues } from '../email-templates/index.ts';
 import { label } from '../shared/labels.ts';
-import { date } from '../shared/format.ts';
+import { date, money } from '../shared/format.ts';
 import { programmeYear } from './index.ts';
 import { isReportEditable, lockReport, overLimitCategories, selectGranteeReports, shareReport } from './grantee-reports.queries.ts';
 import type { ExpenseInput, ExpenseUpdateInput, GranteeReportCreateInput, GranteeReportUpdateInput } from './grantee-reports.schema.ts';
-import { reportAccepted, reportRequested, reportReturned, reportSubmitted } from './grantee-reports.emails.ts';
 
 type Trx = Transaction<Database>;
 type Report = Existing<'grantee_reports'>;
@@ -88,20 +88,23 @@ export async function assertReportDeletable(_ctx: RequestContext, existing: Repo
 async function letterFacts(trx: Trx, ctx: RequestContext, report: Report) {
   const f = await trx.selectFrom('fellowships as f').innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .select(['f.organisation_id', 'o.name']).where('f.id', '=', report.fellowship_id).executeTakeFirstOrThrow();
+  const address = await letterAddress(trx, f.organisation_id);
+  const locale = address?.locale ?? 'de';
   return {
     organisationId: f.organisation_id,
-    to: await letterRecipient(trx, f.organisation_id),
-    facts: {
-      reportId: report.id, kind: report.kind, organisationName: f.name, periodStart: report.period_start, periodEnd: report.period_end,
-      dueOn: report.due_on, publicUrl: ctx.config.PUBLIC_URL,
-    },
+    to: address?.email ?? null,
+    locale,
+    values: reportValues({
+      report_id: report.id, kind: report.kind, organisation_name: f.name, period_start: String(report.period_start), period_end: String(report.period_end),
+      due_on: String(report.due_on), public_url: ctx.config.PUBLIC_URL,
+    }, locale),
   };
 }
 
 /** After a request (create): the organisation learns what is due when. */
 export async function queueRequestLetter(ctx: RequestContext, report: Report, trx: Trx) {
-  const { to, facts, organisationId } = await letterFacts(trx, ctx, report);
-  if (to) await queueEmail(trx, { to, ...reportRequested(facts), template: 'grantee_report_requested', organisation_id: organisationId, dedupe_key: `grantee-report:${report.id}:requested` });
+  const { to, locale, values, organisationId } = await letterFacts(trx, ctx, report);
+  if (to) await queueEmail(trx, { to, ...(await composeEmail(trx, 'report_requested', locale, values)), organisation_id: organisationId, dedupe_key: `grantee-report:${report.id}:requested` });
 }
 
 /**
@@ -143,11 +146,11 @@ export function submitReport(ctx: RequestContext, id: number) {
     if (Object.keys(errors).length) throw badRequest('Der Bericht ist noch nicht vollständig.', errors, 'incomplete');
     return { status: 'submitted', submitted_at: new Date(), submitted_by: ctx.user!.id };
   }, async (trx, updated) => {
-    const { to, facts, organisationId } = await letterFacts(trx, ctx, updated);
+    const { to, locale, values, organisationId } = await letterFacts(trx, ctx, updated);
     const total = await trx.selectFrom('expenses').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('n')).where('grantee_report_id', '=', id).executeTakeFirstOrThrow();
     if (to) {
       await queueEmail(trx, {
-        to, ...reportSubmitted({ ...facts, totalCents: Number(total.n) }), template: 'grantee_report_submitted', organisation_id: organisationId,
+        to, ...(await composeEmail(trx, 'report_submitted', locale, { ...values, total: money(Number(total.n), locale) })), organisation_id: organisationId,
         dedupe_key: `grantee-report:${id}:submitted:${new Date(updated.submitted_at!).toISOString()}`,
       });
     }
@@ -184,8 +187,11 @@ export function acceptReport(ctx: RequestContext, id: number, note: string | nul
     }
     return recordReview(trx, ctx, report, 'accepted', note ?? null);
   }, async (trx, updated) => {
-    const { to, facts, organisationId } = await letterFacts(trx, ctx, updated);
-    if (to) await queueEmail(trx, { to, ...reportAccepted({ ...facts, note: updated.review_note }), template: 'grantee_report_accepted', organisation_id: organisationId, dedupe_key: `grantee-report:${id}:accepted` });
+    const { to, locale, values, organisationId } = await letterFacts(trx, ctx, updated);
+    if (to) {
+      const letter = await composeEmail(trx, 'report_accepted', locale, { ...values, note: updated.review_note });
+      await queueEmail(trx, { to, ...letter, organisation_id: organisationId, dedupe_key: `grantee-report:${id}:accepted` });
+    }
   });
 }
 
@@ -195,10 +201,10 @@ export function returnReport(ctx: RequestContext, id: number, note: string) {
     assertSubmitted(report);
     return recordReview(trx, ctx, report, 'returned', note);
   }, async (trx, updated) => {
-    const { to, facts, organisationId } = await letterFacts(trx, ctx, updated);
+    const { to, locale, values, organisationId } = await letterFacts(trx, ctx, updated);
     if (to) {
       await queueEmail(trx, {
-        to, ...reportReturned({ ...facts, note }), template: 'grantee_report_returned', organisation_id: organisationId,
+        to, ...(await composeEmail(trx, 'report_returned', locale, { ...values, note })), organisation_id: organisationId,
         dedupe_key: `grantee-report:${id}:returned:${new Date(updated.reviewed_at!).toISOString()}`,
       });
     }

@@ -2,9 +2,8 @@ import type { Db } from '../db/database.ts';
 import type { AppContext, BackgroundJob } from '../http/context.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { letterAddress } from '../emails/recipients.ts';
-import { consoleLink } from '../shared/links.ts';
-import { berlinDay, date, type Locale } from '../shared/format.ts';
-import { label } from '../shared/labels.ts';
+import { composeEmail, reminderValues } from '../email-templates/index.ts';
+import { berlinDay } from '../shared/format.ts';
 
 /**
  * Reminders of due grantee reports (issue 19), kept in this one module so that the general
@@ -22,8 +21,6 @@ import { label } from '../shared/labels.ts';
  */
 export type ReminderStep = 'due_14' | 'due_3' | 'overdue';
 
-const REMINDER_TEMPLATE = 'grantee_report_reminder';
-
 /** The step that applies `daysLeft` days before the due date (negative: overdue), or null. */
 function reminderStep(daysLeft: number): ReminderStep | null {
   if (daysLeft < 0) return 'overdue';
@@ -33,59 +30,6 @@ function reminderStep(daysLeft: number): ReminderStep | null {
 }
 
 export const reminderKey = (reportId: number, step: ReminderStep) => `grantee-report-reminder:${reportId}:${step}`;
-
-interface ReminderFacts {
-  step: ReminderStep;
-  locale: Locale;
-  kind: 'interim' | 'final';
-  organisationName: string;
-  projectName: string | null;
-  periodStart: string;
-  periodEnd: string;
-  dueOn: string;
-  daysLeft: number;
-  returned: boolean;
-  link: string;
-}
-
-/** The letter, German or English by the recipient's choice. A pure function, reviewable without a database. */
-function reminderLetter(f: ReminderFacts): { subject: string; body: string } {
-  const kind = label('grantee_report_kind', f.kind, f.locale);
-  const due = date(f.dueOn, f.locale);
-  const period = `${date(f.periodStart, f.locale)} – ${date(f.periodEnd, f.locale)}`;
-  if (f.locale === 'en') {
-    const when = f.step === 'overdue' ? `was due on ${due} and has not been submitted yet` : `is due on ${due} (in ${f.daysLeft === 1 ? '1 day' : `${f.daysLeft} days`})`;
-    return {
-      subject: f.step === 'overdue' ? `Overdue: ${kind} (due ${due})` : `Reminder: ${kind} due on ${due}`,
-      body: [
-        'Hello,',
-        '',
-        `the ${kind.toLowerCase()} of ${f.organisationName}${f.projectName ? ` for “${f.projectName}”` : ''} (period ${period}) ${when}.`,
-        f.returned ? 'We returned it to you with a note; please revise it and submit it again.' : 'Please describe what was achieved and record the expenses with their receipts.',
-        `Open the report: ${f.link}`,
-        '',
-        'Kind regards',
-        'The openTransfer Accelerator team',
-      ].join('\n'),
-    };
-  }
-  const when = f.step === 'overdue' ? `war am ${due} fällig und ist noch nicht eingereicht` : `ist am ${due} fällig (in ${f.daysLeft === 1 ? 'einem Tag' : `${f.daysLeft} Tagen`})`;
-  return {
-    subject: f.step === 'overdue' ? `Überfällig: ${kind} (fällig am ${due})` : `Erinnerung: ${kind} fällig am ${due}`,
-    body: [
-      'Guten Tag,',
-      '',
-      `der ${kind} von ${f.organisationName}${f.projectName ? ` zum Projekt „${f.projectName}“` : ''} (Berichtszeitraum ${period}) ${when}.`,
-      f.returned
-        ? 'Wir haben ihn mit einem Hinweis zurückgegeben; bitte überarbeiten Sie ihn und reichen Sie ihn erneut ein.'
-        : 'Bitte beschreiben Sie, was erreicht wurde, und erfassen Sie die Ausgaben mit ihren Belegen.',
-      `Zum Bericht: ${f.link}`,
-      '',
-      'Mit freundlichen Grüßen',
-      'Ihr Team des openTransfer Accelerators',
-    ].join('\n'),
-  };
-}
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -124,14 +68,12 @@ export async function queueReportReminders(db: Db, publicUrl: string, now = new 
       if (!step) return null;
       const address = await letterAddress(trx, report.organisation_id);
       if (!address) return null;
-      const letter = reminderLetter({
-        step, locale: address.locale, kind: report.kind, organisationName: report.organisation_name, projectName: report.project_name,
-        periodStart: String(report.period_start), periodEnd: String(report.period_end), dueOn: String(report.due_on), daysLeft,
-        returned: report.status === 'returned', link: consoleLink(publicUrl, `grantee-reports/${report.id}`),
-      });
-      return queueEmail(trx, {
-        to: address.email, ...letter, template: REMINDER_TEMPLATE, organisation_id: report.organisation_id, dedupe_key: reminderKey(report.id, step),
-      });
+      const letter = await composeEmail(trx, 'reminder', address.locale, reminderValues({
+        report_id: report.id, kind: report.kind, organisation_name: report.organisation_name, project_name: report.project_name,
+        period_start: String(report.period_start), period_end: String(report.period_end), due_on: String(report.due_on),
+        returned: report.status === 'returned', public_url: publicUrl,
+      }, address.locale, daysLeft));
+      return queueEmail(trx, { to: address.email, ...letter, organisation_id: report.organisation_id, dedupe_key: reminderKey(report.id, step) });
     });
     if (id) queued.push(id);
   }

@@ -5,6 +5,7 @@ import { isStaff } from '../http/context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { changedFields, registerResource, type Patch } from '../http/resource.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { markFollowUpAnswered } from '../follow-ups/index.ts';
 import { indicatorProgress } from './indicators.queries.ts';
 import {
   assertIndicatorOfCohort,
@@ -133,6 +134,10 @@ export function registerIndicatorRoutes(api: ApiRouter): void {
       }
       if (patch.kind === 'baseline') await assertNoOtherBaseline(trx, existing.fellowship_id, existing.indicator_id, existing.id);
       return patch;
+    },
+    // A follow-up value the organisation enters answers its open follow-up request, in the same transaction.
+    afterWrite: async (ctx, action, record, trx) => {
+      if (action !== 'delete' && record.kind === 'follow_up' && ctx.user?.role === 'applicant') await markFollowUpAnswered(trx, record.fellowship_id);
     },
     present: (record) => ({ ...record, value: Number(record.value) }),
   });

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../emails/emails.service.ts';
 import { letterAddress } from '../emails/recipients.ts';
 import { createFellowship } from '../fellowships/index.ts';
-import { decisionLetter, RELEASE_TEMPLATE, type LetterTemplate } from './selection.letters.ts';
+import { storedDecisionLetter, RELEASE_TEMPLATE, type LetterTemplate } from './selection.letters.ts';
 import { FINAL, UNDECIDED, countByStatus, finalApplications, seatsTaken, type CohortRow } from './selection.queries.ts';
 import { lockedCohort, PHASE_LABEL, publicUrl, type Trx } from './selection.guards.ts';
 import { countOf } from '../shared/format.ts';
@@ -38,7 +38,7 @@ export async function buildLetters(db: Trx | RequestContext['db'], cohort: Cohor
     const template = RELEASE_TEMPLATE[app.status];
     const address = await letterAddress(db, app.organisation_id);
     const locale = address?.locale ?? 'de';
-    const letter = decisionLetter({
+    const letter = await storedDecisionLetter(db, {
       template,
       locale,
       organisation_name: app.organisation_name,

@@ -6,7 +6,7 @@ import { queueEmail } from '../emails/emails.service.ts';
 import { letterAddress } from '../emails/recipients.ts';
 import { closeWaitlistGap } from '../applications/index.ts';
 import { createFellowship } from '../fellowships/index.ts';
-import { decisionLetter } from './selection.letters.ts';
+import { storedDecisionLetter } from './selection.letters.ts';
 import { lockApplication, seatsTaken, selectionApplications, type CohortRow } from './selection.queries.ts';
 import { assertOwnOrStaff, lockedCohort, lockForDecision, PHASE_LABEL, publicUrl, selectionRecord, type Trx } from './selection.guards.ts';
 
@@ -69,7 +69,7 @@ async function offerFreedSeat(ctx: RequestContext, trx: Trx, cohort: CohortRow) 
   const address = await letterAddress(trx, next.organisation_id);
   if (address) {
     const selectedCount = await seatsTaken(trx, cohort.id);
-    const letter = decisionLetter({
+    const letter = await storedDecisionLetter(trx, {
       template: 'decision_offer', locale: address.locale, organisation_name: org.name, project_name: next.project_name, cohort_name: cohort.name,
       seats: cohort.seats, selected_count: selectedCount, grant_cents: Number(cohort.default_grant_cents), reason: next.decision_reason,
       waitlist_position: null, public_url: publicUrl(ctx),

@@ -247,6 +247,8 @@ export const LABELS = {
     register_confirm: l('Registrierung bestätigen', 'Confirm registration'),
     register_taken: l('Registrierung: Adresse schon vergeben', 'Registration: address already in use'),
     introduction_requested: l('Vorstellungsanfrage', 'Introduction request'),
+    introduction_accepted: l('Vorstellung angenommen', 'Introduction accepted'),
+    introduction_declined: l('Vorstellung abgelehnt', 'Introduction declined'),
     alumni_consent_request: l('Einwilligung Alumni-Profil', 'Alumni profile consent'),
     stage_gate_approved: l('Stufe 2 freigegeben', 'Stage 2 approved'),
     grantee_report_reminder: l('Erinnerung Verwendungsnachweis', 'Grantee report reminder'),
@@ -254,6 +256,8 @@ export const LABELS = {
     grantee_report_submitted: l('Bericht eingegangen', 'Report received'),
     grantee_report_accepted: l('Bericht angenommen', 'Report accepted'),
     grantee_report_returned: l('Bericht zurückgegeben', 'Report returned'),
+    follow_up_request: l('Bitte um Nachbefragung', 'Follow-up request'),
+    tranche_paid: l('Tranche ausgezahlt', 'Tranche paid'),
   },
   /** What the audit trail records (`audit_events.action`). */
   audit_action: {

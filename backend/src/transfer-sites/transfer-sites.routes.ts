@@ -1,5 +1,6 @@
 import { TRANSFER_MODELS } from '../applications/applications.schema.ts';
 import { visibleFellowshipIds } from '../fellowships/index.ts';
+import { markFollowUpAnswered } from '../follow-ups/index.ts';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { notFound } from '../http/errors.ts';
 import { validate } from '../http/input.ts';
@@ -67,5 +68,9 @@ export function registerTransferSiteRoutes(api: ApiRouter): void {
       return newSite(input);
     },
     beforeUpdate: (_ctx, input, existing) => changedFields(sitePatch(input, existing), existing),
+    // A site the organisation adds or updates answers its open follow-up request, in the same transaction.
+    afterWrite: async (ctx, action, record, trx) => {
+      if (action !== 'delete' && ctx.user?.role === 'applicant') await markFollowUpAnswered(trx, record.fellowship_id);
+    },
   });
 }

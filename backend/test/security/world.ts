@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { hashToken } from '../../src/auth/sessions.ts';
 import type { Db } from '../../src/db/database.ts';
+import { shippedTemplateRows } from '../../src/shared/email-catalogue.ts';
 
 /**
  * The nine callers of the authorization matrix. "A" is the organisation every `:id` in a path points
@@ -102,6 +103,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     questions: JSON.stringify([{ key: 'nps', label: 'Weiterempfehlung', type: 'nps_0_10' }, { key: 'comment', label: 'Was war gut?', type: 'text' }]), created_by: users.staff,
   });
   const surveyQuote = await one('survey_quotes', { survey_id: survey, question_key: 'comment', text: 'Sehr hilfreich', position: 0, created_by: users.staff });
+  const followUpRequest = await one('follow_up_requests', { fellowship_id: fellowship, months: 12, due_on: '2028-04-01' });
+  await one('follow_up_requests', { fellowship_id: fellowshipB, months: 12, due_on: '2028-04-01' });
   const workshop = await one('workshops', {
     cohort_id: cohort, title: 'Auftaktworkshop', kind: 'workshop', starts_at: new Date('2026-05-04T08:00:00Z'), ends_at: new Date('2026-05-04T15:00:00Z'),
     location: 'Berlin', facilitator_id: users.coach,
@@ -121,6 +124,9 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
   const introduction = await one('introductions', { from_organisation_id: orgB, to_organisation_id: orgA, message: 'Hallo A!', requested_by: users.applicantB });
   const email = await one('emails', { to: 'a@verein-a.de', subject: 'Willkommen', body: 'Hallo A', template: 'test', organisation_id: orgA });
   const auditEvent = await one('audit_events', { actor_id: users.staff, action: 'create', resource: 'organisations', record_id: orgA, changes: JSON.stringify({ after: { name: 'Organisation A e.V.' } }) });
+  // Reference data from migration 0024; a world built on emptied tables brings it back.
+  await q.insertInto('email_templates').values(shippedTemplateRows()).onConflict((oc: any) => oc.columns(['key', 'locale']).doNothing()).execute();
+  const emailTemplate = (await q.selectFrom('email_templates').select('id').where('key', '=', 'application_received').where('locale', '=', 'de').executeTakeFirstOrThrow()).id;
   const report = await one('reports', { cohort_id: cohort, kind: 'funder', title: 'Bericht 2026', created_by: users.staff });
 
   for (const [role, token] of Object.entries(sessionTokens)) {
@@ -136,6 +142,8 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'grantee-reports': granteeReport, expenses: expense, 'alumni-profiles': alumniProfile, introductions: introduction, emails: email, 'audit-events': auditEvent, reports: report,
     'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
     surveys: survey, 'survey-quotes': surveyQuote,
+    'email-templates': emailTemplate,
+    'follow-up-requests': followUpRequest,
   };
   return { orgA, orgB, users, cohort, ids };
 }

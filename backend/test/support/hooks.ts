@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { testContext } from './context.ts';
+import { shippedTemplateRows } from '../../src/shared/email-catalogue.ts';
 
 /**
  * One database per run: in-memory PGlite, or — with TEST_DATABASE_URL — a fresh database created
@@ -89,4 +90,6 @@ export async function truncateAll(): Promise<void> {
   } else {
     await sql.raw(resetStatement).execute(db);
   }
+  // The e-mail templates exist from the migration on, like reference data: every test starts with the shipped text.
+  await db.insertInto('email_templates').values(shippedTemplateRows()).execute();
 }

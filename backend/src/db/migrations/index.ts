@@ -13,6 +13,8 @@ import * as m0018 from './0018_grant_reports.ts';
 import * as m0019 from './0019_indicators.ts';
 import * as m0020 from './0020_transfer_sites.ts';
 import * as m0021 from './0021_surveys.ts';
+import * as m0023 from './0023_follow_ups.ts';
+import * as m0024 from './0024_email_templates.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0019_indicators': m0019,
   '0020_transfer_sites': m0020,
   '0021_surveys': m0021,
+  '0023_follow_ups': m0023,
+  '0024_email_templates': m0024,
 };
