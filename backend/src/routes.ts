@@ -24,6 +24,7 @@ import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerOutcomeRoutes } from './outcomes/outcomes.routes.ts';
 import { registerSurveyRoutes } from './surveys/surveys.routes.ts';
 import { registerFollowUpRoutes } from './follow-ups/follow-ups.routes.ts';
+import { registerReminderRoutes } from './reminders/index.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -63,6 +64,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerOutcomeRoutes(api);
   registerSurveyRoutes(api);
   registerFollowUpRoutes(api);
+  registerReminderRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

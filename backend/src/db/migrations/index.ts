@@ -15,6 +15,7 @@ import * as m0020 from './0020_transfer_sites.ts';
 import * as m0021 from './0021_surveys.ts';
 import * as m0023 from './0023_follow_ups.ts';
 import * as m0024 from './0024_email_templates.ts';
+import * as m0027 from './0027_reminder_rules.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0021_surveys': m0021,
   '0023_follow_ups': m0023,
   '0024_email_templates': m0024,
+  '0027_reminder_rules': m0027,
 };
