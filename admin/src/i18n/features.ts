@@ -17,6 +17,7 @@ import { indicatorMessages } from '../indicators/messages.ts';
 import { outcomeMessages } from '../outcomes/messages.ts';
 import { surveyMessages } from '../surveys/messages.ts';
 import { emailTemplateMessages } from '../email-templates/messages.ts';
+import { reminderRuleMessages } from '../reminder-rules/messages.ts';
 import { followUpMessages } from '../follow-up-requests/messages.ts';
 import { labelMessages } from './labels.ts';
 
@@ -24,4 +25,4 @@ import { labelMessages } from './labels.ts';
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
  * and adds one line here. Words for coded values come from the one label catalogue, merged last.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, indicatorMessages, transferSiteMessages, outcomeMessages, surveyMessages, followUpMessages, emailTemplateMessages, labelMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, indicatorMessages, transferSiteMessages, outcomeMessages, surveyMessages, followUpMessages, emailTemplateMessages, reminderRuleMessages, labelMessages];
