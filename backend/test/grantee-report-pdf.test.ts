@@ -401,6 +401,7 @@ describe('reminders of due grantee reports', () => {
     const [id] = await queueReportReminders(db(), PUBLIC_URL, at('2027-05-29'));
     const email = await db().selectFrom('emails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(await stepOf(email.id), 'due_3', 'the 14-day letter was missed: only the 3-day one goes out');
+    assert.deepEqual((await remindersOf(returned.id)).map((r) => r.step), ['due_3']);
     assert.equal(email.to, applicant.email);
     assert.equal(email.subject, 'Reminder: Final report due on 31/05/2027');
     assert.ok(email.body.includes('is due on 31/05/2027 (in 2 days)') && email.body.includes('please revise it and submit it again'));

@@ -1,9 +1,8 @@
 import { BooleanInput, Create, DeleteButton, Edit, NumberInput, SaveButton, SelectInput, SimpleForm, Toolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import {
-  EVENT_TEMPLATES, MAX_OFFSET_DAYS, MIN_OFFSET_DAYS, REMINDER_EVENTS, reminderRuleSchema, reminderRuleUpdateSchema,
+  EVENT_TEMPLATES, MAX_OFFSET_DAYS, MIN_OFFSET_DAYS, REMINDER_EVENTS, reminderRuleSchema, reminderRuleUpdateSchema, type ReminderEvent,
 } from '../../../backend/src/reminders/reminders.schema.ts';
-import type { ReminderEvent } from '../../../backend/src/db/schema.ts';
 import { schemaResolver } from '../shared/schemaResolver.ts';
 
 /** The templates that suit the event (the server refuses any other). */

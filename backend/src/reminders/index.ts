@@ -2,4 +2,3 @@
 export { registerReminderRoutes } from './reminders.routes.ts';
 export { reminderJob } from './reminders.job.ts';
 export { runReminders, WINDOW_DAYS } from './reminders.service.ts';
-export { REMINDER_EVENTS, EVENT_TEMPLATES } from './reminders.schema.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReminderEvent } from '../db/schema.ts';
 
 export const REMINDER_EVENTS = ['application_deadline', 'review_due', 'milestone_due', 'report_due', 'workshop_start', 'tranche_due'] as const satisfies readonly ReminderEvent[];
+export type { ReminderEvent };
 
 /**
  * The templates each event can fill: `event_reminder` (generic: title, due day, days left, link) for
@@ -46,4 +47,3 @@ const ruleSchema = z.object({
 export const reminderRuleSchema = ruleSchema.superRefine(checkTemplate);
 /** The event stays (its deliveries and template belong to it); offset, template and switch may change. */
 export const reminderRuleUpdateSchema = ruleSchema.omit({ event: true }).partial();
-export type ReminderRuleInput = z.infer<typeof reminderRuleSchema>;
