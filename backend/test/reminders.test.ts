@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { agentFor, createUser, databaseSnapshot, db } from './support/fixtures.ts';
 import { createFellowship, insertTranche } from './support/funding-fixtures.ts';
 import { createReportingFellowship, insertGranteeReport } from './support/grantee-report-fixtures.ts';
 import { runReminders, WINDOW_DAYS } from '../src/reminders/index.ts';
+import { freshPostgresDatabase, killAll, startServer } from './support/server-process.ts';
 import type { ReminderEvent } from '../src/db/schema.ts';
 
 const PUBLIC_URL = 'https://crm.example.org';
@@ -215,5 +217,44 @@ describe('reminders', () => {
       const cleared = await agent.put(`/api/cohorts/${c.id}`).send({ review_due_at: null }).expect(200);
       assert.equal(cleared.body.review_due_at, null);
     });
+  });
+});
+
+// Two app instances on one PostgreSQL, as `npm start` runs them: their reminder jobs race at start.
+describe('reminders with two server processes on one PostgreSQL', function () {
+  this.timeout(300_000);
+  afterEach(async () => {
+    await killAll();
+  });
+
+  it('sends a reminder once when both instances run the job', async function () {
+    if (!process.env.TEST_DATABASE_URL) return this.skip();
+    const database = await freshPostgresDatabase(process.env.TEST_DATABASE_URL, 'crm_reminders');
+    const client = new pg.Client({ connectionString: database.url });
+    try {
+      await startServer({ DATABASE_URL: database.url }, 'read'); // migrates
+      await killAll();
+      await client.connect();
+      const { rows: [org] } = await client.query(`INSERT INTO organisations (name, city, state, field, email) VALUES ('Lesewelten e.V.', 'Berlin', 'Berlin', 'education', 'info@lesewelten.example') RETURNING id`);
+      await client.query(`INSERT INTO users (email, name, role, organisation_id) VALUES ('petra@lesewelten.example', 'Petra', 'applicant', $1)`, [org.id]);
+      // The deadline is tomorrow (Berlin): the shipped −1 rule applies today.
+      const { rows: [cohort] } = await client.query(
+        `INSERT INTO cohorts (name, year, phase, application_opens_at, application_closes_at) VALUES ('Jahrgang 2099', 2099, 'call_open', now() - interval '30 days', now() + interval '24 hours') RETURNING id`,
+      );
+      await client.query(`INSERT INTO applications (cohort_id, organisation_id, status) VALUES ($1, $2, 'draft')`, [cohort.id, org.id]);
+      await Promise.all([startServer({ DATABASE_URL: database.url }, 'read'), startServer({ DATABASE_URL: database.url }, 'read')]);
+      let deliveries = 0;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline && deliveries === 0; ) {
+        await new Promise((r) => setTimeout(r, 500));
+        deliveries = Number((await client.query('SELECT count(*) FROM reminder_deliveries')).rows[0].count);
+      }
+      await new Promise((r) => setTimeout(r, 3000)); // both jobs have run by now
+      assert.equal(Number((await client.query('SELECT count(*) FROM reminder_deliveries')).rows[0].count), 1);
+      assert.equal(Number((await client.query(`SELECT count(*) FROM emails WHERE template = 'event_reminder'`)).rows[0].count), 1);
+    } finally {
+      await killAll();
+      await client.end().catch(() => undefined);
+      await database.drop();
+    }
   });
 });
