@@ -20,7 +20,8 @@ const TemplateInput = ({ event }: { event: ReminderEvent | undefined }) => {
 
 const OffsetInput = () => {
   const translate = useTranslate();
-  return <NumberInput source="offset_days" min={MIN_OFFSET_DAYS} max={MAX_OFFSET_DAYS} step={1} helperText={translate('resources.reminder-rules.offset_help')} />;
+  // No native min/max: the browser would block the save silently; the schema's message says what is wrong.
+  return <NumberInput source="offset_days" step={1} helperText={translate('resources.reminder-rules.offset_help', { min: MIN_OFFSET_DAYS, max: MAX_OFFSET_DAYS })} />;
 };
 
 const CreateFields = () => {
