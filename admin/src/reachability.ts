@@ -145,6 +145,9 @@ export const REACH: Record<string, Reach> = {
   'PUT /email-templates/:id': ['resource:email-templates'],
   'POST /email-templates/:id/reset': ['resource:email-templates'],
   'POST /email-templates/:id/preview': ['resource:email-templates'],
+  'POST /reminder-rules': ['resource:reminder-rules'],
+  'PUT /reminder-rules/:id': ['resource:reminder-rules'],
+  'DELETE /reminder-rules/:id': ['resource:reminder-rules'],
   'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
   'POST /surveys': ['resource:surveys'],
