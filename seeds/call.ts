@@ -4,6 +4,7 @@ import type { DemoBase } from './base.ts';
 import { seededRandom } from './names.ts';
 
 const at = (iso: string) => new Date(iso);
+const REVIEW_WEEKS = 4;
 
 const CRITERIA = [
   { name: 'Wirkung', description: 'Ist die Wirkung belegt – durch Evaluation, Zahlen oder Fallbeispiele?', weight: 3, max_score: 5 },
@@ -67,6 +68,8 @@ async function ensureCohort(db: Db, c: (typeof COHORTS)[number]) {
     .insertInto('cohorts')
     .values({
       name: c.name, year: c.year, application_opens_at: at(c.opens), application_closes_at: at(c.closes), phase: c.phase,
+      // The jury has four weeks after the deadline (the review_due reminders count from here).
+      review_due_at: new Date(at(c.closes).getTime() + REVIEW_WEEKS * 7 * 86_400_000),
       seats: 10, default_grant_cents: c.grant, coaching_hours_per_fellow: 12,
       description: 'Das Skalierungsstipendium der Stiftung Bürgermut mit der Bertelsmann Stiftung: ein Jahr Workshops, Coaching und Förderung für den Transfer erprobter sozialer Projekte.',
     })

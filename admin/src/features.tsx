@@ -7,6 +7,7 @@ import applications, { applicationFormPage } from './applications/index.tsx';
 import emails from './emails/index.tsx';
 import emailTemplates from './email-templates/index.tsx';
 import mailings from './mailings/index.tsx';
+import reminderRules from './reminder-rules/index.tsx';
 import { accountSettingsPage } from './account/index.tsx';
 import alumniProfiles, { mentorMatchesPage } from './alumni-profiles/index.tsx';
 import introductions from './introductions/index.tsx';
@@ -33,6 +34,6 @@ import { outcomesPage } from './outcomes/index.tsx';
  * Every feature's resources and pages, in menu order. A feature adds its folder under admin/src/
  * and one line in each list.
  */
-export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, followUpRequests, surveys, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, emailTemplates, mailings, auditEvents];
+export const resources: ResourceDef[] = [cohorts, criteria, applications, organisations, people, users, reviews, conflicts, conflictCandidates, rankings, fellowships, milestones, indicators, indicatorValues, transferSites, followUpRequests, surveys, budgetLines, granteeReports, workshops, attendances, coachingSessions, alumniProfiles, introductions, alumniEvents, disbursements, disbursementExports, reports, emails, emailTemplates, mailings, reminderRules, auditEvents];
 
 export const pages: PageDef[] = [applicationFormPage, myOrganisationPage, selectionBoardPage, mentorMatchesPage, fundingOverviewPage, toApprovePage, outcomesPage, surveyAnswerPage, ...programmePages, accountSettingsPage];

@@ -152,6 +152,9 @@ export const REACH: Record<string, Reach> = {
   'POST /mailings/:id/preview': ['resource:mailings'],
   'POST /mailings/:id/test': ['resource:mailings'],
   'POST /mailings/:id/send': ['resource:mailings'],
+  'POST /reminder-rules': ['resource:reminder-rules'],
+  'PUT /reminder-rules/:id': ['resource:reminder-rules'],
+  'DELETE /reminder-rules/:id': ['resource:reminder-rules'],
   'DELETE /transfer-sites/:id': ['resource:transfer-sites'],
   // The fellowship's "Fördervertrag" tab links to these views and deletes lines in place.
   'POST /surveys': ['resource:surveys'],

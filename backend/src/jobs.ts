@@ -1,11 +1,11 @@
 import type { AppContext, BackgroundJob } from './http/context.ts';
 import { outboxJob } from './emails/emails.worker.ts';
 import { retentionJob } from './privacy/retention.job.ts';
-import { reportReminderJob } from './grantee-reports/report-reminders.ts';
+import { reminderJob } from './reminders/index.ts';
 import { followUpJob } from './follow-ups/follow-ups.job.ts';
 
-/** Background jobs of every feature (outbox delivery, retention, report reminders, follow-up requests); each feature adds its own here. */
-const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob, reportReminderJob, followUpJob];
+/** Background jobs of every feature (outbox delivery, retention, reminders, follow-up requests); each feature adds its own here. */
+const backgroundJobs: BackgroundJob[] = [outboxJob, retentionJob, reminderJob, followUpJob];
 
 /** Runs each job on its interval, never overlapping with itself; errors are logged, not fatal. */
 export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[] = backgroundJobs) {

@@ -25,6 +25,7 @@ import { registerOutcomeRoutes } from './outcomes/outcomes.routes.ts';
 import { registerSurveyRoutes } from './surveys/surveys.routes.ts';
 import { registerFollowUpRoutes } from './follow-ups/follow-ups.routes.ts';
 import { registerMailingRoutes } from './mailings/mailings.routes.ts';
+import { registerReminderRoutes } from './reminders/index.ts';
 import { registerBudgetLineRoutes } from './budget-lines/budget-lines.routes.ts';
 import { registerAgreementRoutes } from './reports/agreement.routes.ts';
 import { registerGranteeReportRoutes } from './grantee-reports/grantee-reports.routes.ts';
@@ -65,6 +66,7 @@ export function registerRoutes(api: ApiRouter): void {
   registerSurveyRoutes(api);
   registerFollowUpRoutes(api);
   registerMailingRoutes(api);
+  registerReminderRoutes(api);
   registerBudgetLineRoutes(api);
   registerAgreementRoutes(api);
   registerGranteeReportRoutes(api);

@@ -10,7 +10,7 @@ import { populateCohort } from './support/report-data.ts';
 import { berlinDay, date, dateTime, money, signedPercent } from '../src/shared/format.ts';
 import { label } from '../src/shared/labels.ts';
 import { OVER_LIMIT_FLAG, receiptReference } from '../src/reports/grantee-report.pdf.ts';
-import { queueReportReminders, reminderKey, reportReminderJob } from '../src/grantee-reports/report-reminders.ts';
+import { reminderJob, runReminders } from '../src/reminders/index.ts';
 import type { BudgetCategory } from '../src/db/schema.ts';
 
 const url = (id: number | string) => `/api/reports/grantee-reports/${id}/report.pdf`;
@@ -341,8 +341,14 @@ describe('funder.pdf: reports and money per fellow (issue 19)', () => {
 describe('reminders of due grantee reports', () => {
   const PUBLIC_URL = 'https://crm.example.org';
   const at = (day: string) => new Date(`${day}T09:00:00+01:00`);
-  const remindersOf = (reportId: number) =>
-    db().selectFrom('emails').selectAll().where('dedupe_key', 'like', `grantee-report-reminder:${reportId}:%`).orderBy('id').execute();
+  // Since issue 21 these are the reminder engine's report_due rules (−14, −3, +1 days); the step is the rule's offset.
+  const STEPS: Record<number, string> = { [-14]: 'due_14', [-3]: 'due_3', 1: 'overdue' };
+  const queueReportReminders = runReminders;
+  const deliveries = () =>
+    db().selectFrom('reminder_deliveries as d').innerJoin('reminder_rules as r', 'r.id', 'd.rule_id').innerJoin('emails as e', 'e.id', 'd.email_id')
+      .select(['e.id', 'e.dedupe_key', 'd.record_id', 'r.offset_days']).where('r.event', '=', 'report_due').orderBy('e.id');
+  const remindersOf = async (reportId: number) => (await deliveries().where('d.record_id', '=', reportId).execute()).map((d) => ({ ...d, step: STEPS[d.offset_days] }));
+  const stepOf = async (emailId: number) => STEPS[(await deliveries().where('e.id', '=', emailId).executeTakeFirstOrThrow()).offset_days];
 
   it('reminds 14 and 3 days before the due date and on the first day overdue, once each', async () => {
     const fellowship = await createReportingFellowship({ organisation: { name: 'Lesepaten Köln e.V.' } });
@@ -357,7 +363,7 @@ describe('reminders of due grantee reports', () => {
       assert.equal(queued.length, step ? 1 : 0, `${day}: ${step ?? 'nothing'}`);
       if (step) {
         const email = await db().selectFrom('emails').selectAll().where('id', '=', queued[0]).executeTakeFirstOrThrow();
-        assert.equal(email.dedupe_key, reminderKey(report.id, step as 'due_14'));
+        assert.equal(await stepOf(email.id), step);
         assert.equal(email.to, applicant.email);
         assert.equal(email.organisation_id, fellowship.organisation_id);
         assert.equal(email.template, 'grantee_report_reminder');
@@ -368,7 +374,7 @@ describe('reminders of due grantee reports', () => {
         if (step === 'due_3') assert.ok(email.body.includes('ist am 31.03.2027 fällig (in 3 Tagen)'));
       }
     }
-    assert.deepEqual((await remindersOf(report.id)).map((e) => e.dedupe_key), ['due_14', 'due_3', 'overdue'].map((s) => reminderKey(report.id, s as 'due_14')));
+    assert.deepEqual((await remindersOf(report.id)).map((e) => e.step), ['due_14', 'due_3', 'overdue']);
   });
 
   it('never reminds of a submitted or accepted report, and stops once the report is handed in', async () => {
@@ -394,7 +400,8 @@ describe('reminders of due grantee reports', () => {
     const returned = await insertGranteeReport(fellowship.id, { kind: 'final', period_start: '2026-10-01', period_end: '2027-03-31', due_on: '2027-05-31', status: 'returned' });
     const [id] = await queueReportReminders(db(), PUBLIC_URL, at('2027-05-29'));
     const email = await db().selectFrom('emails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    assert.equal(email.dedupe_key, reminderKey(returned.id, 'due_3'), 'the 14-day letter was missed: only the 3-day one goes out');
+    assert.equal(await stepOf(email.id), 'due_3', 'the 14-day letter was missed: only the 3-day one goes out');
+    assert.deepEqual((await remindersOf(returned.id)).map((r) => r.step), ['due_3']);
     assert.equal(email.to, applicant.email);
     assert.equal(email.subject, 'Reminder: Final report due on 31/05/2027');
     assert.ok(email.body.includes('is due on 31/05/2027 (in 2 days)') && email.body.includes('please revise it and submit it again'));
@@ -409,7 +416,7 @@ describe('reminders of due grantee reports', () => {
     assert.deepEqual(await queueReportReminders(db(), PUBLIC_URL, new Date('2027-03-16T22:30:00Z')), [], '23:30 in Berlin is still the 16th');
     const runs = await Promise.all([1, 2, 3, 4].map(() => queueReportReminders(db(), PUBLIC_URL, new Date('2027-03-16T23:30:00Z'))));
     assert.equal(runs.flat().length, 1, 'one letter from four parallel runs');
-    assert.deepEqual((await remindersOf(report.id)).map((e) => e.dedupe_key), [reminderKey(report.id, 'due_14')]);
+    assert.deepEqual((await remindersOf(report.id)).map((e) => e.step), ['due_14']);
   });
 
   it('runs as a background job: a second run queues nothing new', async () => {
@@ -423,11 +430,11 @@ describe('reminders of due grantee reports', () => {
     await createUser('applicant', { organisation_id: other.organisation_id });
     await insertGranteeReport(other.id, { kind: 'interim', due_on: shift(3), period_start: shift(-100), period_end: shift(-10) });
     await insertGranteeReport(other.id, { kind: 'final', due_on: shift(3), period_start: shift(-9), period_end: shift(-5), status: 'submitted' });
-    await reportReminderJob.run(testContext.appContext);
-    const first = await db().selectFrom('emails').select(['dedupe_key', 'template']).orderBy('id').execute();
-    assert.equal(first.length, 3);
-    assert.deepEqual(first.map((e) => e.dedupe_key!.split(':')[2]).sort(), ['due_14', 'due_3', 'overdue']);
-    await reportReminderJob.run(testContext.appContext);
+    await reminderJob.run(testContext.appContext);
+    const first = await deliveries().execute();
+    assert.equal((await db().selectFrom('emails').select('id').execute()).length, 3);
+    assert.deepEqual(first.map((d) => STEPS[d.offset_days]).sort(), ['due_14', 'due_3', 'overdue']);
+    await reminderJob.run(testContext.appContext);
     assert.equal((await db().selectFrom('emails').select('id').execute()).length, 3, 'the second run queues nothing');
   });
 });

@@ -8,7 +8,7 @@ export const callMessages: FeatureMessages = {
       cohorts: {
         name: 'Jahrgang |||| Jahrgänge',
         fields: {
-          name: 'Name', year: 'Jahr', application_opens_at: 'Bewerbung ab', application_closes_at: 'Bewerbungsschluss', seats: 'Plätze',
+          name: 'Name', year: 'Jahr', application_opens_at: 'Bewerbung ab', application_closes_at: 'Bewerbungsschluss', review_due_at: 'Gutachten fällig am', seats: 'Plätze',
           default_grant_cents: 'Förderbetrag je Fellow', coaching_hours_per_fellow: 'Coaching-Stunden je Fellow', min_attendance_percent: 'Mindestanwesenheit (%)',
           retention_months: 'Aufbewahrung abgelehnter Bewerbungen (Monate)', phase: 'Phase', description: 'Beschreibung', criteria_count: 'Kriterien',
           submitted_count: 'Eingereichte Bewerbungen', q: 'Suche',
@@ -116,7 +116,7 @@ export const callMessages: FeatureMessages = {
       cohorts: {
         name: 'Cohort |||| Cohorts',
         fields: {
-          name: 'Name', year: 'Year', application_opens_at: 'Applications open', application_closes_at: 'Deadline', seats: 'Seats',
+          name: 'Name', year: 'Year', application_opens_at: 'Applications open', application_closes_at: 'Deadline', review_due_at: 'Reviews due', seats: 'Seats',
           default_grant_cents: 'Grant per fellow', coaching_hours_per_fellow: 'Coaching hours per fellow', min_attendance_percent: 'Minimum attendance (%)',
           retention_months: 'Retention of rejected applications (months)', phase: 'Phase', description: 'Description', criteria_count: 'Criteria',
           submitted_count: 'Submitted applications', q: 'Search',

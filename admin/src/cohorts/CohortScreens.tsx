@@ -46,6 +46,7 @@ const CohortForm = () => {
       <Typography variant="caption">{translate('resources.cohorts.berlin_time')}</Typography>
       <DateTimeInput source="application_opens_at" parse={(v: string) => (v ? new Date(v).toISOString() : v)} />
       <DateTimeInput source="application_closes_at" parse={(v: string) => (v ? new Date(v).toISOString() : v)} />
+      <DateTimeInput source="review_due_at" parse={(v: string) => (v ? new Date(v).toISOString() : null)} />
       <NumberInput source="seats" />
       <MoneyInput source="default_grant_cents" />
       <NumberInput source="coaching_hours_per_fellow" />

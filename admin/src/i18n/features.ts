@@ -18,6 +18,7 @@ import { funderMessages } from '../funder/messages.ts';
 import { outcomeMessages } from '../outcomes/messages.ts';
 import { surveyMessages } from '../surveys/messages.ts';
 import { emailTemplateMessages } from '../email-templates/messages.ts';
+import { reminderRuleMessages } from '../reminder-rules/messages.ts';
 import { followUpMessages } from '../follow-up-requests/messages.ts';
 import { mailingMessages } from '../mailings/messages.ts';
 import { labelMessages } from './labels.ts';
@@ -26,4 +27,4 @@ import { labelMessages } from './labels.ts';
  * Each feature keeps its own translations next to its screens (admin/src/<resource>/messages.ts)
  * and adds one line here. Words for coded values come from the one label catalogue, merged last.
  */
-export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, indicatorMessages, transferSiteMessages, followUpMessages, surveyMessages, outcomeMessages, funderMessages, emailTemplateMessages, mailingMessages, labelMessages];
+export const featureMessages: FeatureMessages[] = [coreMessages, callMessages, selectionMessages, alumniMessages, disbursementMessages, agreementMessages, granteeReportMessages, auditMessages, programmeMessages, reportMessages, juryMessages, cohortMessages, organisationMessages, indicatorMessages, transferSiteMessages, followUpMessages, surveyMessages, outcomeMessages, funderMessages, emailTemplateMessages, mailingMessages, reminderRuleMessages, labelMessages];

@@ -24,7 +24,7 @@ const staff: MenuGroup[] = [
   { label: 'app.menu.groups.programme', entries: ['fellowships', 'milestones', 'workshops', 'coaching-sessions', '/attendance-overview'] },
   { label: 'app.menu.groups.funding', entries: ['/funding', '/disbursements-to-approve', 'disbursements', 'disbursement-exports'] },
   { label: 'app.menu.groups.alumni', entries: ['alumni-profiles', 'introductions', 'alumni-events', '/mentor-matches'] },
-  { label: 'app.menu.groups.reports', entries: ['reports', 'emails', 'email-templates', 'audit-events', 'users'] },
+  { label: 'app.menu.groups.reports', entries: ['reports', 'emails', 'email-templates', 'reminder-rules', 'audit-events', 'users'] },
 ];
 
 export const workspaces: Record<Role, { groups: MenuGroup[]; openEnded: boolean }> = {

@@ -15,7 +15,7 @@ const CRITERIA_FROZEN_PHASES = new Set(['selection', 'programme', 'alumni']);
 
 const COHORT_COLUMNS = [
   't.id', 't.name', 't.year', 't.application_opens_at', 't.application_closes_at', 't.seats', 't.default_grant_cents',
-  't.coaching_hours_per_fellow', 't.min_attendance_percent', 't.retention_months', 't.phase', 't.selection_finalized_at',
+  't.coaching_hours_per_fellow', 't.min_attendance_percent', 't.retention_months', 't.phase', 't.selection_finalized_at', 't.review_due_at',
   't.description', 't.funder_user_ids', 't.created_at', 't.updated_at',
 ] as const;
 
@@ -64,6 +64,7 @@ export function registerCohortRoutes(api: ApiRouter): void {
       phase: { column: 't.phase', type: COHORT_PHASES },
       application_opens_at: { column: 't.application_opens_at', type: 'datetime' },
       application_closes_at: { column: 't.application_closes_at', type: 'datetime' },
+      review_due_at: { column: 't.review_due_at', type: 'datetime' },
       seats: { column: 't.seats', type: 'int' },
       created_at: { column: 't.created_at', type: 'datetime' },
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, dateTime, id, longText, requiredText } from '../shared/fields.ts';
+import { cents, dateTime, id, longText, optionalDateTime, requiredText } from '../shared/fields.ts';
 
 export const COHORT_PHASES = ['draft', 'call_open', 'review', 'selection', 'programme', 'alumni'] as const;
 
@@ -14,6 +14,8 @@ const cohortSchema = z
     application_opens_at: dateTime(),
     /** The deadline: the server refuses submissions from this instant on. */
     application_closes_at: dateTime(),
+    /** When the jury's reviews are due (reminder event review_due); empty: no review reminders. */
+    review_due_at: optionalDateTime(),
     seats: z.number({ error: 'Zahl erwartet.' }).int().min(1).max(1000).optional(),
     default_grant_cents: cents().optional(),
     coaching_hours_per_fellow: z.number({ error: 'Zahl erwartet.' }).min(0).max(10_000).optional(),

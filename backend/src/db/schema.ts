@@ -115,6 +115,8 @@ interface CohortsTable {
   retention_months: Generated<number>;
   phase: Generated<CohortPhase>;
   selection_finalized_at: NullableTimestamp;
+  /** Migration 0027: when the jury's reviews are due (reminder event review_due). */
+  review_due_at: NullableTimestamp;
   description: string | null;
   /** The users (role funder) who see this cohort (migration 0022). */
   funder_user_ids: Generated<number[]>;
@@ -420,6 +422,29 @@ interface SurveyQuotesTable {
   updated_at: Timestamp;
 }
 
+export type ReminderEvent = 'application_deadline' | 'review_due' | 'milestone_due' | 'report_due' | 'workshop_start' | 'tranche_due';
+
+/** Migration 0027: a reminder staff switch on per event, offset in days from the due moment. */
+interface ReminderRulesTable {
+  id: Generated<number>;
+  event: ReminderEvent;
+  offset_days: number;
+  template_key: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Migration 0027: one reminder sent, unique per (rule, record, recipient). */
+interface ReminderDeliveriesTable {
+  id: Generated<string>;
+  rule_id: number;
+  record_id: number;
+  user_id: number;
+  email_id: number | null;
+  sent_at: CreatedAt;
+}
+
 interface EmailTemplatesTable {
   id: Generated<number>;
   key: string;
@@ -675,6 +700,8 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_quotes: SurveyQuotesTable;
   email_templates: EmailTemplatesTable;
+  reminder_rules: ReminderRulesTable;
+  reminder_deliveries: ReminderDeliveriesTable;
   follow_up_requests: FollowUpRequestsTable;
   follow_up_response_rates: FollowUpResponseRatesView;
   workshops: WorkshopsTable;

@@ -502,6 +502,39 @@ export const EMAIL_TEMPLATES = {
       ].join('\n'),
     },
   },
+  event_reminder: {
+    outbox: 'event_reminder',
+    record: 'users',
+    fields: ['name', 'event_label', 'title', 'due_on', 'days_left', 'one_day_left', 'due_today', 'overdue', 'link'],
+    required: ['title', 'due_on'],
+    sample: { name: 'Petra Muster', event_label: 'Bewerbungsschluss', title: ORG.cohort_name, due_on: '31.03.2026', days_left: '7', one_day_left: '', due_today: '', overdue: '', link: `${SAMPLE_URL}application` },
+    de: {
+      subject: '{{#overdue}}Überfällig{{/overdue}}{{^overdue}}Erinnerung{{/overdue}}: {{event_label}} – {{title}} ({{due_on}})',
+      body: [
+        'Hallo {{name}},',
+        '',
+        '{{event_label}}: {{title}} – ' +
+          '{{#overdue}}fällig war der {{due_on}}.{{/overdue}}' +
+          '{{^overdue}}{{#due_today}}heute, am {{due_on}}.{{/due_today}}{{^due_today}}am {{due_on}} (in {{#one_day_left}}einem Tag{{/one_day_left}}{{^one_day_left}}{{days_left}} Tagen{{/one_day_left}}).{{/due_today}}{{/overdue}}',
+        '{{#link}}Im Portal: {{link}}{{/link}}',
+        '',
+        SIGN_DE,
+      ].join('\n'),
+    },
+    en: {
+      subject: '{{#overdue}}Overdue{{/overdue}}{{^overdue}}Reminder{{/overdue}}: {{event_label}} – {{title}} ({{due_on}})',
+      body: [
+        'Hello {{name}},',
+        '',
+        '{{event_label}}: {{title}} – ' +
+          '{{#overdue}}it was due on {{due_on}}.{{/overdue}}' +
+          '{{^overdue}}{{#due_today}}today, {{due_on}}.{{/due_today}}{{^due_today}}on {{due_on}} (in {{#one_day_left}}1 day{{/one_day_left}}{{^one_day_left}}{{days_left}} days{{/one_day_left}}).{{/due_today}}{{/overdue}}',
+        '{{#link}}In the portal: {{link}}{{/link}}',
+        '',
+        SIGN_EN,
+      ].join('\n'),
+    },
+  },
   follow_up_request: {
     outbox: 'follow_up_request',
     record: 'fellowships',

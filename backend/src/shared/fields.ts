@@ -34,6 +34,8 @@ export const dateOnly = () => z.iso.date('Datum im Format JJJJ-MM-TT.');
 export const optionalDate = () => z.preprocess(emptyToNull, dateOnly().nullable()).optional();
 export const dateTime = () =>
   z.union([z.iso.datetime({ offset: true, error: 'Zeitpunkt mit Zeitzone erwartet.' }), z.date()]).transform((v) => new Date(v));
+/** A moment that may be left empty (null). */
+export const optionalDateTime = () => z.preprocess(emptyToNull, dateTime().nullable()).optional();
 export const id = () => z.number({ error: 'ID erwartet.' }).int().positive().max(2_147_483_647);
 export const optionalId = () => z.preprocess(emptyToNull, id().nullable()).optional();
 

@@ -253,6 +253,7 @@ export const LABELS = {
     alumni_consent_request: l('Einwilligung Alumni-Profil', 'Alumni profile consent'),
     stage_gate_approved: l('Stufe 2 freigegeben', 'Stage 2 approved'),
     grantee_report_reminder: l('Erinnerung Verwendungsnachweis', 'Grantee report reminder'),
+    event_reminder: l('Erinnerung', 'Reminder'),
     grantee_report_requested: l('Bericht angefordert', 'Report requested'),
     grantee_report_submitted: l('Bericht eingegangen', 'Report received'),
     grantee_report_accepted: l('Bericht angenommen', 'Report accepted'),

@@ -158,6 +158,7 @@ export async function buildWorld(db: Db, passwordHash: string | null) {
     'budget-lines': budgetLine, 'transfer-sites': transferSite, indicators: indicator, 'indicator-values': indicatorValue,
     surveys: survey, 'survey-quotes': surveyQuote,
     'email-templates': emailTemplate,
+    'reminder-rules': await one('reminder_rules', { event: 'milestone_due', offset_days: 5, template_key: 'event_reminder' }),
     'follow-up-requests': followUpRequest,
     mailings: mailing,
   };

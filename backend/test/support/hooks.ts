@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { testContext } from './context.ts';
 import { shippedTemplateRows } from '../../src/shared/email-catalogue.ts';
+import { DEFAULT_REMINDER_RULES } from '../../src/db/migrations/0027_reminder_rules.ts';
 
 /**
  * One database per run: in-memory PGlite, or — with TEST_DATABASE_URL — a fresh database created
@@ -92,4 +93,6 @@ export async function truncateAll(): Promise<void> {
   }
   // The e-mail templates exist from the migration on, like reference data: every test starts with the shipped text.
   await db.insertInto('email_templates').values(shippedTemplateRows()).execute();
+  // So are the shipped reminder rules.
+  await db.insertInto('reminder_rules').values(DEFAULT_REMINDER_RULES).execute();
 }

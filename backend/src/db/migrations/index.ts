@@ -17,6 +17,7 @@ import * as m0022 from './0022_funder.ts';
 import * as m0023 from './0023_follow_ups.ts';
 import * as m0024 from './0024_email_templates.ts';
 import * as m0025 from './0025_mailings.ts';
+import * as m0027 from './0027_reminder_rules.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0023_follow_ups': m0023,
   '0024_email_templates': m0024,
   '0025_mailings': m0025,
+  '0027_reminder_rules': m0027,
 };
