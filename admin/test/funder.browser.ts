@@ -12,7 +12,7 @@ async function expectAccessible(page: Page, screen: string) {
 
 /**
  * The funder (issue 20): funder@example.org (Bertelsmann Stiftung, funds every demo cohort) lands
- * on the dashboard of its latest cohort, the list of issued reports and the outcomes, downloads one report, has no
+ * on the dashboard of its latest cohort, the list of issued reports, the outcomes and the surveys' results, downloads one report, has no
  * other menu entry, and an application's URL shows "not found". Its screens pass axe in German
  * and English. Screenshots: test-artifacts/funder-home-*.png.
  */
@@ -66,6 +66,37 @@ describe('funder: the dashboard of its cohorts and their issued reports, nothing
       await page.context().close();
     });
   }
+
+  it('reads the results of its cohort’s surveys from three answers on, with the quotes staff chose (de)', async () => {
+    const page = await openAs(env, 'funder@example.org');
+    await page.getByRole('heading', { name: 'Umfragen', exact: true }).waitFor();
+    // The cohort shown is the one in its programme year (else the newest); its surveys as the funder's API gives them.
+    const cohorts = (await apiCall<any[]>(page, 'GET', 'cohorts')).body;
+    const cohort = cohorts.find((c) => c.phase === 'programme') ?? [...cohorts].sort((a, b) => b.year - a.year)[0];
+    const surveys = (await apiCall<any[]>(page, 'GET', `surveys?filter=${encodeURIComponent(JSON.stringify({ cohort_id: cohort.id }))}`)).body;
+    assert.ok(surveys.every((s) => !('questions' in s)), 'no questions or answers in the funder’s list');
+    let shown: { id: number; quote: string } | null = null;
+    for (const s of surveys.filter((x) => x.response_count >= 3)) {
+      const results = (await apiCall<any>(page, 'GET', `surveys/${s.id}/results`)).body;
+      if (results.quotes.length) { shown = { id: s.id, quote: results.quotes[0].text }; break; }
+    }
+    assert.ok(shown, `the demo cohort ${cohort.name} has a survey with three answers and a quote`);
+    await page.getByTestId(`funder-survey-${shown.id}`).getByRole('button').first().click();
+    const results = page.getByTestId(`funder-survey-results-${shown.id}`);
+    await results.waitFor();
+    await results.getByText(/Mittelwert|NPS/).first().waitFor();
+    await results.getByText(`„${shown.quote}“`).waitFor();
+    assert.equal(await results.getByRole('button', { name: 'Als Zitat wählen' }).count(), 0, 'no quote picking for a funder');
+    await expectAccessible(page, 'funder survey results (de)');
+    await screenshot(page, 'funder-surveys-de');
+    const few = surveys.find((x) => x.response_count < 3);
+    if (few) {
+      await page.getByTestId(`funder-survey-${few.id}`).getByRole('button').first().click();
+      await page.getByText(`Noch zu wenige Antworten (${few.response_count} von mindestens 3).`).waitFor();
+    }
+    await expectAccessible(page, 'funder survey too few answers (de)');
+    await page.context().close();
+  });
 
   it('a funder of no cohort sees an empty home, and another funder’s cohort is 404', async () => {
     const page = await openAs(env, 'funder2@example.org');

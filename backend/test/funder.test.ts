@@ -238,8 +238,45 @@ describe('funder role (issue 20)', () => {
       await w.funder.agent.get(`/api/surveys/${theirs.id}/results`).expect(404);
       await w.funder.agent.get('/api/surveys/999999/results').expect(404);
       await w.otherFunder.agent.get(`/api/surveys/${theirs.id}/results`).expect(200);
-      await w.funder.agent.get('/api/surveys').expect(403);
-      await w.funder.agent.get(`/api/surveys/${mine.id}`).expect(404);
+      await w.funder.agent.get(`/api/surveys/${theirs.id}`).expect(404);
+      assert.equal(await databaseSnapshot(), before);
+    });
+
+    it('lists its cohorts’ surveys with their answer counts and the quotes staff chose, never an answer or a respondent; another funder sees none', async () => {
+      const w = await world();
+      const noFunder = await agentFor('funder', { name: 'Neue Stiftung' });
+      const survey = await w.staff.agent.post('/api/surveys').send({
+        cohort_id: w.funded.cohort_id, title: 'Programm-Zufriedenheit', kind: 'programme_nps', opens_at: '2026-01-01T00:00:00Z', closes_at: '2099-01-01T00:00:00Z',
+        questions: [{ key: 'nps', label: 'Weiterempfehlung', type: 'nps_0_10' }, { key: 'comment', label: 'Was hat geholfen?', type: 'text' }],
+      }).expect(201);
+      for (const [i, nps] of [[1, 10], [2, 9], [3, 6]] as const) {
+        await db().insertInto('survey_responses').values({ survey_id: survey.body.id, respondent_hash: String(i).repeat(64), answers: JSON.stringify({ nps, comment: `Antwort ${i}` }) as never, answered_on: '2026-10-01' }).execute();
+      }
+      await w.staff.agent.post('/api/survey-quotes').send({ survey_id: survey.body.id, question_key: 'comment', text: 'Antwort 2' }).expect(201);
+      const theirs = await w.staff.agent.post('/api/surveys').send({
+        cohort_id: w.other.cohort_id, title: 'Andere Umfrage', kind: 'programme_nps', opens_at: '2026-01-01T00:00:00Z', closes_at: '2099-01-01T00:00:00Z',
+        questions: [{ key: 'nps', label: 'Weiterempfehlung', type: 'nps_0_10' }],
+      }).expect(201);
+      const before = await databaseSnapshot();
+      const { body } = await w.funder.agent.get('/api/surveys').query(listQuery({ filter: { cohort_id: w.funded.cohort_id } })).expect(200);
+      assert.deepEqual(body.map((s: { id: number }) => s.id), [survey.body.id]);
+      const all = await w.funder.agent.get('/api/surveys').expect(200);
+      assert.ok(all.body.every((s: { cohort_id: number }) => s.cohort_id === w.funded.cohort_id), 'only its cohorts’ surveys');
+      assert.ok(!all.body.some((s: { id: number }) => s.id === theirs.body.id));
+      assert.equal(body[0].response_count, 3);
+      for (const key of ['questions', 'answers', 'answered', 'respondent_hash', 'user_id', 'texts']) assert.ok(!(key in body[0]), `no ${key} in the list`);
+      assert.ok(!JSON.stringify(all.body).includes('Antwort'), 'no answer in the list');
+      const one = await w.funder.agent.get(`/api/surveys/${survey.body.id}`).expect(200);
+      assert.equal(one.body.title, 'Programm-Zufriedenheit');
+      assert.ok(!('questions' in one.body));
+      const results = await w.funder.agent.get(`/api/surveys/${survey.body.id}/results`).expect(200);
+      assert.equal(results.body.questions[0].nps, 33);
+      assert.deepEqual(results.body.quotes, [{ question_key: 'comment', text: 'Antwort 2' }]);
+      await w.otherFunder.agent.get(`/api/surveys/${survey.body.id}`).expect(404);
+      const others = await w.otherFunder.agent.get('/api/surveys').expect(200);
+      assert.deepEqual(others.body.map((s: { id: number }) => s.id), [theirs.body.id]);
+      assert.deepEqual((await noFunder.agent.get('/api/surveys').expect(200)).body, []);
+      await w.funder.agent.post('/api/surveys').send({ cohort_id: w.funded.cohort_id }).expect(403);
       assert.equal(await databaseSnapshot(), before);
     });
   });

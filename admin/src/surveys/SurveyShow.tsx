@@ -16,7 +16,7 @@ const T = 'resources.surveys.results';
 type Quote = { id: number; question_key: string; text: string };
 
 /** The free texts of a question, each to be picked as a quote (or removed again). */
-const Texts = ({ surveyId, result, quotes, onChange }: { surveyId: number; result: QuestionResult; quotes: Quote[]; onChange: () => void }) => {
+const Texts = ({ surveyId, result, quotes, onChange }: { surveyId: number; result: QuestionResult; quotes: readonly Quote[]; onChange: () => void }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
@@ -49,7 +49,12 @@ const Texts = ({ surveyId, result, quotes, onChange }: { surveyId: number; resul
   );
 };
 
-const QuestionCard = ({ surveyId, result, quotes, onChange }: { surveyId: number; result: QuestionResult; quotes: Quote[]; onChange: () => void }) => {
+/**
+ * One question's results: its count, mean, NPS and distribution chart; for staff (`onChange`
+ * given) also its free texts to pick quotes from. Without `onChange` it is read-only (the funder's
+ * home), and the free texts stay out: a funder reads the quotes staff chose.
+ */
+export const QuestionCard = ({ surveyId, result, quotes = [], onChange }: { surveyId: number; result: QuestionResult; quotes?: readonly Quote[]; onChange?: () => void }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
@@ -67,7 +72,7 @@ const QuestionCard = ({ surveyId, result, quotes, onChange }: { surveyId: number
         {result.distribution && (
           <Suspense fallback={null}><DistributionChart distribution={result.distribution} /></Suspense>
         )}
-        {result.type === 'text' && <Texts surveyId={surveyId} result={result} quotes={quotes} onChange={onChange} />}
+        {result.type === 'text' && onChange && <Texts surveyId={surveyId} result={result} quotes={quotes} onChange={onChange} />}
       </CardContent>
     </Card>
   );

@@ -85,7 +85,8 @@ export async function surveyResults(db: Db, surveyId: number): Promise<SurveyRes
   if (!survey) throw notFound('Diese Umfrage gibt es nicht.');
   const rows = await db.selectFrom('survey_responses').select('answers').where('survey_id', '=', surveyId).execute();
   if (rows.length < MIN_RESPONSES) throw tooFew(rows.length);
-  return { survey_id: survey.id, response_count: rows.length, questions: summariseAnswers(survey.questions, rows.map((r) => r.answers)) };
+  const quotes = await db.selectFrom('survey_quotes').select(['question_key', 'text']).where('survey_id', '=', surveyId).orderBy('position').orderBy('id').execute();
+  return { survey_id: survey.id, response_count: rows.length, questions: summariseAnswers(survey.questions, rows.map((r) => r.answers)), quotes };
 }
 
 /** Whether a survey's results are visible (MIN_RESPONSES answers), under the survey's row lock when given a transaction. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { STAFF, type ApiRouter } from '../http/api-router.ts';
 import { isStaff } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
-import { assertFundedCohort, isFunder } from '../cohorts/index.ts';
+import { assertFundedCohort, fundedCohortIds, isFunder } from '../cohorts/index.ts';
 import { changedFields, registerResource } from '../http/resource.ts';
 import { hiddenFrom } from '../http/list-query.ts';
 import { inAudience, respondentHash, surveyResults } from './surveys.queries.ts';
@@ -12,7 +12,7 @@ import { answerSurvey, assertSurveyDeletable, newQuote, newSurvey, surveyPatch }
 /**
  * Surveys (DESIGN.md "Impact"): staff write them, read their results and pick quotes; the
  * respondents (applicant users of the audience) see the surveys open to them, with whether they
- * have answered, and answer each once. Answers are never readable one by one.
+ * have answered, and answer each once; a funder lists its cohorts' surveys and reads their results. Answers are never readable one by one.
  */
 export function registerSurveyRoutes(api: ApiRouter): void {
   registerResource(api, {
@@ -29,9 +29,10 @@ export function registerSurveyRoutes(api: ApiRouter): void {
           'c.name as cohort_name', 'w.title as workshop_title', 'w.ends_at as workshop_ends_at',
           sql<(typeof SURVEY_STATES)[number]>`case when now() < t.opens_at then 'upcoming' when now() >= t.closes_at then 'closed' else 'open' end`.as('state'),
         ]);
-      if (isStaff(user)) {
-        return q.select([sql<number | null>`(select count(*)::int from survey_responses r where r.survey_id = t.id)`.as('response_count'), sql<boolean | null>`null`.as('answered')]);
-      }
+      const counted = q.select([sql<number | null>`(select count(*)::int from survey_responses r where r.survey_id = t.id)`.as('response_count'), sql<boolean | null>`null`.as('answered')]);
+      if (isStaff(user)) return counted;
+      // A funder: the surveys of the cohorts it funds, with how many answered (the questions are hidden, the results are read through /results).
+      if (user.role === 'funder') return counted.where('t.cohort_id', 'in', fundedCohortIds(db, user));
       // A respondent: the surveys of their audience that are open now, and whether they have answered.
       return q
         .select([
@@ -49,12 +50,16 @@ export function registerSurveyRoutes(api: ApiRouter): void {
       kind: { column: 't.kind', type: SURVEY_KINDS },
       opens_at: { column: 't.opens_at', type: 'datetime' },
       closes_at: { column: 't.closes_at', type: 'datetime' },
-      anonymous: { column: 't.anonymous', type: 'bool' },
+      anonymous: { column: 't.anonymous', type: 'bool', hidden: hiddenFrom('funder') },
+      questions: { column: 't.questions', type: 'text', sortable: false, filterable: false, hidden: hiddenFrom('funder') },
+      created_at: { column: 't.created_at', type: 'datetime', sortable: false, filterable: false, hidden: hiddenFrom('funder') },
+      updated_at: { column: 't.updated_at', type: 'datetime', sortable: false, filterable: false, hidden: hiddenFrom('funder') },
       response_count: { column: 't.id', type: 'int', sortable: false, filterable: false, hidden: hiddenFrom('applicant') },
-      answered: { column: 't.id', type: 'bool', sortable: false, filterable: false, hidden: hiddenFrom('admin', 'staff') },
+      answered: { column: 't.id', type: 'bool', sortable: false, filterable: false, hidden: hiddenFrom('admin', 'staff', 'funder') },
     },
     defaultSort: ['opens_at', 'DESC'],
-    access: { read: ['admin', 'staff', 'applicant'], create: STAFF, update: STAFF, delete: STAFF },
+    // A funder reads the surveys of its cohorts (DESIGN.md "Impact"): their titles, dates and answer counts, never an answer.
+    access: { read: ['admin', 'staff', 'applicant', 'funder'], create: STAFF, update: STAFF, delete: STAFF },
     createSchema: surveySchema,
     updateSchema: surveyUpdateSchema,
     beforeCreate: (ctx, input, trx) => newSurvey(ctx, input, trx),

@@ -105,6 +105,8 @@ export interface SurveyResults {
   survey_id: number;
   response_count: number;
   questions: QuestionResult[];
+  /** The quotes staff chose from the free texts, in their order. */
+  quotes: { question_key: string; text: string }[];
 }
 
 /** What the outcome reports read of a cohort's surveys (cohortSurveyOutcomes). */
