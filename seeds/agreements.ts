@@ -22,7 +22,7 @@ export async function seedAgreements(db: Db, _base: DemoBase): Promise<void> {
     .select(['f.id', 'f.grant_cents', 'f.status', 'c.year', 'c.phase', 'c.default_grant_cents'])
     .where('f.status', '<>', 'withdrawn')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('budget_lines as b').select('b.id').whereRef('b.fellowship_id', '=', 'f.id'))))
-    .orderBy('c.year')
+    .orderBy('c.id')
     .orderBy('f.id')
     .execute();
   if (!fellowships.length) return;

@@ -27,7 +27,7 @@ export async function seedAlumni(db: Db, _base: DemoBase): Promise<void> {
     .select(['f.organisation_id', 'f.cohort_id', 'o.name', 'o.email', 'c.year'])
     .where('c.phase', '=', 'alumni')
     .where('f.status', '=', 'completed')
-    .orderBy('c.year')
+    .orderBy('c.id')
     .orderBy('f.id')
     .execute();
   if (!fellows.length) return;

@@ -24,6 +24,9 @@ const COHORTS = [
   { name: 'openTransfer Accelerator 2024', year: 2024, opens: '2023-11-01T09:00:00+01:00', closes: '2024-01-31T23:59:59+01:00', phase: 'alumni', grant: 2_000_000, criteria: CRITERIA_2024 },
   { name: 'openTransfer Accelerator 2025', year: 2025, opens: '2024-11-04T09:00:00+01:00', closes: '2025-01-31T23:59:59+01:00', phase: 'alumni', grant: 2_250_000, criteria: CRITERIA },
   { name: 'openTransfer Accelerator 2026', year: 2026, opens: '2025-11-03T09:00:00+01:00', closes: '2026-02-28T23:59:59+01:00', phase: 'review', grant: 2_500_000, criteria: CRITERIA },
+  // Added to the demo later (issue 20: a third past year): created last, so the ids and records of the
+  // cohorts above stay as they were — the later steps handle cohorts in the order of their ids.
+  { name: 'openTransfer Accelerator 2023', year: 2023, opens: '2022-11-02T09:00:00+01:00', closes: '2023-01-31T23:59:59+01:00', phase: 'alumni', grant: 1_800_000, criteria: CRITERIA_2024 },
 ] as const;
 
 const PROJECTS: Array<{ name: string; model: 'social_franchise' | 'affiliation' | 'dissemination' | 'licensing' | 'other'; what: string; who: string }> = [
@@ -80,9 +83,11 @@ async function ensureCohort(db: Db, c: (typeof COHORTS)[number]) {
 }
 
 /**
- * The call: cohorts 2024 and 2025 (past, `alumni`) and 2026 (deadline passed, `review`) with
- * weighted criteria; 60 applications to 2026 from the demo organisations (applicant1's among them),
- * 12 to each past year; receipts in the outbox. Does nothing if the 2026 cohort already has applications.
+ * The call: cohorts 2024 and 2025 (past, `alumni`), 2026 (deadline passed, `review`) and 2023
+ * (past, `alumni`, created last) with weighted criteria; 60 applications to 2026 from the demo
+ * organisations (applicant1's among them), 12 to each past year — to 2023 from organisations that
+ * apply again in 2026 and were fellows of no other past year; receipts in the outbox (not for 2023).
+ * Does nothing if the 2026 cohort already has applications.
  */
 export async function seedCall(db: Db, base: DemoBase): Promise<void> {
   const rnd = seededRandom(2026);
@@ -101,6 +106,7 @@ export async function seedCall(db: Db, base: DemoBase): Promise<void> {
   });
   orgs.slice(60, 72).forEach((org, i) => plan.push({ cohort: cohorts[0], org, status: 'submitted', i: i + 3 }));
   [...orgs.slice(50, 60), ...orgs.slice(60, 62)].forEach((org, i) => plan.push({ cohort: cohorts[1], org, status: 'eligible', i: i + 5 }));
+  orgs.slice(38, 50).forEach((org, i) => plan.push({ cohort: cohorts[3], org, status: 'eligible', i: i + 7 }));
 
   for (const { cohort, org, status, i } of plan) {
     const closes = new Date(cohort.application_closes_at).getTime();
@@ -117,7 +123,8 @@ export async function seedCall(db: Db, base: DemoBase): Promise<void> {
       } as any)
       .returning(['id', 'project_name'])
       .executeTakeFirstOrThrow();
-    if (!submittedAt || !org.email) continue;
+    // 2023, added to the demo last, has no receipts in the outbox: its letters come after the other years' (ids unchanged).
+    if (!submittedAt || !org.email || cohort.year === 2023) continue;
     const receipt = applicationReceipt({ organisationName: org.name, projectName: app.project_name ?? '', cohortName: cohort.name, submittedAt, applicationId: app.id, publicUrl: base.publicUrl });
     await db
       .insertInto('emails')

@@ -30,7 +30,7 @@ export async function seedFunding(db: Db, base: DemoBase): Promise<void> {
     .innerJoin('cohorts as c', 'c.id', 'f.cohort_id')
     .select(['f.id', 'f.grant_cents', 'f.status', 'f.agreement_signed_on', 'c.year', 'c.phase', 'c.default_grant_cents'])
     .where('f.status', '<>', 'withdrawn')
-    .orderBy('c.year')
+    .orderBy('c.id')
     .orderBy('f.id')
     .execute();
   if (!fellowships.length) return;

@@ -15,7 +15,7 @@ const SET: Array<{ name: string; unit: string; description: string; base: number
  * The numbers vary per fellow so the "Wirkung" views show growth, a standstill and one decline.
  */
 export async function seedIndicators(db: Db, _base: DemoBase): Promise<void> {
-  const cohorts = await db.selectFrom('cohorts').select(['id', 'year', 'phase']).orderBy('year').execute();
+  const cohorts = await db.selectFrom('cohorts').select(['id', 'year', 'phase']).orderBy('id').execute();
   for (const cohort of cohorts) {
     const has = await db.selectFrom('indicators').select('id').where('cohort_id', '=', cohort.id).limit(1).executeTakeFirst();
     if (has) continue;

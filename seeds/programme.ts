@@ -67,7 +67,7 @@ export async function seedProgramme(db: Db, base: DemoBase): Promise<void> {
     .selectFrom('cohorts as c')
     .select(['c.id', 'c.year', 'c.phase', 'c.coaching_hours_per_fellow'])
     .where('c.id', 'in', db.selectFrom('fellowships').select('cohort_id').where('status', '<>', 'withdrawn'))
-    .orderBy('c.year')
+    .orderBy('c.id')
     .execute();
   if (!cohorts.length) return;
   const already = await db.selectFrom('workshops').select('id').limit(1).executeTakeFirst();

@@ -9,7 +9,7 @@ import { REPORT_TITLES, type ReportKind } from '../backend/src/reports/index.ts'
  * cohorts it does nothing.
  */
 export async function seedReports(db: Db, base: DemoBase): Promise<void> {
-  const cohorts = await db.selectFrom('cohorts').select(['id', 'name', 'phase']).orderBy('year').orderBy('id').execute();
+  const cohorts = await db.selectFrom('cohorts').select(['id', 'name', 'phase']).orderBy('id').execute();
   if (!cohorts.length) return;
   const current = cohorts.filter((c) => c.phase !== 'alumni').at(-1);
   const drafts: Array<{ cohort_id: number; kind: ReportKind; title: string; created_by: number }> = [];

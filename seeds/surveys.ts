@@ -41,7 +41,7 @@ const MESSAGES = [
 /**
  * Surveys step: per cohort with fellows, feedback on its workshops (opened when the workshop ended,
  * two weeks long) and the programme NPS after its Demo Day; answered by most attendees and fellows,
- * with quotes staff chose. In the earliest cohort one feedback has only two answers, so its results
+ * with quotes staff chose. In the first and the oldest cohort one feedback has only two answers, so its results
  * stay hidden; in the current cohort the barcamp's feedback is open now with two answers (one of
  * them applicant10's) and the NPS comes after Demo Day. Answers of fellows without a login of
  * their own carry a hash of a stand-in respondent (negative number), which no user can have.
@@ -56,11 +56,13 @@ export async function seedSurveys(db: Db, base: DemoBase): Promise<void> {
     .selectFrom('cohorts as c')
     .select(['c.id', 'c.year', 'c.phase'])
     .where('c.id', 'in', db.selectFrom('workshops').select('cohort_id'))
-    .orderBy('c.year')
+    .orderBy('c.id')
     .execute();
   if (!cohorts.length) return;
   const current = cohorts.filter((c) => c.phase !== 'alumni').at(-1);
+  // The first cohort of the demo and the oldest year (2023, added to the demo last) each keep one feedback below the threshold.
   const earliest = cohorts[0];
+  const oldest = Math.min(...cohorts.map((c) => c.year));
   let standIn = 0;
 
   /** One survey with `count` answers (stand-ins unless `users` are given), and quotes from `quotes` of its texts. */
@@ -128,7 +130,7 @@ export async function seedSurveys(db: Db, base: DemoBase): Promise<void> {
         await survey({ cohort_id: cohort.id, workshop_id: w.id, title: `Feedback: ${w.title}`, kind: 'workshop_feedback', opens, closes: now + 10 * DAY }, 2, 0, attended ? [applicant10.id] : []);
         continue;
       }
-      const few = cohort.id === earliest.id && i === 0;
+      const few = (cohort.id === earliest.id || cohort.year === oldest) && i === 0;
       const count = few ? 2 : Math.max(3, Math.round(attendees * (0.6 + rnd.next() * 0.3)));
       await survey({ cohort_id: cohort.id, workshop_id: w.id, title: `Feedback: ${w.title}`, kind: 'workshop_feedback', opens, closes: opens + 14 * DAY }, count, few ? 0 : 1);
     }
