@@ -152,6 +152,8 @@ export const REACH: Record<string, Reach> = {
   'POST /mailings/:id/preview': ['resource:mailings'],
   'POST /mailings/:id/test': ['resource:mailings'],
   'POST /mailings/:id/send': ['resource:mailings'],
+  // The outbox's show page: a failed message can be queued again.
+  'POST /emails/:id/resend': ['resource:emails'],
   'POST /reminder-rules': ['resource:reminder-rules'],
   'PUT /reminder-rules/:id': ['resource:reminder-rules'],
   'DELETE /reminder-rules/:id': ['resource:reminder-rules'],

@@ -39,6 +39,8 @@ const envSchema = z.object({
     .refine((v) => !v.includes('\0'), 'enthält ein Nullzeichen')
     .optional(),
   MAIL_FROM: z.string().default('openTransfer Accelerator <noreply@example.org>'),
+  /** The Reply-To of every message (answers go to a person, not to MAIL_FROM's no-reply box); none unless set. */
+  MAIL_REPLY_TO: z.string().trim().min(1).optional(),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   /** Signs the unsubscribe links of bulk mail; without it, a random key the database keeps (migration 0025). */
   UNSUBSCRIBE_SECRET: z.string().min(32, 'mindestens 32 Zeichen').optional(),

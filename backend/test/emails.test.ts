@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { agentFor, api, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
+import { agentFor, api, createUser, databaseSnapshot, db, listQuery } from './support/fixtures.ts';
+import { createApplication, createCohort } from './support/jury.ts';
+import { applicationValues, composeEmail } from '../src/email-templates/index.ts';
 import { testContext } from './support/context.ts';
 import { parseEml } from './support/eml.ts';
 import { tokenIn } from './support/mailbox.ts';
 import { queueEmail } from '../src/emails/emails.service.ts';
-import { deliverDueEmails, describeMailDelivery, outboxJob, smtpSender } from '../src/emails/emails.worker.ts';
+import { deliverDueEmails, describeMailDelivery, listUnsubscribeFor, outboxJob, smtpSender } from '../src/emails/emails.worker.ts';
 import { mailFileName, prepareMailDir } from '../src/emails/file-mailbox.ts';
 import { applicationReceipt } from '../src/emails/templates.ts';
 import { loadConfig } from '../src/config.ts';
@@ -310,5 +312,126 @@ describe('e-mail outbox', () => {
       assert.match(demo, /Bestätigung einer Registrierung/);
       assert.match(describeMailDelivery(settings({ DATABASE_URL: 'postgres://db/crm' }).mail), /^E-Mails: nicht versendet/);
     });
+  });
+});
+
+/** A multipart/alternative message split into its parts (each read like a single-part message). */
+function parts(raw: string) {
+  const top = parseEml(raw);
+  const boundary = /boundary="?([^";]+)"?/.exec(top.raw['content-type'] ?? '')?.[1];
+  assert.ok(boundary, `no boundary in ${top.raw['content-type']}`);
+  const sections = top.body.split(`--${boundary}`).slice(1, -1).map((p) => parseEml(p.replace(/^\r?\n/, '')));
+  return { top, sections, type: (top.raw['content-type'] ?? '').split(';')[0] };
+}
+
+describe('e-mail delivery for real (SMTP, multipart, headers)', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const REPLY_TO = 'Programmteam <team@example.org>';
+  before(async () => {
+    smtp = await startSmtp();
+  });
+  after(async () => smtp.close());
+  beforeEach(() => {
+    smtp.received.length = 0;
+    smtp.control.failNext = 0;
+  });
+
+  it('sends a template message as multipart text + HTML with From, Reply-To, Message-ID, a UTF-8 subject and links from PUBLIC_URL', async () => {
+    const publicUrl = testContext.appContext.config.PUBLIC_URL.replace(/\/$/, '');
+    const letter = await composeEmail(db(), 'application_received', 'de', applicationValues({
+      organisation_name: 'Straßenkinder Köln e.V.', project_name: 'Ärztliche Hilfe', cohort_name: 'Jahrgang 2026',
+      submitted_at: new Date('2026-03-31T21:59:00Z'), application_id: 7, public_url: publicUrl,
+    }, 'de'));
+    const id = await queueEmail(db(), { to: 'bewerbung@example.org', ...letter });
+    assert.deepEqual(await deliverDueEmails(db(), smtpSender(smtp.url), { from: FROM, replyTo: REPLY_TO }), { sent: 1, failed: 0, retried: 0 });
+    assert.equal(smtp.received.length, 1);
+    const { top, sections, type } = parts(smtp.received[0].raw);
+    assert.equal(top.headers.from, FROM);
+    assert.equal(top.headers['reply-to'], REPLY_TO);
+    assert.equal(top.headers['message-id'], `<outbox-${id}@fellowship-crm>`);
+    assert.equal(top.headers.subject, 'Eingangsbestätigung Ihrer Bewerbung: Ärztliche Hilfe');
+    assert.match(top.raw.subject, /^=\?UTF-8\?/);
+    assert.equal(top.headers['list-unsubscribe'], undefined, 'a single message is not bulk mail');
+    assert.equal(type, 'multipart/alternative');
+    const text = sections.find((s) => s.raw['content-type']?.startsWith('text/plain'));
+    const html = sections.find((s) => s.raw['content-type']?.startsWith('text/html'));
+    assert.ok(text && html, 'a text and an HTML part');
+    assert.match(text.raw['content-type'], /charset=utf-8/i);
+    assert.match(text.body, /Straßenkinder Köln e\.V\./);
+    assert.match(html.body, /Straßenkinder Köln e\.V\./);
+    const links = [...`${text.body} ${html.body}`.matchAll(/https?:\/\/[^\s<>")]+/g)].map((m) => m[0]);
+    assert.ok(links.length > 0, 'the receipt links to the application');
+    for (const link of links) assert.ok(link.startsWith(publicUrl), `${link} starts with ${publicUrl}`);
+    assert.match(html.body, new RegExp(`<a href="${publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  it('sends text only, without Reply-To, when there is no HTML part and no MAIL_REPLY_TO', async () => {
+    await queueEmail(db(), { to: 'a@example.org', subject: 'Grüße', body: 'Nur Text', template: 'application_receipt' });
+    await deliverDueEmails(db(), smtpSender(smtp.url), { from: FROM });
+    const message = parseEml(smtp.received[0].raw);
+    assert.match(message.raw['content-type'], /^text\/plain/);
+    assert.equal(message.headers['reply-to'], undefined);
+    assert.equal(message.headers.subject, 'Grüße');
+  });
+
+  it('sends a mailing message with List-Unsubscribe, multipart, and an unsubscribe link from PUBLIC_URL', async function () {
+    this.timeout(60_000);
+    const publicUrl = testContext.appContext.config.PUBLIC_URL.replace(/\/$/, '');
+    const cohort = await createCohort('review');
+    const app = await createApplication(cohort.id, { status: 'eligible' });
+    await createUser('applicant', { organisation_id: app.organisation_id, name: 'Jürgen Müller', locale: 'de' });
+    const { agent } = await agentFor('staff');
+    const mailing = (await agent.post('/api/mailings').send({
+      name: 'Sommerfest', audience: { kind: 'applicants', cohort_id: cohort.id }, subject: 'Einladung für {{name}}: Größte Freude',
+      body: 'Liebe:r {{name}},\n\nwir laden **herzlich** ein.',
+    }).expect(201)).body;
+    await agent.post(`/api/mailings/${mailing.id}/send`).expect(200);
+    const result = await deliverDueEmails(db(), smtpSender(smtp.url), { from: FROM, replyTo: REPLY_TO, listUnsubscribe: listUnsubscribeFor(testContext.appContext) });
+    assert.equal(result.sent, 1);
+    const { top, sections, type } = parts(smtp.received[0].raw);
+    assert.equal(top.headers.subject, 'Einladung für Jürgen Müller: Größte Freude');
+    assert.equal(top.headers['reply-to'], REPLY_TO);
+    assert.match(top.headers['message-id'], /^<outbox-\d+@fellowship-crm>$/);
+    assert.match(top.headers['list-unsubscribe'], new RegExp(`^<${publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
+    assert.equal(type, 'multipart/alternative');
+    const html = sections.find((s) => s.raw['content-type']?.startsWith('text/html'));
+    const text = sections.find((s) => s.raw['content-type']?.startsWith('text/plain'));
+    assert.ok(html && text);
+    assert.match(html.body, /<strong>herzlich<\/strong>/);
+    assert.match(text.body, /herzlich/);
+    const links = [...`${text.body} ${html.body}`.matchAll(/https?:\/\/[^\s<>")]+/g)].map((m) => m[0]);
+    assert.ok(links.some((l) => l.includes('unsubscribe')), 'the footer links to the unsubscribe page');
+    for (const link of links) assert.ok(link.startsWith(publicUrl), `${link} starts with ${publicUrl}`);
+  });
+
+  it('lets staff resend a failed message once: same row queued again, attempts reset, audited; 409 otherwise', async () => {
+    const id = (await queueEmail(db(), { to: 'kaputt@example.org', subject: 'Absage', body: 'Text', template: 'application_receipt' }))!;
+    smtp.control.failNext = 1;
+    await deliverDueEmails(db(), smtpSender(smtp.url), { from: FROM, maxAttempts: 1 });
+    const failed = await db().selectFrom('emails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.last_error ?? '', /451|nicht verfügbar/);
+    const { agent } = await agentFor('staff');
+    const shown = await agent.get(`/api/emails/${id}`).expect(200);
+    assert.match(shown.body.last_error, /nicht verfügbar/);
+    // Parallel presses: one queues it again, the others are refused.
+    const presses = await Promise.all([0, 1, 2].map(() => agent.post(`/api/emails/${id}/resend`)));
+    assert.deepEqual(presses.map((p) => p.status).sort(), [200, 409, 409]);
+    const queued = await db().selectFrom('emails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(queued.status, 'queued');
+    assert.equal(queued.attempts, 0);
+    const audit = await db().selectFrom('audit_events').selectAll().where('resource', '=', 'emails').where('record_id', '=', id).execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0].action, 'resend');
+    assert.deepEqual(await deliverDueEmails(db(), smtpSender(smtp.url), { from: FROM }), { sent: 1, failed: 0, retried: 0 });
+    assert.equal(smtp.received.length, 1);
+    assert.equal((await db().selectFrom('emails').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'sent');
+    // Sent (or queued) → 409, nothing changed; an unknown id → 404; other roles → 403.
+    const { agent: applicant } = await agentFor('applicant');
+    const before = await databaseSnapshot();
+    await agent.post(`/api/emails/${id}/resend`).expect(409);
+    await agent.post('/api/emails/999999/resend').expect(404);
+    await applicant.post(`/api/emails/${id}/resend`).expect(403);
+    assert.equal(await databaseSnapshot(), before);
   });
 });

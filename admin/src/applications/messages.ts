@@ -49,6 +49,9 @@ export const callMessages: FeatureMessages = {
         fields: { to: 'An', subject: 'Betreff', body: 'Text', template: 'Vorlage', status: 'Status', attempts: 'Versuche', last_error: 'Letzter Fehler', next_attempt_at: 'Nächster Versuch', sent_at: 'Versandt am', created_at: 'Erstellt', organisation_id: 'Organisation', q: 'Suche' },
         no_smtp: 'Ohne SMTP_URL verlassen keine E-Mails den Server: Mit der eingebetteten Datenbank legt er sie als Dateien in seinem Ordner MAIL_DIR ab (sie stehen hier dann als versandt), sonst bleiben sie in der Warteschlange. Dieser Ausgang ist das Protokoll.',
         masked_link: 'Der Link dieser Nachricht ist hier verborgen: Er wird erst beim Versand erzeugt und geht nur an die Empfängerin oder den Empfänger.',
+        resend: 'Erneut senden',
+        resent: 'Die E-Mail steht wieder in der Warteschlange und geht mit dem nächsten Lauf hinaus.',
+        failed_note: 'Der Versand ist gescheitert; die Antwort des Mailservers steht unter „Letzter Fehler“.',
       },
     },
     application_form: {
@@ -156,6 +159,9 @@ export const callMessages: FeatureMessages = {
         fields: { to: 'To', subject: 'Subject', body: 'Text', template: 'Template', status: 'Status', attempts: 'Attempts', last_error: 'Last error', next_attempt_at: 'Next attempt', sent_at: 'Sent', created_at: 'Created', organisation_id: 'Organisation', q: 'Search' },
         no_smtp: 'Without SMTP_URL no e-mail leaves the server: with the embedded database it files them in its MAIL_DIR folder (they are shown as sent here), otherwise they stay queued. This outbox is the log.',
         masked_link: 'The link of this message is hidden here: it is created only when the message is sent, and only the recipient gets it.',
+        resend: 'Resend',
+        resent: 'The e-mail is queued again and goes out with the next run.',
+        failed_note: 'Delivery failed; the mail server\'s answer is under "Last error".',
       },
     },
     application_form: {

@@ -1,5 +1,11 @@
-import { Alert } from '@mui/material';
-import { DataTable, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { Alert, Button } from '@mui/material';
+import ReplayIcon from '@mui/icons-material/Replay';
+import {
+  DataTable, List, NumberField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField,
+  useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate,
+} from 'react-admin';
+import type { AppDataProvider } from '../dataProvider.ts';
 import { EnumField } from '../shared/EnumField.tsx';
 import { enumChoices } from '../shared/inputs.tsx';
 import { LABELS } from '../../../backend/src/shared/labels.ts';
@@ -47,9 +53,42 @@ const MaskedLinkNote = () => {
   return <Alert severity="info">{translate('resources.emails.masked_link')}</Alert>;
 };
 
+const errorMessage = (e: any): string => e?.body?.message ?? e?.message ?? 'ra.notification.http_error';
+
+/** A failed message: the mail server's answer, and "Resend" (the same message, queued again). */
+const FailedActions = () => {
+  const record = useRecordContext<{ id: number; status: string }>();
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  if (!record || record.status !== 'failed') return null;
+  const resend = async () => {
+    setBusy(true);
+    try {
+      await dataProvider.action('emails', record.id, 'resend');
+      notify('resources.emails.resent', { type: 'success' });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+  return (
+    <Alert severity="warning" action={
+      <Button color="inherit" size="small" startIcon={<ReplayIcon />} disabled={busy} onClick={resend}>{translate('resources.emails.resend')}</Button>
+    }>
+      {translate('resources.emails.failed_note')}
+    </Alert>
+  );
+};
+
 export const EmailShow = () => (
   <Show>
     <SimpleShowLayout>
+      <FailedActions />
       <MaskedLinkNote />
       <TextField source="to" />
       <TextField source="subject" />

@@ -610,6 +610,8 @@ interface EmailsTable {
   user_id: number | null;
   mailing_id: number | null;
   locale: 'de' | 'en' | null;
+  /** Migration 0028: the HTML part (null: the message is sent as text only). */
+  html: string | null;
   created_at: CreatedAt;
 }
 

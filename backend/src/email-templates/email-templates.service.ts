@@ -9,6 +9,8 @@ type Q = Kysely<Database> | Transaction<Database>;
 export interface ComposedEmail {
   subject: string;
   body: string;
+  /** The same body as HTML (the multipart message's second part). */
+  html: string;
   /** The outbox name (`emails.template`). */
   template: string;
 }
@@ -17,7 +19,7 @@ export interface ComposedEmail {
 export function shippedEmail(key: EmailTemplateKey, locale: TemplateLocale, values: MergeValues): ComposedEmail {
   const def: TemplateDefinition = EMAIL_TEMPLATES[key];
   const text = def[locale] ?? def.de;
-  return { subject: renderSubject(text.subject, values), body: renderText(text.body, values), template: def.outbox };
+  return { subject: renderSubject(text.subject, values), body: renderText(text.body, values), html: renderHtml(text.body, values), template: def.outbox };
 }
 
 /**
@@ -34,7 +36,7 @@ export async function composeEmail(db: Q, key: EmailTemplateKey, locale: Templat
     .execute();
   const row = rows.find((r) => r.locale === wanted) ?? rows.find((r) => r.locale === 'de');
   if (!row) return shippedEmail(key, 'de', values);
-  return { subject: renderSubject(row.subject, values), body: renderText(row.body, values), template: EMAIL_TEMPLATES[key].outbox };
+  return { subject: renderSubject(row.subject, values), body: renderText(row.body, values), html: renderHtml(row.body, values), template: EMAIL_TEMPLATES[key].outbox };
 }
 
 /**

@@ -5,6 +5,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   body: string;
+  /** The HTML part rendered from the same Markdown; without it the message goes out as text only. */
+  html?: string | null;
   /** Which template made it (`application_receipt`, `decision_selected`, …); filterable in the outbox. */
   template: string;
   organisation_id?: number | null;
@@ -27,6 +29,7 @@ export async function queueEmail(trx: Transaction<Database> | Kysely<Database>, 
       to: email.to,
       subject: email.subject,
       body: email.body,
+      html: email.html ?? null,
       template: email.template,
       organisation_id: email.organisation_id ?? null,
       user_id: email.user_id ?? null,

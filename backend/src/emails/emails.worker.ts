@@ -18,6 +18,8 @@ export interface DeliveryOptions {
   /** Seconds before retry n (1-based): 60 · 2^(n-1), at most 6 hours. */
   backoffSeconds?: (attempt: number) => number;
   from: string;
+  /** The Reply-To address (MAIL_REPLY_TO); none when left out. */
+  replyTo?: string;
   /**
    * The `List-Unsubscribe` address of a bulk message (one with a mailing) for its recipient; bulk
    * messages are sent without the header when left out.
@@ -56,7 +58,7 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
       .updateTable('emails')
       .set({ attempts: sql<number>`attempts + 1`, next_attempt_at: sql<Date>`now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})` })
       .where('id', 'in', due.map((d) => d.id))
-      .returning(['id', 'to', 'subject', 'body', 'template', 'attempts', 'created_at', 'user_id', 'mailing_id'])
+      .returning(['id', 'to', 'subject', 'body', 'html', 'template', 'attempts', 'created_at', 'user_id', 'mailing_id'])
       .execute();
   });
 
@@ -80,7 +82,10 @@ export async function deliverDueEmails(db: Db, send: SendFn, options: DeliveryOp
       const headers = email.mailing_id !== null && email.user_id !== null && options.listUnsubscribe
         ? { 'List-Unsubscribe': `<${await options.listUnsubscribe(email.user_id)}>` }
         : undefined;
-      await send({ id: email.id, from: options.from, to: email.to, subject: email.subject, text: deliverable.text, template: email.template, headers });
+      await send({
+        id: email.id, from: options.from, replyTo: options.replyTo, to: email.to, subject: email.subject,
+        text: deliverable.text, html: secret ? null : email.html, template: email.template, headers,
+      });
       await db
         .updateTable('emails')
         .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null })
@@ -170,6 +175,6 @@ export const outboxJob: BackgroundJob = {
   run: async (ctx: AppContext) => {
     const send = senderFor(ctx.config.mail);
     if (!send) return;
-    await deliverDueEmails(ctx.db, send, { from: ctx.config.MAIL_FROM, batchSize: 50, listUnsubscribe: listUnsubscribeFor(ctx) });
+    await deliverDueEmails(ctx.db, send, { from: ctx.config.MAIL_FROM, replyTo: ctx.config.MAIL_REPLY_TO, batchSize: 50, listUnsubscribe: listUnsubscribeFor(ctx) });
   },
 };

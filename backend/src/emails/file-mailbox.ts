@@ -15,7 +15,7 @@ import { isInside } from '../config.ts';
 
 /** How the worker hands one message to a transport (SMTP, the file mailbox, a test's capture). */
 export interface SendFn {
-  (message: { id: number; from: string; to: string; subject: string; text: string; template?: string; headers?: Record<string, string> }): Promise<unknown>;
+  (message: { id: number; from: string; replyTo?: string; to: string; subject: string; text: string; html?: string | null; template?: string; headers?: Record<string, string> }): Promise<unknown>;
 }
 
 type Outgoing = Parameters<SendFn>[0];
@@ -26,6 +26,9 @@ export const mailOptions = (m: Outgoing): Mail.Options => ({
   to: m.to,
   subject: m.subject,
   text: m.text,
+  // Text and HTML from the same Markdown: multipart/alternative.
+  ...(m.html ? { html: m.html } : {}),
+  ...(m.replyTo ? { replyTo: m.replyTo } : {}),
   ...(m.headers ? { headers: m.headers } : {}),
   // A stable Message-ID lets a receiving server recognise the (rare) resend after a crash.
   messageId: `<outbox-${m.id}@fellowship-crm>`,

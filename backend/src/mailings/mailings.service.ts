@@ -90,7 +90,7 @@ export async function sendTestMailing(ctx: Ctx, id: number, userId: number | und
   const me = ctx.user!;
   const emailId = await ctx.db.transaction().execute(async (trx) => {
     const outboxId = await queueEmail(trx, {
-      to: me.email, subject: `[Test] ${preview.subject}`, body: preview.text, template: MAILING_TEST_TEMPLATE,
+      to: me.email, subject: `[Test] ${preview.subject}`, body: preview.text, html: preview.html, template: MAILING_TEST_TEMPLATE,
       user_id: me.id, locale: me.locale,
     });
     await recordAudit(trx, me, 'test', 'mailings', id, null, { to: me.email, email_id: outboxId });
@@ -138,13 +138,13 @@ export async function sendDraft(trx: Q, id: number, options: SendOptions): Promi
   const key = await unsubscribeKey(trx, options.secret);
   const rows = recipients.map((p) => {
     const message = render(claimed, p, unsubscribeLinks(options.publicUrl, unsubscribeToken(key, p.id)).page);
-    return { to: p.email, subject: message.subject, body: message.text, organisation_id: p.organisation_id, user_id: p.id, locale: p.locale };
+    return { to: p.email, subject: message.subject, body: message.text, html: message.html, organisation_id: p.organisation_id, user_id: p.id, locale: p.locale };
   });
   const inserted = await sql<{ n: number }>`
     WITH ins AS (
-      INSERT INTO emails ("to", subject, body, template, organisation_id, user_id, mailing_id, locale, next_attempt_at)
-      SELECT r."to", r.subject, r.body, ${MAILING_TEMPLATE}, r.organisation_id, r.user_id, ${id}, r.locale, now()
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("to" text, subject text, body text, organisation_id integer, user_id integer, locale text)
+      INSERT INTO emails ("to", subject, body, html, template, organisation_id, user_id, mailing_id, locale, next_attempt_at)
+      SELECT r."to", r.subject, r.body, r.html, ${MAILING_TEMPLATE}, r.organisation_id, r.user_id, ${id}, r.locale, now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("to" text, subject text, body text, html text, organisation_id integer, user_id integer, locale text)
       ON CONFLICT (mailing_id, user_id) DO NOTHING
       RETURNING 1
     ) SELECT count(*)::int AS n FROM ins`.execute(trx);

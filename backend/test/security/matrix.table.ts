@@ -102,6 +102,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'DELETE /reminder-rules/:id':                    '401 403 403 403 403 403 403 ok  ok  403 403',
   'GET /emails':                                   '401 403 403 403 403 403 403 ok  ok  403 403',
   'GET /emails/:id':                               '401 403 403 403 403 403 403 ok  ok  404 404',
+  'POST /emails/:id/resend':                       '401 403 403 403 403 403 403 in  in  403 403',
   'GET /funding-overview':                         '401 403 403 403 403 403 403 ok  ok  403 403',
   'GET /disbursements':                            '401 ok  ok  403 403 403 403 ok  ok  403 403',
   'GET /disbursements/export-preview':             '401 403 403 403 403 403 403 in  in  403 403',

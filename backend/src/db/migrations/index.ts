@@ -18,6 +18,7 @@ import * as m0023 from './0023_follow_ups.ts';
 import * as m0024 from './0024_email_templates.ts';
 import * as m0025 from './0025_mailings.ts';
 import * as m0027 from './0027_reminder_rules.ts';
+import * as m0028 from './0028_email_html.ts';
 
 /** Every migration, in order. Add new files here; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0024_email_templates': m0024,
   '0025_mailings': m0025,
   '0027_reminder_rules': m0027,
+  '0028_email_html': m0028,
 };
