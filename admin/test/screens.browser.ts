@@ -42,20 +42,26 @@ const ISO_DATE = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g;
 /** 87.3 or 1234.50 (a German screen writes 87,3); 07.12.2026 and 1.234 are fine. */
 const DECIMAL_POINT = /(?<![\d.,])\d+\.\d{1,2}(?![\d.])/g;
 
-/** The words a person reads: text nodes outside form fields, code, pre-formatted data and hidden elements. */
-async function readableText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/**
+ * The words a person reads in the screen's language: text nodes outside form fields, code,
+ * pre-formatted data, hidden elements and parts marked as another language (`lang`, WCAG 3.1.2 —
+ * e.g. the English version of an e-mail template next to the German one).
+ */
+async function readableText(page: Page, lang: Lang): Promise<string[]> {
+  return page.evaluate((screenLang) => {
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
       const parent = node.parentElement;
       if (!text || !parent || parent.closest('input, textarea, code, pre, script, style, [aria-hidden="true"], .MuiInputBase-root')) continue;
+      const partLang = parent.closest('body [lang]')?.getAttribute('lang');
+      if (partLang && !partLang.startsWith(screenLang)) continue;
       if (!parent.checkVisibility?.()) continue;
       out.push(text);
     }
     return out;
-  });
+  }, lang);
 }
 
 /** Raw codes, English words in German, ISO dates and decimal points in German: each with the text it was found in. */
@@ -95,7 +101,7 @@ async function checkScreen(page: Page, lang: Lang, said: string[]): Promise<stri
   findings.push(...said);
   const absent = (await page.evaluate(() => [...((window as any).__missingTranslations ?? [])])) as string[];
   for (const key of absent.filter(isRequiredKey)) findings.push(`missing ${key}`);
-  findings.push(...new Set(wordingFindings(await readableText(page), lang)));
+  findings.push(...new Set(wordingFindings(await readableText(page, lang), lang)));
   return findings;
 }
 
@@ -125,7 +131,7 @@ describe('every screen of every role, in German and English: axe (serious, criti
   for (const lang of LANGS) {
     it(`signed out (${language(lang)}): login, registration and password pages`, async () => {
       const context = await env.browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB' });
-      await context.addInitScript((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), lang);
+      await context.addInitScript((l) => { if (window === window.top) localStorage.setItem('RaStore.locale', JSON.stringify(l)); }, lang);
       const page = await context.newPage();
       const heard = listen(page);
       const findings: string[] = [];

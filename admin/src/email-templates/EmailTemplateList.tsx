@@ -34,7 +34,7 @@ const ByKey = () => {
             <TableRow key={key} data-key={key}>
               <TableCell>
                 <Typography variant="body2" sx={{ fontWeight: 500 }}>{translate(`resources.email-templates.keys.${key}`, { _: key })}</Typography>
-                <Typography variant="caption" color="text.secondary">{key}</Typography>
+                <Typography variant="caption" component="code" color="text.secondary">{key}</Typography>
               </TableCell>
               {LOCALES.map((l) => {
                 const t = data.find((row) => row.key === key && row.locale === l);
@@ -42,7 +42,7 @@ const ByKey = () => {
                   <TableCell key={l}>
                     {t ? (
                       <>
-                        <Link to={`/email-templates/${t.id}`}>{t.subject}</Link>
+                        <Link to={`/email-templates/${t.id}`} lang={l}>{t.subject}</Link>
                         {t.updated_by != null && (
                           <Typography variant="caption" component="div" color="text.secondary">
                             <Chip size="small" label={translate('resources.email-templates.edited')} sx={{ mr: 1 }} />

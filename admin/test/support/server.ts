@@ -76,6 +76,8 @@ export type Lang = 'de' | 'en';
 export async function openAs(env: BrowserEnv, email: string, lang: Lang = 'de'): Promise<Page> {
   const context = await env.browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
   await context.addInitScript((l) => {
+    // Init scripts run in every frame; a sandboxed preview (an e-mail's HTML) has no storage.
+    if (window !== window.top) return;
     if (!localStorage.getItem('RaStore.locale')) localStorage.setItem('RaStore.locale', JSON.stringify(l));
   }, lang);
   const page = await context.newPage();
